@@ -1,0 +1,1 @@
+"""The domain: content packs, trajecten, storage and the roadmap, free of any UI."""

@@ -1,0 +1,169 @@
+"""The content model: a pack of prompts, paths, scales and UI words, as immutable objects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+COMPETENCY_IDS: tuple[str, ...] = ("kan", "wil", "waar", "hoe", "wie")
+"""The five career competencies in order; each has its own file `<id>.toml` in a pack."""
+
+ROADMAP_SECTION = "roadmap"
+"""The roadmap step's own prompts live in `roadmap.toml`, shaped like a competency file."""
+
+
+class Kind(StrEnum):
+    """Every kind of prompt a pack may use."""
+
+    LONG_TEXT = "long_text"
+    SHORT_TEXT = "short_text"
+    LIST = "list"
+    SCALE = "scale"
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    PATHS = "paths"
+    ACTIONS = "actions"
+    PEOPLE = "people"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Who the user is: prompts and paths can be limited to some profiles."""
+
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One answer to pick in a single or multiple choice prompt."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class CareerPath:
+    """A career path (Snoek & Lourens) the user can pick in a `paths` prompt."""
+
+    id: str
+    name: str
+    description: str
+    examples: tuple[str, ...] = ()
+    asks: str = ""
+    profiles: tuple[str, ...] = ()
+
+    def for_profile(self, profile: str) -> bool:
+        return not self.profiles or profile in self.profiles
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A five-point (or other) rating with words at both ends."""
+
+    id: str
+    label: str
+    low: str
+    high: str
+    help: str = ""
+    min: int = 1
+    max: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """One question; `kind` decides which of the optional fields apply."""
+
+    id: str
+    kind: Kind
+    label: str
+    help: str = ""
+    example: str = ""
+    profiles: tuple[str, ...] = ()
+    required: bool = False
+    recall: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    allow_other: bool = False
+    scales: tuple[str, ...] = ()
+    then_now: bool = False
+    paths: tuple[str, ...] = ()
+
+    def for_profile(self, profile: str) -> bool:
+        return not self.profiles or profile in self.profiles
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A step of the reflection: one of the five competencies, or the roadmap step."""
+
+    id: str
+    name: str
+    question: str
+    intro: str
+    prompts: tuple[Prompt, ...]
+
+    def prompts_for(self, profile: str) -> tuple[Prompt, ...]:
+        return tuple(p for p in self.prompts if p.for_profile(profile))
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """The pack's metadata from `pack.toml`."""
+
+    id: str
+    name: str
+    language: str
+    version: str = "1"
+    description: str = ""
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A whole content pack, validated."""
+
+    info: PackInfo
+    folder: Path
+    profiles: tuple[Profile, ...]
+    competencies: tuple[Section, ...]
+    roadmap: Section | None
+    paths: tuple[CareerPath, ...]
+    scales: tuple[Scale, ...]
+    ui: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    _index: Mapping[str, tuple[Section, Prompt]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {p.id: (s, p) for s in self.sections for p in s.prompts}
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The steps in order: the five competencies, then the roadmap step if any."""
+        return self.competencies + ((self.roadmap,) if self.roadmap else ())
+
+    def profile(self, profile_id: str) -> Profile | None:
+        return next((p for p in self.profiles if p.id == profile_id), None)
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        found = self._index.get(prompt_id)
+        return found[1] if found else None
+
+    def section_of(self, prompt_id: str) -> Section | None:
+        found = self._index.get(prompt_id)
+        return found[0] if found else None
+
+    def path(self, path_id: str) -> CareerPath | None:
+        return next((p for p in self.paths if p.id == path_id), None)
+
+    def scale(self, scale_id: str) -> Scale | None:
+        return next((s for s in self.scales if s.id == scale_id), None)
+
+    def text(self, key: str, **values: object) -> str:
+        """A UI string by key, with `{name}` placeholders filled in."""
+        template = self.ui.get(key, key)
+        return template.format(**values) if values else template

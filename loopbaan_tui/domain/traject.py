@@ -1,0 +1,129 @@
+"""A traject: one person's reflection with one pack, and the answers they gave.
+
+Answers are stored by prompt id as plain TOML-friendly values, by kind:
+
+- long_text, short_text, date: `str` (a date as YYYY-MM-DD)
+- list: `list[str]`
+- scale: `{scale_id: {"now": int, "then": int}}` ("then" only when the prompt asks it)
+- single_choice: `{"choice": option_id, "other": str}` (either may be absent)
+- multiple_choice: `{"choices": [option_id, ...], "other": str}`
+- paths: `[{"path": path_id, "reason": str}, ...]`
+- actions: `[{"what": str, "when": str, "first_step": str, "who": str}, ...]`
+- people: `[{"who": str, "help": str, "reach": str}, ...]`
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .model import Kind, Pack, Prompt, Section
+
+ACTION_FIELDS = ("what", "when", "first_step", "who")
+PEOPLE_FIELDS = ("who", "help", "reach")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """User text as we keep it: line ends as \\n, no control characters but \\n and \\t,
+    no lone surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def new_id(name: str) -> str:
+    """A file-safe id from a name: a short ASCII slug and a random suffix, never reserved."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    return f"{slug or 'traject'}-{secrets.token_hex(3)}"
+
+
+@dataclass
+class Traject:
+    """One person's reflection: who, with which pack, and what they answered."""
+
+    id: str
+    name: str
+    profile: str
+    pack: str
+    """Which pack: "nl" or "en" for a built-in pack, else the folder's path."""
+    created: datetime = field(default_factory=now)
+    updated: datetime = field(default_factory=now)
+    answers: dict[str, Any] = field(default_factory=dict)
+    private: set[str] = field(default_factory=set)
+
+    def answer(self, prompt_id: str) -> Any:
+        return self.answers.get(prompt_id)
+
+    def set_answer(self, prompt_id: str, value: Any) -> bool:
+        """Store a cleaned answer (or remove it when empty); True when something changed."""
+        value = clean_value(value)
+        if is_empty(value):
+            changed = prompt_id in self.answers
+            self.answers.pop(prompt_id, None)
+        else:
+            changed = self.answers.get(prompt_id) != value
+            self.answers[prompt_id] = value
+        if changed:
+            self.updated = now()
+        return changed
+
+    def set_private(self, prompt_id: str, private: bool) -> None:
+        if private != (prompt_id in self.private):
+            (self.private.add if private else self.private.discard)(prompt_id)
+            self.updated = now()
+
+
+def clean_value(value: Any) -> Any:
+    """Clean every string inside an answer, and drop empty rows of lists."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        items = [clean_value(v) for v in value]
+        return [v for v in items if not is_empty(v)]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): clean_value(v) for k, v in value.items() if not is_empty(clean_value(v))}
+    return value
+
+
+def is_empty(value: Any) -> bool:
+    """No answer: None, blank text, or a list/table holding only empty things."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        items = value.values() if isinstance(value, dict) else value
+        return all(is_empty(v) for v in items)
+    return False
+
+
+def is_answered(prompt: Prompt, value: Any) -> bool:
+    """Whether a prompt counts as answered in the progress rail."""
+    if is_empty(value):
+        return False
+    if prompt.kind is Kind.SCALE and isinstance(value, dict):
+        return all(isinstance(value.get(s), dict) and "now" in value[s] for s in prompt.scales)
+    return True
+
+
+def progress(section: Section, profile: str, traject: Traject) -> tuple[int, int]:
+    """(answered, total) for a step, counting only this profile's prompts."""
+    prompts = section.prompts_for(profile)
+    return sum(is_answered(p, traject.answer(p.id)) for p in prompts), len(prompts)
+
+
+def orphaned(pack: Pack, traject: Traject) -> list[str]:
+    """Answers whose prompt is no longer in the pack: kept in the file, not shown."""
+    return [pid for pid in traject.answers if pack.prompt(pid) is None]
