@@ -1,17 +1,39 @@
-"""Start the app from the command line (placeholder until the reflection app lands)."""
+"""From the command line to a running app: find the pack and the data folder, run, exit kindly."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 
-def launch(content: str | None, data_dir: str | None, lang: str) -> int:
-    from textual.app import App
-    from textual.widgets import Static
+from ..domain.builtin import pack_folder
+from ..domain.loader import load_pack
+from ..domain.locations import data_dir
+from ..domain.storage import Store
 
-    class Placeholder(App[None]):
-        BINDINGS = [("q", "quit", "Stoppen")]
 
-        def compose(self):  # type: ignore[no-untyped-def]
-            yield Static("loopbaan — druk op q om te stoppen")
+def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl") -> int:
+    """Run the app; 0 when the user quits, 1 when the pack is wrong or the app failed."""
+    folder = Path(content) if content else pack_folder(lang)
+    result = load_pack(folder)
+    if result.pack is None:
+        for problem in result.problems:
+            print(problem.render(lang), file=sys.stderr)
+        if lang == "en":
+            print("The app cannot start with this content pack. Fix the problems above "
+                  "(check again with: loopbaan check PATH).", file=sys.stderr)
+        else:
+            print("De app kan niet starten met dit inhoudspakket. Los de problemen hierboven op "
+                  "(controleer opnieuw met: loopbaan check MAP).", file=sys.stderr)
+        return 1
+    from .app import LoopbaanApp
 
-    Placeholder().run()
-    return 0
+    app = LoopbaanApp(
+        pack=result.pack,
+        store=Store(data_dir(data_dir_arg)),
+        custom_content=folder.resolve() if content else None,
+    )
+    app.run()
+    if app.crash_report:
+        print(app.crash_report, file=sys.stderr)
+        return 1
+    return app.return_code or 0

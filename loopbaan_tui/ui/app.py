@@ -1,0 +1,156 @@
+"""The loopbaan app: screens on top of the domain, words from the content pack."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import traceback
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+
+from ..domain import builtin
+from ..domain.loader import load_pack
+from ..domain.model import Pack
+from ..domain.problems import Problem
+from ..domain.storage import Store
+from .keys import localize_bindings
+from .session import Session
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+THEMES = ("textual-dark", "textual-light")
+DEBUG_ENV = "LOOPBAAN_DEBUG"
+
+
+class LoopbaanApp(App[None]):
+    """Career reflection in five questions, saved as you type."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "loopbaan"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Hulp", id="help"),
+        Binding("ctrl+t", "toggle_theme", "Thema", show=False, id="theme"),
+        Binding("ctrl+q", "quit", "Stoppen", id="quit", priority=True),
+    ]
+
+    def __init__(self, pack: Pack, store: Store, custom_content: Path | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.store = store
+        self.custom_content = custom_content
+        self.session: Session | None = None
+        self.crash_report = ""
+        self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
+
+    # Words and packs
+
+    def words(self, key: str, **values: object) -> str:
+        """A UI string from the session's pack."""
+        return self.pack.text(key, **values)
+
+    def pack_key(self, pack: Pack) -> str:
+        """How a traject names its pack: "nl"/"en" for a built-in one, else the folder."""
+        for language in ("nl", "en"):
+            if pack.folder == builtin.pack_folder(language).resolve():
+                return language
+        return str(pack.folder)
+
+    def pack_for(self, key: str) -> Pack | tuple[Problem, ...]:
+        """The pack a traject was made with, loaded once."""
+        if key not in self._packs:
+            folder = builtin.pack_folder(key) if key in ("nl", "en") else Path(key)
+            result = load_pack(folder)
+            if result.pack is None:
+                return result.problems
+            self._packs[key] = result.pack
+        return self._packs[key]
+
+    # Life cycle
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.words)
+        from .screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), self._on_signal)
+
+    def _on_signal(self, signum: int, frame: Any) -> None:
+        """Terminal closed or asked to stop: save everything, then quit."""
+        self.close_session()
+        self.exit()
+
+    def close_session(self) -> bool:
+        """Save and release the open traject, if any; True when nothing is unsaved."""
+        if self.session is None:
+            return True
+        saved = self.session.close()
+        self.session = None
+        return saved
+
+    async def action_quit(self) -> None:
+        self.close_session()
+        self.exit()
+
+    def on_resize(self, event: Resize) -> None:
+        from .screens.too_small import TooSmallScreen
+
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    # Failure
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Save what can be saved, then leave a short message instead of a traceback with answers."""
+        with contextlib.suppress(Exception):  # already failing: save what we can, then report
+            self.close_session()
+        self.crash_report = self._write_crash_log(error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        if os.environ.get(DEBUG_ENV):  # developers: the full traceback, locals and all
+            super()._fatal_error()
+            return
+        self.bell()
+        self._close_messages_no_wait()
+
+    def _write_crash_log(self, error: BaseException) -> str:
+        """Where it went wrong (code only: no values, no messages that could hold answers)."""
+        frames = traceback.extract_tb(error.__traceback__)
+        lines = [f"{type(error).__module__}.{type(error).__qualname__}"]
+        lines += [f'  File "{f.filename}", line {f.lineno}, in {f.name}' for f in frames]
+        report_path = None
+        try:
+            self.store.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            report_path = self.store.folder / "crash.log"
+            with open(report_path, "w", encoding="utf-8", opener=_owner_only) as handle:
+                handle.write("\n".join(lines) + "\n")
+        except OSError:
+            report_path = None
+        message = self.words("crash_message")
+        if report_path:
+            message += "\n" + self.words("crash_log", path=str(report_path))
+        return message
+
+
+def _owner_only(path: str, flags: int) -> int:
+    return os.open(path, flags, 0o600)

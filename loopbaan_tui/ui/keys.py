@@ -1,0 +1,17 @@
+"""Footer labels in the pack's language: a binding with id "x" shows the UI word "key_x"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+
+def localize_bindings(node: DOMNode, words: Callable[[str], str]) -> None:
+    """Replace each identified binding's description on this node (bindings are per instance)."""
+    bindings = node._bindings.key_to_bindings
+    for key, entries in bindings.items():
+        bindings[key] = [
+            replace(entry, description=words(f"key_{entry.id}")) if entry.id else entry for entry in entries
+        ]

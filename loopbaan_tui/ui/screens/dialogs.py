@@ -1,0 +1,44 @@
+"""Small modal dialogs: a question with buttons, returning which one was pressed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ..text import literal
+
+
+class Choice(ModalScreen[str | None]):
+    """A message and a row of buttons; dismisses with the pressed button's id (None on escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
+
+    def __init__(self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False) -> None:
+        super().__init__(classes="dialog")
+        self._title = title
+        self._body = body
+        self._buttons = buttons
+        self._warning = warning
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="-warning" if self._warning else ""):
+            yield Static(literal(self._title), id="dialog-title")
+            yield Static(literal(self._body), id="dialog-body")
+            with Horizontal(id="dialog-buttons"):
+                for index, (button_id, label) in enumerate(self._buttons):
+                    yield Button(literal(label), id=button_id, variant="primary" if index == 0 else "default")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,223 @@
+"""The reflection: the steps in a rail, one step's prompts beside it, saved as you go."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, ContentSwitcher, Footer, OptionList, Static
+
+from ...domain.model import ROADMAP_SECTION, Section
+from ..keys import localize_bindings
+from ..session import SaveState, Session
+from ..text import literal
+from ..widgets.editors import AnswerChanged
+from ..widgets.prompt_view import PromptView
+from ..widgets.rail import StepRail
+from ..widgets.save_status import SaveStatus
+from .dialogs import Choice
+
+if TYPE_CHECKING:
+    from ..app import LoopbaanApp
+
+
+class StepView(VerticalScroll):
+    """One step: its question, what it is about, and its prompts for this profile."""
+
+    def __init__(self, section: Section, session: Session, words: object) -> None:
+        super().__init__(id=f"step-{section.id}", classes="step")
+        self.section = section
+        self.session = session
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        section, traject = self.section, self.session.traject
+        yield Static(literal(section.question), classes="step-question")
+        yield Static(literal(section.name), classes="step-name")
+        yield Static(literal(section.intro), classes="step-intro")
+        for number, prompt in enumerate(section.prompts_for(traject.profile), start=1):
+            yield PromptView(number, prompt, self.session.pack, traject, words)  # type: ignore[arg-type]
+        if section.id == ROADMAP_SECTION:
+            yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
+
+
+class ReflectionScreen(Screen[None]):
+    """Where the work happens."""
+
+    app: LoopbaanApp
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "step(1)", "Volgende stap", id="next_step"),
+        Binding("ctrl+b", "step(-1)", "Vorige stap", id="previous_step", show=False),
+        Binding("ctrl+down", "prompt(1)", "Volgende vraag", id="next_prompt", show=False),
+        Binding("ctrl+up", "prompt(-1)", "Vorige vraag", id="previous_prompt", show=False),
+        Binding("f2", "toggle_help", "Uitleg", id="explain"),
+        Binding("f3", "toggle_private", "Privé", id="private"),
+        Binding("ctrl+r", "roadmap", "Roadmap", id="roadmap"),
+        Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
+        Binding("escape", "leave", "Terug", id="back"),
+        *(Binding(f"f{n + 4}", f"goto({n - 1})", show=False, priority=True) for n in range(1, 6)),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.sections = session.pack.sections
+        self._step = 0
+
+    def compose(self) -> ComposeResult:
+        words, traject = self.app.words, self.session.traject
+        profile = self.session.pack.profile(traject.profile)
+        with Horizontal(id="topbar"):
+            title = f"{traject.name} · {profile.label if profile else traject.profile}"
+            yield Static(literal(title), id="traject-title")
+            yield SaveStatus(words)
+        with Horizontal(id="body"):
+            yield StepRail(self.sections, traject, words)
+            yield ContentSwitcher(id="steps")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
+        self.session.on_state = self._show_state
+        self.query_one(StepRail).highlighted = 0
+        await self.show_step(0)
+
+    # Steps
+
+    async def show_step(self, index: int, focus: bool = True) -> None:
+        """Show a step, mounting it the first time it is visited."""
+        index = max(0, min(len(self.sections) - 1, index))
+        section = self.sections[index]
+        switcher = self.query_one("#steps", ContentSwitcher)
+        step_id = f"step-{section.id}"
+        existing = switcher.query_children(f"#{step_id}")
+        if existing:
+            for view in existing.first().query(PromptView):
+                view.refresh_recall()
+        else:
+            await switcher.mount(StepView(section, self.session, self.app.words))
+        if index != self._step:
+            self.session.save_soon()
+        self._step = index
+        switcher.current = step_id
+        rail = self.query_one(StepRail)
+        if rail.highlighted != index:
+            rail.highlighted = index
+        if focus:
+            self._focus_first()
+
+    def _focus_first(self) -> None:
+        views = self._prompt_views()
+        if views:
+            self._focus_prompt(views[0])
+
+    def _current_step(self) -> StepView | None:
+        switcher = self.query_one("#steps", ContentSwitcher)
+        return switcher.visible_content if isinstance(switcher.visible_content, StepView) else None
+
+    def _prompt_views(self) -> list[PromptView]:
+        step = self._current_step()
+        return list(step.query(PromptView)) if step else []
+
+    def _current_prompt(self) -> PromptView | None:
+        node = self.focused
+        while node is not None and not isinstance(node, PromptView):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    def _focus_prompt(self, view: PromptView) -> None:
+        target: Widget | None = next((w for w in view.query("*") if w.focusable), None)
+        if target is not None:
+            target.focus()
+        view.scroll_visible(top=True)
+
+    @on(OptionList.OptionHighlighted, "#rail")
+    async def _rail_moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self._step:
+            await self.show_step(event.option_index, focus=False)
+
+    @on(OptionList.OptionSelected, "#rail")
+    async def _rail_chosen(self, event: OptionList.OptionSelected) -> None:
+        await self.show_step(event.option_index)
+
+    async def action_step(self, delta: int) -> None:
+        await self.show_step(self._step + delta)
+
+    async def action_goto(self, index: int) -> None:
+        await self.show_step(index)
+
+    async def action_prompt(self, delta: int) -> None:
+        views = self._prompt_views()
+        if not views:
+            return
+        current = self._current_prompt()
+        index = views.index(current) + delta if current in views else 0
+        if 0 <= index < len(views):
+            self._focus_prompt(views[index])
+        elif index >= len(views) and self._step < len(self.sections) - 1:
+            await self.show_step(self._step + 1)
+
+    def action_toggle_help(self) -> None:
+        view = self._current_prompt()
+        if view is not None:
+            view.toggle_help()
+
+    def action_toggle_private(self) -> None:
+        view = self._current_prompt()
+        if view is None:
+            return
+        private = view.prompt.id not in self.session.traject.private
+        self.session.set_private(view.prompt.id, private)
+        view.refresh_heading()
+        self.notify(self.app.words("private_on" if private else "private_off"), timeout=3)
+
+    # Answers and saving
+
+    @on(AnswerChanged)
+    def _answer_changed(self, event: AnswerChanged) -> None:
+        if self.session.set_answer(event.prompt_id, event.value):
+            section = self.session.pack.section_of(event.prompt_id)
+            if section is not None:
+                self.query_one(StepRail).refresh_progress(section.id)
+
+    def _show_state(self, state: SaveState) -> None:
+        self.query_one(SaveStatus).show(state)
+        if state.error is not None and not getattr(self, "_warned", False):
+            self._warned = True
+            words = self.app.words
+            message = words(f"storage_{state.error.code}", path=str(state.error.path))
+            if state.recovery:
+                message += "\n" + words("save_recovery", path=str(state.recovery))
+            self.notify(message, title=words("save_failed"), severity="error", timeout=15)
+        elif state.error is None:
+            self._warned = False
+
+    def action_save(self) -> None:
+        if self.session.save_now():
+            self.notify(self.app.words("saved_now"), timeout=2)
+
+    @on(Button.Pressed, "#show-roadmap")
+    def action_roadmap(self) -> None:
+        from .roadmap import RoadmapScreen
+
+        self.session.save_soon()
+        self.app.push_screen(RoadmapScreen(self.session))
+
+    @work
+    async def action_leave(self) -> None:
+        words = self.app.words
+        if not self.session.save_now():
+            answer = await self.app.push_screen_wait(Choice(
+                words("leave_unsaved_title"), words("leave_unsaved_body"),
+                [("stay", words("button_stay")), ("leave", words("button_leave_anyway"))], warning=True,
+            ))
+            if answer != "leave":
+                return
+        self.app.close_session()
+        self.dismiss()

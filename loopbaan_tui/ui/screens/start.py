@@ -1,0 +1,248 @@
+"""The start screen: your trajecten, newest first; start a new one, open one, remove one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...domain.model import Pack
+from ...domain.storage import DamagedTraject, StorageError, TrajectLocked, TrajectSummary
+from ...domain.traject import Traject
+from ..keys import localize_bindings
+from ..session import Session
+from ..text import literal
+from .dialogs import Choice
+
+if TYPE_CHECKING:
+    from ..app import LoopbaanApp
+
+
+class StartScreen(Screen[None]):
+    """Pick up where you left off, or begin."""
+
+    app: LoopbaanApp
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "Nieuw", id="new"),
+        Binding("delete,d", "remove", "Verwijderen", id="remove"),
+        Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._summaries: list[TrajectSummary] = []
+        self._trashed: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        words = self.app.words
+        with Vertical(id="start"):
+            yield Static(literal(words("app_title")), id="start-title")
+            yield Static(literal(words("app_tagline")), id="start-tagline")
+            yield Static(id="start-hint")
+            yield OptionList(id="trajecten")
+            with Horizontal(id="start-buttons"):
+                yield Button(literal(words("button_new")), id="new", variant="primary")
+                yield Button(literal(words("button_open")), id="open")
+                yield Button(literal(words("button_remove")), id="remove")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self, select: str | None = None) -> None:
+        words = self.app.words
+        self._summaries = self.app.store.summaries()
+        options = self.query_one("#trajecten", OptionList)
+        options.clear_options()
+        for summary in self._summaries:
+            options.add_option(Option(literal(self._describe(summary)), id=summary.id))
+        has_any = bool(self._summaries)
+        options.display = has_any
+        self.query_one("#open", Button).disabled = not has_any
+        self.query_one("#remove", Button).disabled = not has_any
+        self.query_one("#start-hint", Static).update(
+            literal(words("start_hint") if has_any else words("start_empty"))
+        )
+        if has_any:
+            index = next((i for i, s in enumerate(self._summaries) if s.id == select), 0)
+            options.highlighted = index
+            options.focus()
+        else:
+            self.query_one("#new", Button).focus()
+
+    def _describe(self, summary: TrajectSummary) -> str:
+        words = self.app.words
+        if summary.problem:
+            return f"⚠ {summary.id}\n   {words('start_damaged')}"
+        profile = self.app.pack.profile(summary.profile)
+        profile_label = profile.label if profile else summary.profile
+        edited = summary.updated.astimezone().strftime(words("datetime_format"))
+        return f"{summary.name}\n   {profile_label} · {words('start_edited', when=edited)}"
+
+    # Actions
+
+    def _selected(self) -> TrajectSummary | None:
+        options = self.query_one("#trajecten", OptionList)
+        if options.highlighted is None or not self._summaries:
+            return None
+        return self._summaries[options.highlighted]
+
+    @on(OptionList.OptionSelected, "#trajecten")
+    def _open_selected(self) -> None:
+        if summary := self._selected():
+            self.open_traject(summary.id)
+
+    @on(Button.Pressed, "#new")
+    def _new_pressed(self) -> None:
+        self.action_new()
+
+    @on(Button.Pressed, "#open")
+    def _open_pressed(self) -> None:
+        self._open_selected()
+
+    @on(Button.Pressed, "#remove")
+    def _remove_pressed(self) -> None:
+        self.action_remove()
+
+    @work
+    async def action_new(self) -> None:
+        from .new_traject import NewTrajectDialog
+
+        choice = await self.app.push_screen_wait(NewTrajectDialog())
+        if choice is None:
+            return
+        try:
+            traject = self.app.store.create(choice.name, choice.profile, choice.pack)
+        except StorageError as error:
+            await self._storage_failed(error)
+            return
+        self.refresh_list(select=traject.id)
+        self.open_traject(traject.id)
+
+    @work
+    async def action_remove(self) -> None:
+        summary = self._selected()
+        if summary is None:
+            return
+        words = self.app.words
+        answer = await self.app.push_screen_wait(Choice(
+            words("remove_title"),
+            words("remove_body", name=summary.name if not summary.problem else summary.id),
+            [("remove", words("button_remove")), ("cancel", words("button_cancel"))],
+            warning=True,
+        ))
+        if answer != "remove":
+            return
+        try:
+            self._trashed = self.app.store.remove(summary.id)
+        except TrajectLocked:
+            self.notify(words("locked_body"), severity="warning")
+            return
+        except StorageError as error:
+            await self._storage_failed(error)
+            return
+        self.refresh_list()
+        self.notify(words("removed", path=str(self._trashed)), timeout=8)
+
+    def action_undo_remove(self) -> None:
+        if self._trashed is None:
+            return
+        try:
+            traject_id = self.app.store.restore(self._trashed)
+        except (StorageError, OSError, FileExistsError):
+            self.notify(self.app.words("restore_failed", path=str(self._trashed)), severity="error")
+            return
+        self._trashed = None
+        self.refresh_list(select=traject_id)
+
+    @work(exclusive=True)
+    async def open_traject(self, traject_id: str) -> None:
+        """Lock, load, find the pack, and show the reflection; every failure gets a dialog."""
+        app, words = self.app, self.app.words
+        ok = [("ok", words("button_ok"))]
+        try:
+            lock = app.store.lock(traject_id)
+        except TrajectLocked:
+            await app.push_screen_wait(Choice(words("locked_title"), words("locked_body"), ok, warning=True))
+            return
+        except StorageError as error:
+            await self._storage_failed(error)
+            return
+        traject = await self._load(traject_id)
+        if traject is None:
+            lock.release()
+            return
+        pack = await self._pack_for(traject)
+        if pack is None:
+            lock.release()
+            return
+        from .reflection import ReflectionScreen
+
+        session = Session(app, app.store, traject, pack, lock)
+        app.session = session
+        await app.push_screen(ReflectionScreen(session))
+
+    async def _load(self, traject_id: str) -> Traject | None:
+        app, words = self.app, self.app.words
+        try:
+            return app.store.load(traject_id)
+        except DamagedTraject as damage:
+            body = words("damaged_body", reason=words(f"damaged_{damage.code}"),
+                         kept=str(damage.kept_as or damage.path))
+            buttons = [("cancel", words("button_back"))]
+            if damage.backup:
+                body += "\n\n" + words("damaged_backup")
+                buttons.insert(0, ("backup", words("button_open_backup")))
+            else:
+                body += "\n\n" + words("damaged_no_backup")
+            answer = await app.push_screen_wait(Choice(words("damaged_title"), body, buttons, warning=True))
+            self.refresh_list()
+            if answer == "backup":
+                try:
+                    return app.store.load_backup(traject_id)
+                except DamagedTraject:
+                    await app.push_screen_wait(Choice(words("damaged_title"), words("damaged_backup_bad"),
+                                                      [("ok", words("button_ok"))], warning=True))
+            return None
+
+    async def _pack_for(self, traject: Traject) -> Pack | None:
+        app, words = self.app, self.app.words
+        pack = app.pack_for(traject.pack)
+        if not isinstance(pack, Pack):
+            first = pack[0].render(app.pack.info.language) if pack else ""
+            answer = await app.push_screen_wait(Choice(
+                words("pack_missing_title"),
+                words("pack_missing_body", pack=traject.pack, problem=first),
+                [("current", words("button_use_current_pack")), ("cancel", words("button_back"))],
+                warning=True,
+            ))
+            if answer != "current":
+                return None
+            pack = app.pack
+        if pack.profile(traject.profile) is None:
+            await app.push_screen_wait(Choice(
+                words("profile_missing_title"),
+                words("profile_missing_body", profile=traject.profile),
+                [("ok", words("button_ok"))], warning=True,
+            ))
+            return None
+        return pack
+
+    async def _storage_failed(self, error: StorageError) -> None:
+        words = self.app.words
+        await self.app.push_screen_wait(Choice(
+            words("storage_error_title"),
+            words(f"storage_{error.code}", path=str(error.path)),
+            [("ok", words("button_ok"))], warning=True,
+        ))

@@ -1,0 +1,79 @@
+"""One prompt on screen: its question, help and example on request, earlier answers, the editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Click
+from textual.widgets import Static
+
+from ...domain.model import Pack, Prompt
+from ...domain.summary import summarize
+from ...domain.traject import Traject
+from ..text import literal
+from .editors import make_editor
+
+
+class PromptView(Vertical):
+    """A prompt and its editor; F2 shows its help, F3 marks it private."""
+
+    def __init__(self, number: int, prompt: Prompt, pack: Pack, traject: Traject, words: Callable[..., str]) -> None:
+        super().__init__(classes="prompt", id=f"prompt-{prompt.id}")
+        self.number = number
+        self.prompt = prompt
+        self.pack = pack
+        self.traject = traject
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        prompt, words = self.prompt, self.words
+        yield Static(self._heading(), classes="prompt-label")
+        if prompt.help or prompt.example:
+            yield Static(literal(words("prompt_more")), classes="prompt-more")
+            parts = [prompt.help] if prompt.help else []
+            if prompt.example:
+                parts.append(words("prompt_example", example=prompt.example))
+            yield Static(literal("\n\n".join(parts)), classes="prompt-help")
+        if prompt.recall:
+            yield Static(classes="prompt-recall")
+        yield make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
+
+    def on_mount(self) -> None:
+        self.refresh_recall()
+
+    def _heading(self) -> Any:
+        text = f"{self.number}. {self.prompt.label}"
+        if self.prompt.id in self.traject.private:
+            text += f"  ({self.words('private_marker')})"
+        return literal(text)
+
+    def refresh_heading(self) -> None:
+        self.query_one(".prompt-label", Static).update(self._heading())
+        self.set_class(self.prompt.id in self.traject.private, "-private")
+
+    def refresh_recall(self) -> None:
+        """Show the earlier answers this prompt asks for (they may have changed in another step)."""
+        if not self.prompt.recall:
+            return
+        lines = []
+        for prompt_id in self.prompt.recall:
+            earlier = self.pack.prompt(prompt_id)
+            if earlier is None or not earlier.for_profile(self.traject.profile):
+                continue
+            answer = summarize(self.pack, earlier, self.traject.answer(prompt_id), self.words)
+            if answer:
+                lines.append(earlier.label)
+                lines += [f"  {line}" for line in answer]
+        box = self.query_one(".prompt-recall", Static)
+        box.update(literal(self.words("recall_title") + "\n" + "\n".join(lines)) if lines else "")
+        box.display = bool(lines)
+
+    def toggle_help(self) -> None:
+        self.toggle_class("-show-help")
+
+    def on_click(self, event: Click) -> None:
+        if isinstance(event.widget, Static) and event.widget.has_class("prompt-more"):
+            self.toggle_help()

@@ -1,0 +1,46 @@
+"""The side rail: the steps, how far along each is, and where you are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.content import Content
+from textual.events import Key
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...domain.model import Section
+from ...domain.traject import Traject, progress
+from ..text import literal
+
+
+class StepRail(OptionList):
+    """One option per step; highlighting one shows it."""
+
+    def __init__(self, sections: tuple[Section, ...], traject: Traject, words: Callable[..., str]) -> None:
+        self.sections = sections
+        self.traject = traject
+        self.words = words
+        super().__init__(*(Option(self._label(i), id=s.id) for i, s in enumerate(sections)), id="rail")
+
+    def _label(self, index: int) -> Content:
+        section = self.sections[index]
+        done, total = progress(section, self.traject.profile, self.traject)
+        mark = "✓" if total and done == total else f"{done}/{total}"
+        number = f"{index + 1}" if index < 5 else "★"
+        return Content.assemble(
+            (f"{number} {section.question}", "bold"), "\n",
+            literal(f"  {section.name} ", "dim"), literal(mark, "italic"),
+        )
+
+    def on_key(self, event: Key) -> None:
+        """Digits pick a step while the rail has focus."""
+        if event.character and event.character.isdigit() and 1 <= int(event.character) <= len(self.sections):
+            event.stop()
+            self.highlighted = int(event.character) - 1
+            self.action_select()
+
+    def refresh_progress(self, section_id: str) -> None:
+        for index, section in enumerate(self.sections):
+            if section.id == section_id:
+                self.replace_option_prompt_at_index(index, self._label(index))

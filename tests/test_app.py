@@ -1,0 +1,250 @@
+"""Drive the real app as a person would: keys in, screen and disk checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, OptionList, RadioButton, TextArea
+
+from loopbaan_tui.domain.loader import load_pack
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.widgets.scale_input import ScaleInput
+
+MINI = Path(__file__).parent / "packs" / "mini"
+TRICKY = "Ik kan [bold]dit[/bold] \\ # kop één <b> &amp; ü"
+
+
+def make_app(folder: Path, pack_folder: Path = MINI) -> LoopbaanApp:
+    pack = load_pack(pack_folder).pack
+    assert pack is not None
+    return LoopbaanApp(pack=pack, store=Store(folder), custom_content=pack_folder)
+
+
+async def create_traject(pilot, name: str = "Mijn traject") -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*name)
+    await pilot.press("enter")
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, ReflectionScreen):
+            break
+    assert isinstance(pilot.app.screen, ReflectionScreen)
+
+
+def focused_prompt(app: LoopbaanApp) -> str:
+    node = app.focused
+    while node is not None and not node.id or (node is not None and not node.id.startswith("prompt-")):
+        node = node.parent
+    return node.id.removeprefix("prompt-") if node is not None else ""
+
+
+async def test_start_screen_empty_says_how_to_begin(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        hint = str(app.screen.query_one("#start-hint").render())
+        assert "nog geen traject" in hint
+
+
+async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot)
+        # Step 1: long text, list, single choice with "other".
+        assert focused_prompt(app) == "kan-sterk"
+        await pilot.press(*TRICKY)
+        await pilot.press("tab")
+        assert focused_prompt(app) == "kan-feedback"
+        await pilot.press(*"mentor: helder", "enter", *"buddy: rustig")
+        await pilot.press("ctrl+down")
+        assert focused_prompt(app) == "kan-rol"
+        await pilot.press("down", "enter")  # second radio button
+        await pilot.pause()
+        # Step 2: multiple choice, scales then/now, short text.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert focused_prompt(app) == "wil-motieven"
+        await pilot.press("space", "tab", "tab", "space")
+        await pilot.press("ctrl+down")
+        assert focused_prompt(app) == "wil-balans"
+        await pilot.press("2", "tab", "4", "tab", "right", "right", "right", "tab", "3")
+        await pilot.press("ctrl+down")
+        await pilot.press(*"Een klas die het snapt")
+        # Step 3: paths with a reason.
+        await pilot.press("f7")
+        await pilot.pause()
+        assert focused_prompt(app) == "waar-paden"
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("tab", *"Ik wil <vakdidactiek> | leren")
+        # Step 4: actions.
+        await pilot.press("f8")
+        await pilot.pause()
+        assert focused_prompt(app) == "hoe-acties"
+        await pilot.press(*"Meelopen", "tab", *"januari", "tab", *"Mailen", "tab", *"IB'er")
+        # Step 5: people.
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press(*"Sanne", "tab", *"stelt vragen", "tab", *"wandeling")
+        # Roadmap step: the date.
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("tab", *"2027-03-01")
+        await pilot.press("ctrl+q")
+    answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
+    assert answers["kan-sterk"] == TRICKY
+    assert answers["kan-feedback"] == ["mentor: helder", "buddy: rustig"]
+    assert answers["kan-rol"] == {"choice": "ontwikkelen"}
+    assert answers["wil-motieven"]["choices"] == ["verkennen", "minder-lesgeven"]
+    assert answers["wil-balans"] == {"werkplezier": {"then": 2, "now": 4}, "werkdruk": {"then": 3, "now": 3}}
+    assert answers["wil-energie"] == "Een klas die het snapt"
+    assert answers["waar-paden"] == [{"path": "expert", "reason": "Ik wil <vakdidactiek> | leren"}]
+    assert answers["hoe-acties"] == [{"what": "Meelopen", "when": "januari", "first_step": "Mailen", "who": "IB'er"}]
+    assert answers["wie-mensen"] == [{"who": "Sanne", "help": "stelt vragen", "reach": "wandeling"}]
+    assert answers["roadmap-checkin"] == "2027-03-01"
+
+    # Reopen: every answer is back on screen.
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, ReflectionScreen):
+                break
+        screen = app.screen
+        assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
+        assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor: helder\nbuddy: rustig"
+        assert [b.value for b in screen.query("#prompt-kan-rol RadioButton").results(RadioButton)] == [
+            False, True, False]
+        await pilot.press("f6")
+        await pilot.pause()
+        assert [b.value for b in screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)] == [
+            True, False, True]
+        assert [s.value for s in screen.query(ScaleInput)] == [2, 4, 3, 3]
+        await pilot.press("f7")
+        await pilot.pause()
+        reason = screen.query_one("#prompt-waar-paden .path-reason", Input)
+        assert reason.display and reason.value == "Ik wil <vakdidactiek> | leren"
+        await pilot.press("f9")
+        await pilot.pause()
+        recall = str(screen.query_one("#prompt-wie-mensen .prompt-recall").render())
+        assert "Meelopen" in recall
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await create_traject(pilot)
+        await pilot.press(*"iets")
+        await pilot.pause(0.1)
+        rail = app.screen.query_one("#rail", OptionList)
+        assert "1/3" in str(rail.get_option_at_index(0).prompt)
+        await pilot.click("#rail", offset=(3, 4))  # the third step's first line
+        await pilot.pause()
+        assert app.screen.query_one("#steps").current == "step-waar"
+
+
+async def test_switching_prompts_never_files_text_under_the_wrong_prompt(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot)
+        for _ in range(3):
+            await pilot.press("a", "tab", "b", "shift+tab", "c")
+        await pilot.press("ctrl+q")
+    answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
+    assert answers["kan-sterk"] == "acacac"
+    assert answers["kan-feedback"] == ["bbb"]
+
+
+async def test_autosave_happens_within_a_second_without_quitting(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot)
+        await pilot.press(*"eerste zin")
+        await pilot.pause(1.0)
+        store = Store(tmp_path)
+        assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "eerste zin"
+        assert "Bewaard" in str(app.screen.query_one("#save-status").render())
+
+
+async def test_help_shows_competencies_keys_and_files(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Wat kan ik?" in text and "Kwaliteitenreflectie" in text
+        assert "F2" in text and str(tmp_path) in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_too_small_terminal_shows_a_notice_and_recovers(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "te klein" in str(app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_private_marker_and_help_toggle(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot)
+        await pilot.press("f3", "f2")
+        await pilot.pause()
+        view = app.screen.query_one("#prompt-kan-sterk")
+        assert view.has_class("-show-help", "-private")
+        assert "Denk aan een les" in str(view.query_one(".prompt-help").render())
+        await pilot.press("ctrl+q")
+    store = Store(tmp_path)
+    assert store.load(store.summaries()[0].id).private == {"kan-sterk"}
+
+
+async def test_remove_asks_first_and_can_be_undone(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.create("Oud traject", "student", str(MINI))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")  # changed my mind
+        await pilot.pause()
+        assert len(store.summaries()) == 1
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")  # the first button: remove
+        await pilot.pause()
+        assert store.summaries() == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert [s.name for s in store.summaries()] == ["Oud traject"]
+
+
+async def test_pasted_text_keeps_emoji_tabs_and_lines(tmp_path: Path) -> None:
+    from textual.events import Paste
+
+    pasted = "Regel één 😀👩‍🏫\n\tingesprongen [link]x[/link]\r\nCRLF\x07 bel"
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot)
+        area = app.screen.query_one("#prompt-kan-sterk TextArea", TextArea)
+        assert app.focused is area
+        app.post_message(Paste(pasted))
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    store = Store(tmp_path)
+    assert store.load(store.summaries()[0].id).answers["kan-sterk"] == (
+        "Regel één 😀👩‍🏫\n\tingesprongen [link]x[/link]\nCRLF bel")
