@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="het bestand / the file to write")
     export.add_argument("--format", choices=("md", "html"), default="md", help="md (standaard) of html")
     export.add_argument("--include-empty", action="store_true", help="lege vragen als open vragen tonen")
+    export.add_argument("--force", action="store_true",
+                        help="een bestaand bestand vervangen / replace an existing file")
     _common(export, suppress=True)
     return parser
 
@@ -75,29 +77,43 @@ def main(argv: list[str] | None = None) -> int:
 def check(folder: Path, lang: str) -> int:
     """Print one line per problem; 0 when the pack is good, 1 when it is not."""
     from .domain.loader import load_pack
+    from .domain.problems import Problem, printable
 
-    result = load_pack(folder)
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a letter gets a "?", never a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        result = load_pack(folder)
+    except Exception as error:  # a bug of ours must still not end in a traceback
+        problem = Problem(str(folder), "internal_error", {"error": f"{type(error).__name__}: {error}"})
+        print(problem.render(lang))
+        return EXIT_INPUT
     if result.pack is None:
         for problem in result.problems:
             print(problem.render(lang))
         count = len(result.problems)
-        summary = (f"{count} problem(s) found." if lang == "en"
-                   else f"{count} {'probleem' if count == 1 else 'problemen'} gevonden.")
+        if lang == "en":
+            summary = f"{count} {'problem' if count == 1 else 'problems'} found."
+        else:
+            summary = f"{count} {'probleem' if count == 1 else 'problemen'} gevonden."
         print(summary, file=sys.stderr)
         return EXIT_INPUT
     pack = result.pack
+    name = printable(pack.info.name)
     prompts = sum(len(s.prompts) for s in pack.sections)
     if lang == "en":
-        print(f"OK: {pack.info.name} ({len(pack.profiles)} profiles, {prompts} prompts).")
+        print(f"OK: {name} ({len(pack.profiles)} profiles, {prompts} prompts).")
     else:
-        print(f"In orde: {pack.info.name} ({len(pack.profiles)} profielen, {prompts} vragen).")
+        print(f"In orde: {name} ({len(pack.profiles)} profielen, {prompts} vragen).")
     return EXIT_OK
 
 
 def run_app(args: argparse.Namespace) -> int:
     from .ui.launch import launch
 
-    return launch(content=args.content, data_dir=args.data_dir, lang=args.lang)
+    return launch(args.content, args.data_dir, args.lang)
 
 
 if __name__ == "__main__":

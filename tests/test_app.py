@@ -248,3 +248,37 @@ async def test_pasted_text_keeps_emoji_tabs_and_lines(tmp_path: Path) -> None:
     store = Store(tmp_path)
     assert store.load(store.summaries()[0].id).answers["kan-sterk"] == (
         "Regel één 😀👩‍🏫\n\tingesprongen [link]x[/link]\nCRLF bel")
+
+
+async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    target = tmp_path / "out" / "mijn-roadmap.md"
+    target.parent.mkdir()
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot, "Roadmap test")
+        await pilot.press(*"Ik ben [sterk] in #uitleggen")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        preview = app.screen.query_one(Markdown)
+        assert "#uitleggen" in preview.source
+        box = app.screen.query_one("#roadmap-path", Input)
+        box.value = str(target)
+        await pilot.click("#save-roadmap")
+        await pilot.pause()
+        assert "#uitleggen" in target.read_text(encoding="utf-8")
+        target.write_text("van iemand anders", encoding="utf-8")
+        await pilot.pause(0.3)  # a button ignores a second press straight after the first
+        await pilot.click("#save-roadmap")
+        await pilot.pause()
+        await pilot.pause()
+        assert "bestaat al" in str(app.screen.query_one("#dialog-title").render())
+        await pilot.press("enter")  # the first button is "cancel"
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "van iemand anders"
+        box.value = str(tmp_path / "missing" / "x.md")
+        await pilot.pause(0.3)
+        await pilot.click("#save-roadmap")
+        await pilot.pause()
+        assert "missing" in str(app.screen.query_one("#roadmap-message").render())

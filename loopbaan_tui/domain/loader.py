@@ -6,7 +6,7 @@ import difflib
 import re
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -120,20 +120,29 @@ def load_pack(folder: Path | str) -> LoadResult:
     return _Loader(Path(folder)).load()
 
 
-def suggestion(name: str, choices: object) -> Piece:
-    """"Did you mean X?" when a close match exists."""
-    close = difflib.get_close_matches(name, [str(c) for c in choices], n=1, cutoff=0.6)
-    return Piece.of("did_you_mean", name=close[0]) if close else NOTHING
+def suggestion(name: str, choices: Iterable[object], fallback: Piece = NOTHING) -> Piece:
+    """"Did you mean X?" when a close match exists (ignoring case), else `fallback`."""
+    names = [str(c) for c in choices]
+    same = [c for c in names if c.lower() == name.lower()]
+    close = same or difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)
+    return Piece.of("did_you_mean", name=close[0]) if close else fallback
 
 
 def is_slug(value: str) -> bool:
     return len(value) <= _MAX_ID and _SLUG.fullmatch(value) is not None
 
 
-def _type_name(value: object) -> str:
-    names = {str: "tekst/text", bool: "true/false", int: "getal/number", float: "getal/number",
-             list: "lijst/list", dict: "tabel/table"}
-    return next((name for kind, name in names.items() if type(value) is kind), type(value).__name__)
+def _type_name(value: object) -> Piece:
+    """What a value is, in words: "a number", "a list"."""
+    if isinstance(value, bool):
+        return Piece("is_bool")
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return Piece("type_texts")
+    names = {str: "is_text", int: "is_number", float: "is_number", list: "is_list", dict: "is_table"}
+    return Piece(next((code for kind, code in names.items() if isinstance(value, kind)), "is_date"))
+
+
+Position = tuple[int | None, int | None]
 
 
 class _File:
@@ -147,11 +156,13 @@ class _File:
 
     def report(self, code: str, table: str = "", index: int = 0, at: str | None = None, /,
                **values: object) -> None:
-        line, column = self.source.where(table, index, at)
-        self._problems.append(Problem(self.name, code, MappingProxyType(values), line, column))
+        self.report_at(code, self.source.where(table, index, at), **values)
 
-    def report_at(self, code: str, position: tuple[int | None, int | None], **values: object) -> None:
+    def report_at(self, code: str, position: Position, **values: object) -> None:
         self._problems.append(Problem(self.name, code, MappingProxyType(values), *position))
+
+
+_OPEN_BRACE = re.compile(r"\{")
 
 
 class _Loader:
@@ -159,6 +170,7 @@ class _Loader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.files: dict[str, _File] = {}
+        # Files whose contents are unknown (missing or unreadable): references into them are not checked.
         self.broken: set[str] = set()
 
     def load(self) -> LoadResult:
@@ -182,30 +194,45 @@ class _Loader:
     def _sorted(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)))
 
+    def _add(self, shown: str, code: str, position: Position = (None, None), source_line: str | None = None,
+             **values: object) -> None:
+        self.problems.append(Problem(shown, code, MappingProxyType(values), *position, source_line))
+
     # Files
 
     def _read_folder(self) -> bool:
         shown = str(self.folder)
-        if not self.folder.exists():
-            self.problems.append(Problem(shown, "folder_missing"))
+        try:
+            if not self.folder.exists():
+                self._add(shown, "folder_missing")
+                return False
+            if not self.folder.is_dir():
+                self._add(shown, "folder_not_dir")
+                return False
+            # Hidden files (such as macOS's "._kan.toml" on a USB stick) are not part of a pack.
+            names = sorted(p.name for p in self.folder.iterdir() if not p.name.startswith("."))
+        except OSError as error:
+            self._add(shown, "folder_unreadable", reason=error.strerror or type(error).__name__)
             return False
-        if not self.folder.is_dir():
-            self.problems.append(Problem(shown, "folder_not_dir"))
+        present = [name for name in names if name.lower().endswith(".toml")]
+        # Notepad saves "kan.toml" as "kan.toml.txt" unless told otherwise.
+        misnamed = {name[: -len(".txt")]: name for name in names if name.lower().endswith(".toml.txt")}
+        if not present and not misnamed:
+            self._add(shown, "folder_empty")
             return False
-        present = sorted(p.name for p in self.folder.iterdir() if p.suffix.lower() == ".toml")
-        if not present:
-            self.problems.append(Problem(shown, "folder_empty"))
-            return False
+        for fixed, name in misnamed.items():
+            self._add(self._shown(name), "file_txt", name=name, fixed=fixed)
         for name in present:
-            if name not in KNOWN_FILES:
-                hint = suggestion(name, KNOWN_FILES)
-                self.problems.append(Problem(self._shown(name), "file_unknown", MappingProxyType(
-                    {"name": name, "suggestion": hint})))
-                continue
-            self._read_file(name)
+            if name in KNOWN_FILES:
+                self._read_file(name)
+            else:
+                self._add(self._shown(name), "file_unknown", name=name, known=", ".join(KNOWN_FILES),
+                          suggestion=suggestion(name, KNOWN_FILES, Piece("fix_file")))
         for name in REQUIRED_FILES:
             if name not in present:
-                self.problems.append(Problem(self._shown(name), "file_missing", MappingProxyType({"name": name})))
+                self.broken.add(name)
+                if name not in misnamed:
+                    self._add(self._shown(name), "file_missing", name=name)
         return True
 
     def _shown(self, name: str) -> str:
@@ -215,66 +242,48 @@ class _Loader:
         self.broken.add(name)  # until it has been read and parsed
         path = self.folder / name
         shown = self._shown(name)
+        raw = b""
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problems.append(Problem(shown, "file_too_large", MappingProxyType(
-                    {"size": size // 1000, "limit": MAX_FILE_BYTES // 1000})))
+            if path.is_dir():
+                self._add(shown, "file_is_folder", name=name)
                 return
-            raw = path.read_bytes()
+            if not path.is_file():  # a pipe or a device would block or never end
+                self._add(shown, "file_not_regular", name=name)
+                return
+            size = path.stat().st_size
+            if size <= MAX_FILE_BYTES:
+                with path.open("rb") as handle:
+                    raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since
+                size = len(raw)
         except OSError as error:
-            self.problems.append(Problem(shown, "file_unreadable", MappingProxyType(
-                {"reason": error.strerror or type(error).__name__})))
+            self._add(shown, "file_unreadable", reason=error.strerror or type(error).__name__)
+            return
+        if size > MAX_FILE_BYTES:
+            self._add(shown, "file_too_large", size=size // 1000, limit=MAX_FILE_BYTES // 1000)
             return
         try:
             text = decode(raw)
         except EncodingProblem as error:
-            self.problems.append(Problem(shown, error.code, line=error.line, column=error.column))
+            self._add(shown, error.code, (error.line, error.column))
             return
         source = scan(text)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            self.problems.append(self._syntax_problem(shown, error, source))
+            self.problems.append(_syntax_problem(shown, error, source))
             return
+        except RecursionError:
+            self._add(shown, "toml_too_deep", source.open_bracket or (None, None))
+            return
+        for position in source.windows_paths:
+            self._add(shown, "windows_path", position, source.line_text(position[0]))
         self.files[name] = _File(shown, data, source, self.problems)
         self.broken.discard(name)
-
-    @staticmethod
-    def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMap) -> Problem:
-        detail, line, column = syntax_position(error)
-        hint: Piece = NOTHING
-        if source.duplicates and ("overwrite" in detail or "twice" in detail or line is None):
-            key, line, column = source.duplicates[0]
-            return Problem(shown, "duplicate_key", MappingProxyType({"key": key}), line, column,
-                           source.line_text(line))
-        if line is None and source.unterminated:
-            line, column = source.unterminated
-        text = source.line_text(line)
-        if looks_like_windows_path(text):
-            hint = Piece("hint_windows_path")
-        elif "escape" in detail or "hex value" in detail:
-            hint = Piece("hint_escape")
-        elif "Unterminated" in detail or "Expected \"'\"" in detail or (
-            source.unterminated and source.unterminated[0] == line
-        ):
-            hint = Piece("hint_unterminated")
-        elif "overwrite" in detail or "twice" in detail:
-            hint = Piece("hint_duplicate")
-        elif "Expected '='" in detail:
-            hint = Piece("hint_equals")
-        elif "Invalid value" in detail:
-            hint = Piece("hint_value")
-        if line is None:  # tomllib said "end of document": point at the last line.
-            line = max(1, len(source.lines) - (1 if source.lines and not source.lines[-1] else 0))
-            column = len(source.line_text(line)) + 1
-        return Problem(shown, "toml_syntax", MappingProxyType({"detail": detail, "hint": hint}),
-                       line, column, source.line_text(line))
 
     # Tables
 
     def _tables(self, name: str, table: str, array: bool) -> list[tuple[int, dict[str, Any]]]:
-        """The tables named `table` in a file, checking the file's top level on first use."""
+        """The tables named `table` in a file, checking their shape ([x] or [[x]])."""
         file = self.files.get(name)
         if file is None:
             return []
@@ -282,62 +291,74 @@ class _Loader:
         if value is None:
             return []
         if array:
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+                return list(enumerate(value))
+            if isinstance(value, dict) and (table, 0) in file.source.tables:
+                file.report("table_not_array", "", 0, table, table=table)
+            else:
                 file.report("wrong_type", "", 0, table, key=table, where=NOTHING, expected=Piece("type_tables"),
                             actual=_type_name(value))
-                return []
-            return list(enumerate(value))
-        if not isinstance(value, dict):
+            return []
+        if isinstance(value, dict):
+            return [(0, value)]
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            file.report("table_is_array", "", 0, table, table=table)
+        else:
             file.report("wrong_type", "", 0, table, key=table, where=NOTHING, expected=Piece("type_table"),
                         actual=_type_name(value))
-            return []
-        return [(0, value)]
+        return []
 
     def _check_top_level(self, name: str) -> None:
         file = self.files[name]
         tables = FILE_TABLES[name]
         for key in file.data:
             if key not in tables:
-                file.report("key_unknown", "", 0, key, key=key, where=NOTHING, suggestion=suggestion(key, tables))
+                file.report("key_unknown", "", 0, key, key=key, where=NOTHING,
+                            suggestion=suggestion(key, tables, Piece("fix_key")))
 
     def _fields(self, file: _File, table: str, index: int, data: dict[str, Any], spec: Spec,
-                where: Piece) -> dict[str, Any]:
-        """Check one table against its spec; the values that passed (bad ones are reported)."""
+                where: Piece, position: Position | None = None) -> dict[str, Any]:
+        """Check one table against its spec; the values that passed (bad ones are reported).
+
+        Problems point at each key's line, or at `position` for tables written inline.
+        """
+
+        def report(code: str, at: str | None, /, **values: object) -> None:
+            file.report_at(code, position or file.source.where(table, index, at), **values)
+
         clean: dict[str, Any] = {}
         for key, value in data.items():
             if key not in spec:
-                file.report("key_unknown", table, index, key, key=key, where=where,
-                            suggestion=suggestion(key, spec))
+                report("key_unknown", key, key=key, where=where, suggestion=suggestion(key, spec, Piece("fix_key")))
                 continue
-            kind, _ = spec[key]
-            checked = self._typed(file, table, index, key, value, kind, where)
+            checked = self._typed(file, table, index, key, value, spec[key][0], where, report)
             if checked is not None:
                 clean[key] = checked
         for key, (_, required) in spec.items():
             if required and key not in data:
-                file.report("key_missing", table, index, None, key=key, where=where)
+                report("key_missing", None, key=key, where=where)
         return clean
 
-    def _typed(self, file: _File, table: str, index: int, key: str, value: Any, kind: str, where: Piece) -> Any:
+    def _typed(self, file: _File, table: str, index: int, key: str, value: Any, kind: str, where: Piece,
+               report: Any) -> Any:
+        """The value if it has the right type (texts stripped), else None after reporting."""
         expected = {TEXT: "type_text", TEXTS: "type_texts", BOOL: "type_bool", INT: "type_int",
                     OPTIONS: "type_options"}[kind]
 
         def wrong() -> None:
-            file.report("wrong_type", table, index, key, key=key, where=where, expected=Piece(expected),
-                        actual=_type_name(value))
+            report("wrong_type", key, key=key, where=where, expected=Piece(expected), actual=_type_name(value))
 
         if kind == TEXT:
             if not isinstance(value, str):
                 return wrong()
-            if not value.strip() and key in ("id", "label", "name", "question", "intro", "low", "high",
-                                               "description", "kind"):
-                return file.report("empty_text", table, index, key, key=key, where=where)
+            if not value.strip() and key in _NOT_EMPTY:
+                return report("empty_text", key, key=key, where=where)
             return value.strip()
         if kind == TEXTS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 return wrong()
             if any(not v.strip() for v in value):
-                return file.report("empty_text", table, index, key, key=key, where=where)
+                return report("empty_text", key, key=key, where=where)
             return tuple(v.strip() for v in value)
         if kind == BOOL:
             return value if isinstance(value, bool) else wrong()
@@ -345,8 +366,27 @@ class _Loader:
             return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             return wrong()
-        options = [self._fields(file, table, index, item, OPTION_SPEC, where) for item in value]
-        return tuple(Option(o["id"], o["label"]) for o in options if len(o) == len(OPTION_SPEC))
+        return self._options(file, index, value, where)
+
+    def _options(self, file: _File, index: int, value: list[dict[str, Any]], where: Piece) -> tuple[Option, ...]:
+        """The options of a choice prompt, each checked and pointed at on its own line."""
+        prompt_id = dict(where.values).get("id")
+        key_line, _ = file.source.where("prompt", index, "options")
+        options: list[Option] = []
+        seen: set[str] = set()
+        for number, item in enumerate(value):
+            at = _nth_brace(file.source, key_line, number) if key_line else file.source.where("prompt", index)
+            inside = Piece.of("in_option", id=prompt_id, number=number + 1) if prompt_id else where
+            option = self._fields(file, "prompt", index, item, OPTION_SPEC, inside, at)
+            if len(option) < len(OPTION_SPEC):
+                continue
+            if not is_slug(option["id"]):
+                file.report_at("id_not_slug", at, id=option["id"], where=inside)
+            elif option["id"] in seen:
+                file.report_at("option_duplicate", at, id=option["id"], where=where)
+            seen.add(option["id"])
+            options.append(Option(option["id"], option["label"]))
+        return tuple(options)
 
     def _items(self, name: str, table: str, spec: Spec, minimum: int = 0) -> list[tuple[_File, int, dict[str, Any]]]:
         file = self.files.get(name)
@@ -354,11 +394,14 @@ class _Loader:
             return []
         self._check_top_level(name)
         items = []
-        for index, data in self._tables(name, table, array=True):
+        tables = self._tables(name, table, array=True)
+        for index, data in tables:
             where = self._where(table, index, data)
             items.append((file, index, self._fields(file, table, index, data, spec, where)))
-        if minimum and table not in file.data:
-            file.report("too_few", "", 0, None, key=f"[[{table}]]", minimum=minimum, where=NOTHING)
+        value = file.data.get(table, [])
+        well_formed = isinstance(value, list) and all(isinstance(v, dict) for v in value)  # else reported
+        if len(tables) < minimum and well_formed:
+            file.report("too_few", "", 0, table, key=f"[[{table}]]", minimum=minimum, where=NOTHING)
         return items
 
     @staticmethod
@@ -393,11 +436,13 @@ class _Loader:
         elif "step" not in file.data:
             file.report("table_missing", table="step")
         prompts = []
+        listed = file.data.get("prompt")
+        raw = dict(enumerate(listed)) if isinstance(listed, list) else {}
         for file_, index, clean in self._items(name, "prompt", PROMPT_SPEC, minimum=1):
-            prompts.append((file_, index, self._prompt(file_, index, clean)))
+            prompts.append((file_, index, self._prompt(file_, index, clean, raw.get(index, {}))))
         return step, prompts
 
-    def _prompt(self, file: _File, index: int, clean: dict[str, Any]) -> dict[str, Any]:
+    def _prompt(self, file: _File, index: int, clean: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
         where = self._where("prompt", index, clean)
         if "kind" not in clean:
             return clean
@@ -409,11 +454,13 @@ class _Loader:
                         suggestion=suggestion(clean["kind"], choices), choices=", ".join(choices))
             del clean["kind"]
             return clean
-        for key in clean.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset()):
+        for key in sorted(raw.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset())):
             file.report("key_not_for_kind", "prompt", index, key, key=key, kind=kind.value, where=where)
-        if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE) and len(clean.get("options", ())) < 2:
+            clean.pop(key, None)
+        # Too few options or scales; a value of the wrong type has been reported already.
+        if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE) and _short(raw.get("options"), 2):
             file.report("too_few", "prompt", index, "options", key="options", minimum=2, where=where)
-        if kind is Kind.SCALE and not clean.get("scales"):
+        if kind is Kind.SCALE and _short(raw.get("scales"), 1):
             file.report("too_few", "prompt", index, "scales", key="scales", minimum=1, where=where)
         clean["kind"] = kind
         return clean
@@ -427,7 +474,7 @@ class _Loader:
         for key, value in file.data.items():
             if reference and key not in reference:
                 file.report("key_unknown", "", 0, key, key=key, where=NOTHING,
-                            suggestion=suggestion(key, reference))
+                            suggestion=suggestion(key, reference, Piece("fix_key")))
                 continue
             if not isinstance(value, str):
                 file.report("wrong_type", "", 0, key, key=key, where=NOTHING, expected=Piece("type_text"),
@@ -436,33 +483,53 @@ class _Loader:
             if not value.strip():
                 file.report("empty_text", "", 0, key, key=key, where=NOTHING)
                 continue
-            allowed = _placeholders(reference.get(key, value))
-            try:
-                used = _placeholders(value)
-            except ValueError:
-                file.report("ui_braces", "", 0, key, key=key)
-                continue
-            for name in sorted(used - allowed):
-                file.report("ui_placeholder", "", 0, key, key=key, name=name,
-                            choices=", ".join(f"{{{a}}}" for a in sorted(allowed)) or "-")
-            values[key] = value
+            if self._ui_template(file, key, value, reference.get(key)):
+                values[key] = value
         return values
+
+    @staticmethod
+    def _ui_template(file: _File, key: str, value: str, reference: str | None) -> bool:
+        """Whether a UI string's {placeholders} are the ones its built-in version has."""
+        try:
+            used = _placeholders(value)
+        except ValueError:
+            file.report("ui_braces", "", 0, key, key=key)
+            return False
+        try:
+            allowed = {name for name in _placeholders(reference) if name.isidentifier()} if reference else None
+        except ValueError:
+            allowed = set()
+        if allowed is None:  # nothing to compare with: any plain {name} will do
+            allowed = {name for name in used if name.isidentifier()}
+        wrong = sorted(used - allowed)
+        for name in wrong:
+            names = ", ".join(f"{{{a}}}" for a in sorted(allowed))
+            file.report("ui_placeholder", "", 0, key, key=key, name=name,
+                        choices=Piece.of("ui_choices", names=names) if allowed else Piece("ui_no_choices"))
+        if wrong:
+            return False
+        try:
+            value.format(**dict.fromkeys(used, "1"))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            file.report("ui_braces", "", 0, key, key=key)
+            return False
+        return True
 
     # Across files
 
     def _check_ids(self, profiles: list, paths: list, scales: list, steps: dict) -> None:
-        # References into a file that could not be read are not checked: its ids are unknown.
+        # References into a file that is missing or could not be read are not checked: its ids are unknown.
         profile_ids = self._known(self._unique(profiles, "profile"), PACK_FILE)
         path_ids = self._known(self._unique(paths, "path"), PATHS_FILE)
         scale_ids = self._known(self._unique(scales, "scale"), SCALES_FILE)
         all_prompts = [item for _, prompts in steps.values() for item in prompts]
         prompt_ids = self._known(self._unique(all_prompts, "prompt"), *STEP_FILES)
         for file, index, path in paths:
-            self._refs(file, "path", index, path, "profiles", profile_ids, NOTHING)
+            self._refs(file, "path", index, path, "profiles", profile_ids, self._where("path", index, path))
         for file, index, scale in scales:
             low, high = scale.get("min", 1), scale.get("max", 5)
             if not low < high or high - low > 10:
-                file.report("scale_range", "scale", index, "max", min=low, max=high,
+                file.report("scale_range", "scale", index, "max" if "max" in scale else "min", min=low, max=high,
                             where=Piece.of("in_item", table="scale", number=index + 1))
         for file, index, prompt in all_prompts:
             where = self._where("prompt", index, prompt)
@@ -470,15 +537,6 @@ class _Loader:
             self._refs(file, "prompt", index, prompt, "scales", scale_ids, where)
             self._refs(file, "prompt", index, prompt, "paths", path_ids, where)
             self._refs(file, "prompt", index, prompt, "recall", prompt_ids, where)
-            seen: set[str] = set()
-            for option in prompt.get("options", ()):
-                if not is_slug(option.id):
-                    file.report_at("id_not_slug", file.source.find(option.id, "prompt", index),
-                                   id=option.id, where=where)
-                elif option.id in seen:
-                    file.report_at("id_duplicate", file.source.find(option.id, "prompt", index),
-                                   id=option.id, other="options")
-                seen.add(option.id)
             if prompt.get("kind") is Kind.PATHS and not paths and PATHS_FILE not in self.broken:
                 file.report("no_paths", "prompt", index, "kind")
 
@@ -512,11 +570,23 @@ class _Loader:
                             suggestion=suggestion(ref, known), choices=", ".join(sorted(known)) or "-")
 
     def _check_coverage(self, pack: Pack) -> None:
+        """Every profile gets a prompt in every step, and a career path in every `paths` prompt."""
         for section in pack.competencies:
             for profile in pack.profiles:
                 if not section.prompts_for(profile.id):
                     file = self.files[f"{section.id}.toml"]
                     file.report("profile_no_prompts", "step", 0, profile=profile.id, step=section.id)
+        for section in pack.sections:
+            file = self.files[f"{section.id}.toml"]
+            for index, prompt in enumerate(section.prompts):  # all of them were built, in file order
+                if prompt.kind is not Kind.PATHS or not pack.paths:
+                    continue
+                for profile in pack.profiles:
+                    shown = [p for p in pack.paths if p.for_profile(profile.id) and (
+                        not prompt.paths or p.id in prompt.paths)]
+                    if prompt.for_profile(profile.id) and not shown:
+                        file.report("profile_no_paths", "prompt", index, "paths" if prompt.paths else "kind",
+                                    profile=profile.id, where=Piece.of("in_prompt", id=prompt.id))
 
     # Building
 
@@ -544,6 +614,109 @@ class _Loader:
         )
 
 
+_NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind"})
+"""Text keys that may not be empty or only spaces."""
+
+
+def _short(value: object, minimum: int) -> bool:
+    """Whether a list is missing or too short (a value that is no list is reported elsewhere)."""
+    return value is None or (isinstance(value, list) and len(value) < minimum)
+
+
+def _nth_brace(source: SourceMap, line: int, nth: int) -> Position:
+    """Where the `nth` inline table `{ ... }` starts, from a key's line on."""
+    seen = 0
+    for number in range(line, len(source.lines) + 1):
+        for match in _OPEN_BRACE.finditer(source.lines[number - 1]):
+            if seen == nth:
+                return number, match.start() + 1
+            seen += 1
+    return line, 1
+
+
 def _placeholders(template: str) -> set[str]:
-    """The `{name}` fields a UI string uses; ValueError on stray braces."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The `{name}` fields a UI string uses ("" for `{}`); ValueError on stray braces."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+# Syntax errors: tomllib's message (English, fixed words) to our message and a hint.
+_SYNTAX: tuple[tuple[str, str, str], ...] = (
+    ("Invalid value", "syntax_invalid_value", "hint_value"),
+    ("Expected '=' after a key", "syntax_expected_equals", "hint_equals"),
+    ("Expected ']' at the end of a table", "syntax_header", ""),
+    ("Expected ']]' at the end of an array", "syntax_array_header", ""),
+    ("Invalid statement", "syntax_statement", "hint_statement"),
+    ("Invalid initial character for a key", "syntax_key_char", "hint_statement"),
+    ("Unterminated string", "syntax_unterminated", "hint_unterminated"),
+    ("Expected \"'\"", "syntax_unterminated", "hint_unterminated"),
+    ("Unclosed array", "syntax_unclosed_array", "hint_bracket"),
+    ("Unclosed inline table", "syntax_unclosed_table", "hint_bracket"),
+    ("Invalid hex value", "syntax_backslash", "hint_escape"),
+    ("Unescaped '\\'", "syntax_backslash", "hint_escape"),
+    ("Escaped character is not", "syntax_backslash", "hint_escape"),
+    ("Cannot overwrite a value", "syntax_overwrite", "hint_duplicate"),
+    ("Expected newline or end of document", "syntax_after_value", ""),
+    ("Invalid date", "syntax_date", ""),
+)
+_SMART_QUOTES = frozenset("“”„‘’‚«»")
+
+
+def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMap) -> Problem:
+    """A TOML syntax error, pointed at the place a person should look, with a hint."""
+    detail, line, column = syntax_position(error)
+
+    def problem(code: str, values: dict[str, object], position: tuple[int, int]) -> Problem:
+        return Problem(shown, code, MappingProxyType(values), *position, source.line_text(position[0]))
+
+    if detail.startswith("Cannot declare") and source.duplicate_tables:
+        name, *position = _at_line(source.duplicate_tables, line)
+        return problem("duplicate_table", {"table": name}, (position[0], position[1]))
+    if detail.startswith("Cannot overwrite") and source.duplicates:
+        name, *position = _at_line(source.duplicates, line)
+        return problem("duplicate_key", {"key": name}, (position[0], position[1]))
+
+    code, hint = "syntax_other", ""
+    for start, known_code, known_hint in _SYNTAX:
+        if detail.startswith(start):
+            code, hint = known_code, known_hint
+            break
+    values: dict[str, object] = {"text": detail}
+    illegal = re.match(r"(?:Illegal|Found invalid) character (.+)$", detail)
+    duplicate = re.match(r"Duplicate inline table key (.+)$", detail)
+    if source.unterminated and source.unterminated[0] == line and "'\\n'" in detail:
+        code, hint = "syntax_unterminated", "hint_unterminated"  # a newline inside "..."
+    elif source.open_bracket and code in ("syntax_invalid_value", "syntax_unclosed_array") and (
+        line is None or line >= source.open_bracket[0]
+    ):
+        code, hint = "syntax_unclosed_array", "hint_bracket"  # a list left open runs into what follows
+    elif illegal:
+        code, values = "syntax_illegal_char", {"char": illegal.group(1)}
+    elif duplicate:
+        code, hint, values = "syntax_inline_duplicate", "hint_duplicate", {"key": duplicate.group(1)}
+
+    # Point at where the trouble starts: the opening quote or bracket, not the end of the file.
+    if code == "syntax_unterminated":
+        opened = source.open_multiline if detail.startswith("Unterminated") else None
+        line, column = opened or source.unterminated or (line, column)
+    elif code == "syntax_unclosed_array" and source.open_bracket:
+        line, column = source.open_bracket
+    if line is None:  # tomllib said "end of document": point at the last line.
+        line = max(1, len(source.lines) - (1 if source.lines and not source.lines[-1] else 0))
+        column = len(source.line_text(line)) + 1
+
+    text = source.line_text(line)
+    if code == "syntax_backslash" and column and text.rfind("\\", 0, column) >= 0:
+        column = text.rfind("\\", 0, column) + 1  # tomllib points past the backslash
+    if _SMART_QUOTES.intersection(text):
+        hint = "hint_smart_quotes"
+    elif code == "syntax_backslash" and looks_like_windows_path(text):
+        hint = "hint_windows_path"
+    elif code == "syntax_after_value" and text.count('"') > 2:
+        hint = "hint_inner_quote"
+    return problem("toml_syntax", {"detail": Piece.of(code, **values), "hint": Piece(hint) if hint else NOTHING},
+                   (line, column or 1))
+
+
+def _at_line(found: list[tuple[str, int, int]], line: int | None) -> tuple[str, int, int]:
+    """The entry the parser stopped at, or else the first one."""
+    return next((entry for entry in found if entry[1] == line), found[0])

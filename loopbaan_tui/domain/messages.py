@@ -20,17 +20,35 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "this folder holds no .toml files. Copy an existing pack (for example content/nl) "
         "to start from.",
     ),
+    "folder_unreadable": (
+        "de map kan niet worden gelezen ({reason}). Controleer of je hem mag openen.",
+        "the folder cannot be read ({reason}). Check that you are allowed to open it.",
+    ),
     "file_missing": (
         "het bestand {name} ontbreekt. Elk pakket heeft {name} nodig.",
         "the file {name} is missing. Every pack needs {name}.",
     ),
     "file_unknown": (
-        "onbekend bestand {name}; het wordt niet gebruikt.{suggestion}",
-        "unknown file {name}; it is not used.{suggestion}",
+        "onbekend bestand {name}. Een pakket kent alleen {known}.{suggestion}",
+        "unknown file {name}. A pack has only {known}.{suggestion}",
     ),
     "file_unreadable": (
         "het bestand kan niet worden gelezen ({reason}). Controleer of je het mag openen.",
         "the file cannot be read ({reason}). Check that you are allowed to open it.",
+    ),
+    "file_txt": (
+        "dit bestand heet {name}: er staat .txt achter de naam. Hernoem het naar {fixed} "
+        "(in Windows: zet in de Verkenner onder Beeld eerst 'Bestandsnaamextensies' aan).",
+        "this file is called {name}: there is .txt after the name. Rename it to {fixed} "
+        "(in Windows: first switch on 'File name extensions' under View in Explorer).",
+    ),
+    "file_is_folder": (
+        "dit is een map, geen bestand. Zet hier het bestand {name} neer.",
+        "this is a folder, not a file. Put the file {name} here instead.",
+    ),
+    "file_not_regular": (
+        "dit is geen gewoon bestand. Zet hier een tekstbestand {name} neer.",
+        "this is not an ordinary file. Put a text file {name} here instead.",
     ),
     "file_too_large": (
         "het bestand is te groot ({size} kB; hooguit {limit} kB). Is dit wel het goede bestand?",
@@ -43,8 +61,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8. Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8).",
     ),
     "encoding_utf16": (
-        "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8.",
-        "the file is saved as UTF-16. Save it as UTF-8.",
+        "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8 (in Kladblok: Opslaan als, "
+        "Codering: UTF-8).",
+        "the file is saved as UTF-16. Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8).",
     ),
     # TOML syntax.
     "toml_syntax": (
@@ -52,21 +71,23 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "TOML error: {detail}.{hint}",
     ),
     "hint_windows_path": (
-        " Een backslash (\\) tussen dubbele aanhalingstekens is een speciaal teken. Gebruik "
-        "enkele aanhalingstekens ('C:\\map\\bestand') of schrijf twee backslashes (\\\\).",
-        " A backslash (\\) inside double quotes is a special character. Use single quotes "
-        "('C:\\folder\\file') or write two backslashes (\\\\).",
+        " Tussen dubbele aanhalingstekens is een backslash (\\) een speciaal teken. Zet een "
+        "Windows-pad tussen enkele aanhalingstekens ('C:\\map\\bestand') of schrijf twee "
+        "backslashes (\\\\).",
+        " Inside double quotes a backslash (\\) is a special character. Put a Windows path "
+        "between single quotes ('C:\\folder\\file') or write two backslashes (\\\\).",
     ),
     "hint_escape": (
-        " Een backslash (\\) tussen dubbele aanhalingstekens moet \\\\ zijn, of gebruik "
-        "enkele aanhalingstekens.",
-        " A backslash (\\) inside double quotes must be written \\\\, or use single quotes.",
+        " Schrijf een backslash (\\) tussen dubbele aanhalingstekens als \\\\, of zet de tekst "
+        "tussen enkele aanhalingstekens.",
+        " Inside double quotes write a backslash (\\) as \\\\, or put the text between single "
+        "quotes.",
     ),
     "hint_unterminated": (
-        " Een tekst is niet afgesloten: zet het aanhalingsteken aan het eind. Tekst over "
-        'meerdere regels zet je tussen drie aanhalingstekens (""" ... """).',
-        " A text is not closed: put the quote mark at its end. Text over several lines goes "
-        'between three quote marks (""" ... """).',
+        " Zet aan het eind een aanhalingsteken. Tekst over meerdere regels zet je tussen drie "
+        'aanhalingstekens (""" ... """).',
+        " Put a quote mark at its end. Text over several lines goes between three quote marks "
+        '(""" ... """).',
     ),
     "hint_duplicate": (
         " Elke sleutel mag maar één keer in een tabel staan; verwijder of hernoem de tweede.",
@@ -80,14 +101,99 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         " Een waarde is tekst tussen aanhalingstekens, een getal, true/false of een lijst [ ].",
         " A value is text between quote marks, a number, true/false or a list [ ].",
     ),
+    "hint_statement": (
+        " Elke regel is 'sleutel = waarde', een [tabel], of commentaar na een #.",
+        " Each line is 'key = value', a [table], or a comment after a #.",
+    ),
+    "hint_smart_quotes": (
+        " Gebruik rechte aanhalingstekens (\" of '), geen gekrulde (“ ” ‘ ’) zoals Word ze "
+        "maakt. Bewerk het bestand in een teksteditor, niet in Word.",
+        " Use straight quote marks (\" or '), not curly ones (“ ” ‘ ’) like Word makes. Edit "
+        "the file in a text editor, not in Word.",
+    ),
+    "hint_inner_quote": (
+        " Een \" midden in een tekst sluit de tekst af. Zet de tekst tussen enkele "
+        "aanhalingstekens ('Wat is \"goed\"?') of schrijf \\\" voor een \" in de tekst.",
+        " A \" in the middle of a text ends the text. Put the text between single quote "
+        "marks ('What is \"good\"?') or write \\\" for a \" inside the text.",
+    ),
+    "hint_bracket": (
+        " Sluit een lijst af met ] en een tabel tussen accolades met }}.",
+        " Close a list with ] and a table between braces with }}.",
+    ),
     "duplicate_key": (
         "de sleutel '{key}' staat twee keer in dezelfde tabel. Verwijder of hernoem de tweede.",
         "the key '{key}' appears twice in the same table. Remove or rename the second one.",
     ),
+    "duplicate_table": (
+        "de tabel [{table}] staat twee keer in dit bestand. Voeg ze samen tot één [{table}].",
+        "the table [{table}] appears twice in this file. Merge them into one [{table}].",
+    ),
+    "toml_too_deep": (
+        "de lijsten of tabellen zijn te diep in elkaar gezet. Controleer de haken [ ] en {{ }}.",
+        "the lists or tables are nested too deeply. Check the brackets [ ] and {{ }}.",
+    ),
+    "windows_path": (
+        "een backslash (\\) tussen dubbele aanhalingstekens verandert de tekst (\\t wordt een "
+        "tab, \\n een nieuwe regel). Zet een Windows-pad tussen enkele aanhalingstekens "
+        "('C:\\map\\bestand') of schrijf twee backslashes (\\\\).",
+        "a backslash (\\) inside double quotes changes the text (\\t becomes a tab, \\n a new "
+        "line). Put a Windows path between single quotes ('C:\\folder\\file') or write two "
+        "backslashes (\\\\).",
+    ),
+    # What tomllib found, in words a course leader reads (English follows tomllib).
+    "syntax_invalid_value": ("ongeldige waarde", "invalid value"),
+    "syntax_expected_equals": ("na een sleutel hoort een '='", "expected '=' after a key"),
+    "syntax_header": (
+        "de naam van een tabel moet eindigen op ']'",
+        "expected ']' at the end of a table's name",
+    ),
+    "syntax_array_header": ("[[...]] moet eindigen op ']]'", "expected ']]' at the end of [[...]]"),
+    "syntax_statement": ("deze regel is niet te lezen", "this line cannot be read"),
+    "syntax_unterminated": (
+        "de tekst die hier begint, is niet afgesloten",
+        "the text that starts here is not closed",
+    ),
+    "syntax_illegal_char": ("teken {char} mag hier niet staan", "illegal character {char}"),
+    "syntax_unclosed_array": (
+        "de lijst die hier begint, is niet afgesloten met ]",
+        "the list that starts here is not closed with ]",
+    ),
+    "syntax_unclosed_table": (
+        "de tabel die hier begint, is niet afgesloten met }}",
+        "the table that starts here is not closed with }}",
+    ),
+    "syntax_backslash": (
+        "een backslash (\\) die hier niet mag",
+        "a backslash (\\) that is not allowed here",
+    ),
+    "syntax_overwrite": ("deze sleutel heeft al een waarde", "this key already has a value"),
+    "syntax_after_value": (
+        "na de waarde mag op deze regel niets meer staan (alleen commentaar na een #)",
+        "nothing may follow the value on this line (only a comment after a #)",
+    ),
+    "syntax_key_char": (
+        "een sleutel begint hier met een teken dat niet mag",
+        "a key starts here with a character that is not allowed",
+    ),
+    "syntax_inline_duplicate": (
+        "de sleutel {key} staat twee keer tussen {{ }}",
+        "the key {key} appears twice between {{ }}",
+    ),
+    "syntax_date": ("ongeldige datum", "invalid date"),
+    "syntax_other": ("{text}", "{text}"),
     # The shape of the data.
     "table_missing": (
         "de tabel [{table}] ontbreekt. Zet bovenaan het bestand een regel [{table}].",
         "the table [{table}] is missing. Put a line [{table}] at the top of the file.",
+    ),
+    "table_not_array": (
+        "[{table}] moet [[{table}]] zijn, met twee paar vierkante haken: er kunnen er meer zijn.",
+        "[{table}] must be [[{table}]], with two pairs of square brackets: there can be more.",
+    ),
+    "table_is_array": (
+        "[[{table}]] moet [{table}] zijn, met één paar vierkante haken: er is er maar één.",
+        "[[{table}]] must be [{table}], with one pair of square brackets: there is only one.",
     ),
     "key_missing": (
         "'{key}' ontbreekt{where}. Voeg een regel {key} = ... toe.",
@@ -122,16 +228,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "without spaces (for example 'strengths').",
     ),
     "id_duplicate": (
-        "de id '{id}' komt al voor in {other}. Elke id moet uniek zijn in het pakket.",
-        "the id '{id}' is already used in {other}. Every id must be unique in the pack.",
+        "de id '{id}' komt al voor in {other}. Elke id moet uniek zijn in het pakket: kies hier "
+        "een andere.",
+        "the id '{id}' is already used in {other}. Every id must be unique in the pack: choose "
+        "another one here.",
     ),
     "ref_unknown": (
         "'{ref}' in '{key}' bestaat niet{where}.{suggestion} Er zijn: {choices}.",
         "'{ref}' in '{key}' does not exist{where}.{suggestion} There are: {choices}.",
     ),
     "too_few": (
-        "'{key}' heeft minstens {minimum} nodig{where}.",
-        "'{key}' needs at least {minimum}{where}.",
+        "'{key}' heeft er minstens {minimum} nodig{where}. Voeg er meer toe.",
+        "'{key}' needs at least {minimum}{where}. Add more.",
+    ),
+    "option_duplicate": (
+        "de keuze '{id}' staat twee keer in 'options'{where}. Geef elke keuze een eigen id.",
+        "the option '{id}' appears twice in 'options'{where}. Give each option its own id.",
     ),
     "scale_range": (
         "de schaal loopt van {min} tot {max}{where}; 'min' moet kleiner zijn dan 'max' en "
@@ -143,9 +255,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "language '{language}' is not supported{where}. Choose 'nl' or 'en'.",
     ),
     "ui_placeholder": (
-        "de tekst voor '{key}' gebruikt {{{name}}}, maar die bestaat hier niet. "
-        "Mogelijk: {choices}.",
-        "the text for '{key}' uses {{{name}}}, which does not exist here. Possible: {choices}.",
+        "de tekst voor '{key}' gebruikt {{{name}}}, maar die bestaat hier niet.{choices}",
+        "the text for '{key}' uses {{{name}}}, which does not exist here.{choices}",
     ),
     "ui_braces": (
         "de tekst voor '{key}' heeft een losse {{ of }}. Schrijf {{{{ of }}}} voor een "
@@ -153,23 +264,56 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the text for '{key}' has a stray {{ or }}. Write {{{{ or }}}} for a brace.",
     ),
     "no_paths": (
-        "een vraag van soort 'paths' heeft loopbaanpaden nodig, maar paths.toml heeft er geen.",
-        "a prompt of kind 'paths' needs career paths, but paths.toml has none.",
+        "een vraag van soort 'paths' heeft loopbaanpaden nodig, maar paths.toml heeft er geen. "
+        "Zet in paths.toml minstens één [[path]], of kies een andere soort vraag.",
+        "a prompt of kind 'paths' needs career paths, but paths.toml has none. Put at least "
+        "one [[path]] in paths.toml, or choose another kind of prompt.",
     ),
     "profile_no_prompts": (
-        "profiel '{profile}' krijgt in stap '{step}' geen enkele vraag.",
-        "profile '{profile}' gets no prompt at all in step '{step}'.",
+        "profiel '{profile}' krijgt in stap '{step}' geen enkele vraag. Voeg een vraag toe "
+        "zonder 'profiles', of met '{profile}' erin.",
+        "profile '{profile}' gets no prompt at all in step '{step}'. Add a prompt without "
+        "'profiles', or with '{profile}' in it.",
+    ),
+    "profile_no_paths": (
+        "profiel '{profile}' ziet hier geen enkel loopbaanpad{where}. Zet meer paden in 'paths', "
+        "of pas 'profiles' aan bij de paden in paths.toml.",
+        "profile '{profile}' sees no career path here{where}. Put more paths in 'paths', or "
+        "change 'profiles' of the paths in paths.toml.",
+    ),
+    "internal_error": (
+        "er ging iets mis in loopbaan zelf ({error}). Dit is een fout in het programma, niet "
+        "in je pakket; meld het alsjeblieft.",
+        "something went wrong inside loopbaan ({error}). This is a bug in the program, not in "
+        "your pack; please report it.",
     ),
     # Small pieces the messages above are built from.
     "nothing": ("", ""),
     "in_prompt": (" (vraag '{id}')", " (prompt '{id}')"),
+    "in_option": (" (vraag '{id}', keuze {number})", " (prompt '{id}', option {number})"),
     "in_item": (" ({table} nr. {number})", " ({table} no. {number})"),
     "in_table": (" (in [{table}])", " (in [{table}])"),
+    "ui_choices": (" Mogelijk: {names}.", " Possible: {names}."),
+    "ui_no_choices": (
+        " Haal het weg: deze tekst heeft geen {{...}}.",
+        " Remove it: this text has no {{...}}.",
+    ),
+    "fix_key": (" Haal de regel weg of controleer de spelling.", " Remove the line or check the spelling."),
+    "fix_file": (
+        " Haal het weg uit de map of geef het de goede naam.",
+        " Move it out of the folder or give it the right name.",
+    ),
     "did_you_mean": (" Bedoel je '{name}'?", " Did you mean '{name}'?"),
     "type_text": ("tekst", "text"),
     "type_texts": ("een lijst met teksten", "a list of texts"),
     "type_bool": ("true of false", "true or false"),
     "type_int": ("een geheel getal", "a whole number"),
+    "is_text": ("tekst", "text"),
+    "is_bool": ("true/false", "true/false"),
+    "is_number": ("een getal", "a number"),
+    "is_list": ("een lijst", "a list"),
+    "is_table": ("een tabel", "a table"),
+    "is_date": ("een datum of tijd", "a date or time"),
     "type_table": ("een tabel", "a table"),
     "type_tables": ("een lijst met tabellen", "a list of tables"),
     "type_options": ("een lijst als [{{ id = ..., label = ... }}]", "a list like [{{ id = ..., label = ... }}]"),

@@ -165,5 +165,11 @@ class Pack:
 
     def text(self, key: str, **values: object) -> str:
         """A UI string by key, with `{name}` placeholders filled in."""
-        template = self.ui.get(key, key)
-        return template.format(**values) if values else template
+        return self.ui.get(key, key).format_map(_Missing(values))
+
+
+class _Missing(dict[str, object]):
+    """Leaves an unknown `{name}` as it is instead of failing: a word is never worth a crash."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .messages import message
+
+# Control characters (not tab or newline) would garble or even steer the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SHOWN_WIDTH = 100
+"""At most this many characters of a source line are shown, around the column."""
+
+
+def printable(text: str) -> str:
+    """The text with control characters replaced, safe to print on a terminal."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _cells(text: str) -> int:
+    """How many terminal columns the text takes (wide Asian letters and emoji take two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +47,19 @@ class Problem:
 
     def text(self, lang: str = "nl") -> str:
         """The message and, where one helps, what to do about it."""
-        return message(self.code, lang, **self.values)
+        return printable(message(self.code, lang, **self.values))
 
     def render(self, lang: str = "nl") -> str:
         """`file:line:column: message`, then the source line and a caret when we have them."""
-        out = f"{self.location()}: {self.text(lang)}"
+        out = f"{printable(self.location())}: {self.text(lang)}"
         if self.source_line is not None and self.column is not None:
-            shown = self.source_line.expandtabs(1)
-            out += f"\n    {shown}\n    {' ' * (self.column - 1)}^"
+            shown = printable(self.source_line.expandtabs(1))
+            before = max(0, self.column - 1)
+            if len(shown) > _SHOWN_WIDTH:
+                start = max(0, min(before - _SHOWN_WIDTH // 2, len(shown) - _SHOWN_WIDTH))
+                prefix = "…" if start else ""
+                suffix = "…" if start + _SHOWN_WIDTH < len(shown) else ""
+                shown = prefix + shown[start : start + _SHOWN_WIDTH] + suffix
+                before = before - start + len(prefix)
+            out += f"\n    {shown}\n    {' ' * _cells(shown[:before])}^"
         return out

@@ -1,8 +1,8 @@
 """Reading a TOML file the way a course leader needs: bytes to text, and where each key stands.
 
 `tomllib` parses but tells nothing about positions, so a light scanner finds the line and
-column of tables and keys, duplicate keys and strings left open, for messages that point
-at the right place.
+column of tables and keys, duplicate keys and tables, strings and brackets left open, and
+Windows paths in double quotes, for messages that point at the right place.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*(?:\.\s*[A-Za-z0-9_\-\"']+\s*)*=")
+_KEY_PART = r"(?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')"
+_KEY = re.compile(rf"\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+_DOTTED = re.compile(rf"\s*({_KEY_PART})\s*\.?")
+# A drive letter and one backslash (C:\Users), not the escaped form C:\\Users.
+_DRIVE = re.compile(r"(?<![A-Za-z])[A-Za-z]:\\(?!\\)")
 
 
 class EncodingProblem(Exception):
@@ -29,7 +33,7 @@ class EncodingProblem(Exception):
 
 def decode(data: bytes) -> str:
     """UTF-8 bytes to text, accepting a byte-order mark; raises EncodingProblem otherwise."""
-    if data.startswith(UTF16_BOMS):
+    if data.startswith(UTF16_BOMS) or _looks_like_utf16(data):
         raise EncodingProblem("encoding_utf16")
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
@@ -42,8 +46,23 @@ def decode(data: bytes) -> str:
         raise EncodingProblem("encoding_not_utf8", line, column) from None
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: plain letters with a zero byte beside each one."""
+    head = data[:200]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return any(
+        zeros.count(0) * 5 >= len(zeros) * 4 and others.count(0) * 2 < len(others)
+        for zeros, others in ((even, odd), (odd, even))
+    )
+
+
 TableKey = tuple[str, int]
 """A table in a file: its header name and, for arrays of tables, which one (0-based)."""
+
+Position = tuple[int, int]
+"""A 1-based line and column."""
 
 
 @dataclass
@@ -52,9 +71,13 @@ class SourceMap:
 
     lines: list[str]
     tables: dict[TableKey, int] = field(default_factory=dict)
-    keys: dict[tuple[str, int, str], tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple[str, int, str], Position] = field(default_factory=dict)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
-    unterminated: tuple[int, int] | None = None
+    duplicate_tables: list[tuple[str, int, int]] = field(default_factory=list)
+    unterminated: Position | None = None
+    open_multiline: Position | None = None
+    open_bracket: Position | None = None
+    windows_paths: list[Position] = field(default_factory=list)
 
     def line_text(self, line: int | None) -> str:
         if line is None or not 1 <= line <= len(self.lines):
@@ -62,91 +85,135 @@ class SourceMap:
         return self.lines[line - 1]
 
     def where(self, table: str, index: int = 0, key: str | None = None) -> tuple[int | None, int | None]:
-        """The position of `key` in a table, else of the table's header, else unknown."""
+        """The position of `key` in a table, else of the table's header, else unknown.
+
+        A key of the top level that is itself a table (`[step]`, `[[prompt]]`) is found by
+        its header.
+        """
         if key is not None and (table, index, key) in self.keys:
             return self.keys[(table, index, key)]
+        if key is not None and not table and (key, 0) in self.tables:
+            return self.tables[(key, 0)], 1
         if (table, index) in self.tables:
             return self.tables[(table, index)], 1
         return None, None
 
-    def find(self, needle: str, table: str, index: int = 0) -> tuple[int | None, int | None]:
-        """The first line at or after a table's header that contains `needle`."""
+    def find(self, pattern: re.Pattern[str], table: str, index: int = 0, nth: int = 0) -> tuple[int | None, int | None]:
+        """Where `pattern` matches for the `nth` time (0-based) from a table's header on."""
         start = self.tables.get((table, index), 1)
+        seen = 0
         for number in range(start, len(self.lines) + 1):
-            column = self.lines[number - 1].find(needle)
-            if column >= 0:
-                return number, column + 1
+            for match in pattern.finditer(self.lines[number - 1]):
+                if seen == nth:
+                    return number, match.start() + 1
+                seen += 1
         return self.where(table, index)
 
 
 def scan(text: str) -> SourceMap:
-    """Find tables, top-level keys of each table, duplicate keys and unclosed strings."""
-    lines = text.split("\n")
-    source = SourceMap(lines=[line.rstrip("\r") for line in lines])
-    counters: dict[str, int] = {}
-    table: TableKey = ("", 0)
-    open_multiline: str | None = None
-    depth = 0
-    for number, raw in enumerate(source.lines, start=1):
+    """Find tables, keys of each table, duplicates, unclosed strings and brackets."""
+    scanner = _Scanner(SourceMap(lines=[line.rstrip("\r") for line in text.split("\n")]))
+    scanner.run()
+    return scanner.source
+
+
+class _Scanner:
+    """One pass over the lines, keeping track of open multi-line strings and brackets."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.counters: dict[str, int] = {}
+        self.table: TableKey = ("", 0)
+        self.full_keys: set[tuple[str, int, str]] = set()
+        self.quote: str | None = None
+        self.quote_at: Position | None = None
+        self.depth = 0
+        self.bracket_at: Position | None = None
+
+    def run(self) -> None:
+        for number, raw in enumerate(self.source.lines, start=1):
+            self._line(number, raw)
+        if self.quote:
+            self.source.open_multiline = self.quote_at
+        if self.depth:
+            self.source.open_bracket = self.bracket_at
+
+    def _line(self, number: int, raw: str) -> None:
         start = 0
-        if open_multiline:
-            end = raw.find(open_multiline)
+        if self.quote:
+            end = raw.find(self.quote)
             if end < 0:
-                continue
+                return
             start = end + 3
-            open_multiline = None
-        elif depth == 0:
+            self.quote = None
+        elif self.depth == 0:
             header = _HEADER.match(raw)
             key = _KEY.match(raw)
             if header and not key:
-                name = header.group(2).strip().strip("\"'")
-                index = counters.get(name, -1) + 1 if header.group(1) == "[[" else 0
-                counters[name] = index
-                table = (name, index)
-                source.tables.setdefault(table, number)
-                continue
+                self._header(number, raw, header)
+                return
             if key:
-                name = key.group(1).strip("\"'")
-                slot = (table[0], table[1], name)
-                column = raw.index(key.group(1)[0]) + 1
-                if slot in source.keys:
-                    source.duplicates.append((name, number, column))
-                else:
-                    source.keys[slot] = (number, column)
+                self._key(number, raw, key)
                 start = key.end()
-        open_multiline, depth, unclosed = _scan_rest(raw, start, depth)
-        if unclosed is not None and source.unterminated is None:
-            source.unterminated = (number, unclosed + 1)
-    return source
+        self._rest(number, raw, start)
 
+    def _header(self, number: int, raw: str, header: re.Match[str]) -> None:
+        name = ".".join(part.strip().strip("\"'") for part in header.group(2).split("."))
+        column = raw.index("[") + 1
+        if header.group(1) == "[[":
+            index = self.counters.get(name, -1) + 1
+            self.counters[name] = index
+        else:
+            index = 0
+            if (name, 0) in self.source.tables:
+                self.source.duplicate_tables.append((name, number, column))
+        self.table = (name, index)
+        self.source.tables.setdefault(self.table, number)
 
-def _scan_rest(line: str, i: int, depth: int) -> tuple[str | None, int, int | None]:
-    """Walk one line's value part: returns an open multi-line quote, bracket depth, unclosed column."""
-    while i < len(line):
-        char = line[i]
-        if char == "#":
-            break
-        if line.startswith('"""', i) or line.startswith("'''", i):
-            quote = line[i : i + 3]
-            end = line.find(quote, i + 3)
-            if end < 0:
-                return quote, depth, None
-            i = end + 3
-            continue
-        if char in "\"'":
-            j = i + 1
-            while j < len(line) and line[j] != char:
-                j += 2 if char == '"' and line[j] == "\\" else 1
-            if j >= len(line):
-                return None, depth, i
-            i = j + 1
-            continue
-        if char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        i += 1
-    return None, depth, None
+    def _key(self, number: int, raw: str, key: re.Match[str]) -> None:
+        parts = [m.group(1).strip("\"'") for m in _DOTTED.finditer(key.group(1))]
+        column = key.start(1) + 1
+        slot = (self.table[0], self.table[1], parts[0])
+        self.source.keys.setdefault(slot, (number, column))
+        full = (self.table[0], self.table[1], ".".join(parts))
+        if full in self.full_keys:
+            self.source.duplicates.append((full[2], number, column))
+        self.full_keys.add(full)
+
+    def _rest(self, number: int, line: str, i: int) -> None:
+        """Walk one line's value part: strings, multi-line openings, brackets, comments."""
+        while i < len(line):
+            char = line[i]
+            if char == "#":
+                return
+            if line.startswith('"""', i) or line.startswith("'''", i):
+                quote = line[i : i + 3]
+                end = line.find(quote, i + 3)
+                if end < 0:
+                    self.quote, self.quote_at = quote, (number, i + 1)
+                    return
+                i = end + 3
+                continue
+            if char in "\"'":
+                j = i + 1
+                while j < len(line) and line[j] != char:
+                    j += 2 if char == '"' and line[j] == "\\" else 1
+                if j >= len(line):
+                    if self.source.unterminated is None:
+                        self.source.unterminated = (number, i + 1)
+                    return
+                if char == '"':
+                    for match in _DRIVE.finditer(line, i + 1, j):
+                        self.source.windows_paths.append((number, match.start() + 1))
+                i = j + 1
+                continue
+            if char in "[{":
+                if self.depth == 0:
+                    self.bracket_at = (number, i + 1)
+                self.depth += 1
+            elif char in "]}":
+                self.depth = max(0, self.depth - 1)
+            i += 1
 
 
 _POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")

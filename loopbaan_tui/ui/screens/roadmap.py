@@ -1,36 +1,127 @@
-"""The roadmap as it will be written, and saving it (built on the roadmap writer)."""
+"""The roadmap as it will be written: choose what goes in, see it, and save it where you want."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
 
+from ...domain.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
+from ..keys import localize_bindings
 from ..session import Session
 from ..text import literal
+from .dialogs import Choice
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
     from ..app import LoopbaanApp
 
 
 class RoadmapScreen(Screen[None]):
-    """Placeholder until the roadmap writer lands."""
+    """Preview and save; nothing is written until the user presses Save."""
 
     app: LoopbaanApp
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Terug", id="back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Terug", id="back"),
+        Binding("ctrl+s", "save", "Bewaren", id="save_roadmap"),
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="roadmap"):
-            yield Static(literal(self.app.words("roadmap_title")))
+        from textual.widgets import Markdown  # heavy: imported only when the roadmap is shown
+
+        words = self.app.words
+        with Vertical(id="roadmap-options"):
+            yield Static(literal(words("roadmap_title")), classes="step-question")
+            with Horizontal(classes="roadmap-row"):
+                yield Checkbox(literal(words("roadmap_include_empty")), id="include-empty")
+                yield Checkbox(literal(words("roadmap_include_private")), id="include-private")
+            yield Input(id="roadmap-path")
+            with Horizontal(classes="roadmap-row"):
+                with RadioSet(id="roadmap-format"):
+                    yield RadioButton("Markdown", value=True, name="md")
+                    yield RadioButton("HTML", name="html")
+                yield Button(literal(words("button_save_roadmap")), id="save-roadmap", variant="primary")
+            yield Static(id="roadmap-message")
+        with VerticalScroll(id="roadmap-preview"):
+            yield Markdown(id="roadmap-markdown", open_links=False)
         yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
+        path = default_folder() / roadmap_filename(self.session.traject, ext="md")
+        self.query_one("#roadmap-path", Input).value = str(path)
+        self.refresh_preview()
+
+    def _format(self) -> str:
+        pressed = self.query_one("#roadmap-format", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else "md"
+
+    def _options(self) -> dict[str, bool]:
+        return {
+            "include_empty": self.query_one("#include-empty", Checkbox).value,
+            "include_private": self.query_one("#include-private", Checkbox).value,
+        }
+
+    @on(Checkbox.Changed)
+    def refresh_preview(self) -> None:
+        markdown: Markdown = self.query_one("#roadmap-markdown")  # type: ignore[assignment]
+        markdown.update(render(self.session.pack, self.session.traject, "md", **self._options()))
+
+    @on(RadioSet.Changed, "#roadmap-format")
+    def _format_changed(self) -> None:
+        box = self.query_one("#roadmap-path", Input)
+        path = Path(box.value)
+        if path.suffix.lower() in (".md", ".html", ".htm"):
+            box.value = str(path.with_suffix("." + self._format()))
+
+    @on(Input.Submitted, "#roadmap-path")
+    @on(Button.Pressed, "#save-roadmap")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @work(exclusive=True)
+    async def action_save(self) -> None:
+        words = self.app.words
+        raw = self.query_one("#roadmap-path", Input).value.strip()
+        if not raw:
+            self._say(words("roadmap_no_path"), error=True)
+            return
+        path = Path(raw).expanduser()
+        text = render(self.session.pack, self.session.traject, self._format(), **self._options())
+        try:
+            written = write_new_file(path, text)
+        except FileExistsError:
+            answer = await self.app.push_screen_wait(Choice(
+                words("roadmap_exists_title"), words("roadmap_exists_body", path=str(path)),
+                [("cancel", words("button_cancel")), ("overwrite", words("button_overwrite"))], warning=True,
+            ))
+            if answer != "overwrite":
+                return
+            try:
+                written = write_new_file(path, text, overwrite=True)
+            except OSError as error:
+                self._say(write_error_message(error, path, self.session.pack.info.language), error=True)
+                return
+        except OSError as error:
+            self._say(write_error_message(error, path, self.session.pack.info.language), error=True)
+            return
+        self._say(words("roadmap_saved", path=str(written)))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#roadmap-message", Static)
+        message.update(literal(text))
+        message.set_class(error, "-error")
 
     def action_back(self) -> None:
         self.dismiss()

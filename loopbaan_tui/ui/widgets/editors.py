@@ -209,7 +209,7 @@ class RowsEditor(Editor):
         rows = [row for row in self.value or [] if isinstance(row, dict)] or [{}]
         for row in rows:
             yield self._row(row)
-        yield Button(literal(self.words(f"add_{self.prompt.kind.value}")), classes="row-add")
+        yield Button(literal(self.words(f"add_{self.prompt.kind.value}")), classes="row-add", compact=True)
 
     def _row(self, row: dict[str, Any]) -> Widget:
         kind = self.prompt.kind.value
@@ -218,10 +218,10 @@ class RowsEditor(Editor):
             inputs.append(Horizontal(
                 Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
                 Input(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
-                      classes="row-input", name=field),
+                      classes="row-input", name=field, compact=True),
                 classes="row-field",
             ))
-        remove = Button(literal(self.words("row_remove")), classes="row-remove")
+        remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
         return Vertical(*inputs, remove, classes="row")
 
     @on(Button.Pressed, ".row-add")

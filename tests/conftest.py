@@ -1,0 +1,28 @@
+"""Shared fixtures: every test runs with its own data folder, never the developer's home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data folder and the platform's user folders at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("LOOPBAAN_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    for name, sub in (("XDG_DATA_HOME", "share"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                      ("XDG_STATE_HOME", "state"), ("APPDATA", "appdata"), ("LOCALAPPDATA", "localappdata")):
+        monkeypatch.setenv(name, str(home / sub))
+    return home
+
+
+from loopbaan_tui.domain.storage import Store  # noqa: E402 - appended: fixtures are added at the end
+
+
+@pytest.fixture
+def data_store(private_folders: Path) -> Store:
+    """The Store the app would use here ($LOOPBAAN_DATA_DIR), with recovery copies kept out of /tmp."""
+    return Store(private_folders / "data", recovery_folders=[private_folders / "cache" / "loopbaan" / "recovery"])
