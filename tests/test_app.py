@@ -24,10 +24,14 @@ def make_app(folder: Path, pack_folder: Path = MINI) -> LoopbaanApp:
     return LoopbaanApp(pack=pack, store=Store(folder), custom_content=pack_folder)
 
 
-async def create_traject(pilot, name: str = "Mijn traject") -> None:
+async def create_traject(pilot, name: str = "Mijn traject", profile: int = 0) -> None:
     await pilot.press("n")
     await pilot.pause()
     await pilot.press(*name)
+    await pilot.press("enter")  # no profile chosen yet: the dialog asks for one
+    await pilot.pause()
+    await pilot.press(*["down"] * profile, "enter")  # choose; the focus moves to "Beginnen"
+    await pilot.pause()
     await pilot.press("enter")
     for _ in range(20):
         await pilot.pause()
@@ -38,7 +42,7 @@ async def create_traject(pilot, name: str = "Mijn traject") -> None:
 
 def focused_prompt(app: LoopbaanApp) -> str:
     node = app.focused
-    while node is not None and not node.id or (node is not None and not node.id.startswith("prompt-")):
+    while (node is not None and not node.id) or (node is not None and not node.id.startswith("prompt-")):
         node = node.parent
     return node.id.removeprefix("prompt-") if node is not None else ""
 

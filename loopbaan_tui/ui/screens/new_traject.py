@@ -57,8 +57,9 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
             yield Static(classes="field-error", id="name-error")
             yield Static(literal(words("new_profile")), classes="field-label")
             with RadioSet(id="profile"):
-                for index, profile in enumerate(pack.profiles):
-                    yield RadioButton(literal(profile.label), value=index == 0, name=profile.id)
+                for profile in pack.profiles:
+                    yield RadioButton(literal(profile.label), name=profile.id)
+            yield Static(classes="field-error", id="profile-error")
             yield Static(id="profile-description", classes="field-help")
             yield Static(literal(words("new_pack")), classes="field-label")
             with RadioSet(id="pack"):
@@ -73,6 +74,11 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
         self._show_profile_description()
 
     @on(RadioSet.Changed, "#profile")
+    def _profile_chosen(self) -> None:
+        self._show_profile_description()
+        self.query_one("#profile-error", Static).update("")
+        self.query_one("#start", Button).focus()
+
     def _show_profile_description(self) -> None:
         profile = self.app.pack.profile(self._chosen("#profile"))
         text = profile.description if profile else ""
@@ -89,6 +95,11 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
         if not name:
             self.query_one("#name-error", Static).update(literal(self.app.words("new_name_missing")))
             self.query_one("#name", Input).focus()
+            return
+        self.query_one("#name-error", Static).update("")
+        if not self._chosen("#profile"):
+            self.query_one("#profile-error", Static).update(literal(self.app.words("new_profile_missing")))
+            self.query_one("#profile", RadioSet).focus()
             return
         self.dismiss(NewTraject(name, self._chosen("#profile"), self._chosen("#pack")))
 

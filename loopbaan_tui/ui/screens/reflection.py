@@ -113,9 +113,13 @@ class ReflectionScreen(Screen[None]):
             self._focus_first()
 
     def _focus_first(self) -> None:
+        """Focus the step's first answer, but keep the step's question and intro in view."""
         views = self._prompt_views()
         if views:
-            self._focus_prompt(views[0])
+            self._focus_prompt(views[0], scroll=False)
+        step = self._current_step()
+        if step is not None:
+            step.scroll_home(animate=False)
 
     def _current_step(self) -> StepView | None:
         switcher = self.query_one("#steps", ContentSwitcher)
@@ -131,11 +135,12 @@ class ReflectionScreen(Screen[None]):
             node = node.parent  # type: ignore[assignment]
         return node
 
-    def _focus_prompt(self, view: PromptView) -> None:
+    def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
         target: Widget | None = next((w for w in view.query("*") if w.focusable), None)
         if target is not None:
-            target.focus()
-        view.scroll_visible(top=True)
+            target.focus(scroll_visible=scroll)
+        if scroll:
+            view.scroll_visible(top=True)
 
     @on(OptionList.OptionHighlighted, "#rail")
     async def _rail_moved(self, event: OptionList.OptionHighlighted) -> None:

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioSet, Static, TextArea
 
 from ...domain.model import Kind, Pack, Prompt
 from ...domain.traject import ACTION_FIELDS, PEOPLE_FIELDS
 from ..text import literal
 from .scale_input import ScaleInput
+from .toggles import WrappingCheckbox, WrappingRadioButton
 
 Words = Callable[..., str]
 
@@ -134,11 +135,12 @@ class ChoiceEditor(Editor):
         if self.prompt.kind is Kind.SINGLE_CHOICE:
             with RadioSet():
                 for option in self.prompt.options:
-                    yield RadioButton(literal(option.label), value=value.get("choice") == option.id, name=option.id)
+                    chosen = value.get("choice") == option.id
+                    yield WrappingRadioButton(literal(option.label), value=chosen, name=option.id)
         else:
             chosen = value.get("choices", [])
             for option in self.prompt.options:
-                yield Checkbox(literal(option.label), value=option.id in chosen, name=option.id)
+                yield WrappingCheckbox(literal(option.label), value=option.id in chosen, name=option.id)
         if self.prompt.allow_other:
             yield Input(str(value.get("other", "")), placeholder=self.words("choice_other"), classes="choice-other")
 
@@ -173,7 +175,7 @@ class PathsEditor(Editor):
             if (self.prompt.paths and path.id not in self.prompt.paths) or not path.for_profile(self.profile):
                 continue
             with Vertical(classes="path"):
-                yield Checkbox(literal(path.name), value=path.id in chosen, name=path.id)
+                yield WrappingCheckbox(literal(path.name), value=path.id in chosen, name=path.id)
                 details = path.description
                 if path.examples:
                     details += "\n" + self.words("path_examples", examples=", ".join(path.examples))

@@ -1,0 +1,237 @@
+"""`loopbaan list` and `loopbaan export`: the trajecten and their roadmaps without a screen.
+
+Exit codes as in cli.py: 0 success, 1 the user's input is wrong (with a message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from .domain import builtin
+from .domain.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
+from .domain.loader import load_pack
+from .domain.locations import data_dir
+from .domain.model import Pack
+from .domain.problems import printable
+from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
+
+EXIT_OK, EXIT_INPUT = 0, 1
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "list_title": ("Je trajecten in {folder}:", "Your trajecten in {folder}:"),
+    "list_empty": (
+        "Je hebt nog geen trajecten in {folder}.\nBegin er een met het commando: loopbaan",
+        "You have no trajecten yet in {folder}.\nStart one with the command: loopbaan",
+    ),
+    "list_head": ("naam|profiel|laatst bewerkt|id", "name|profile|last edited|id"),
+    "list_damaged": ("beschadigd: {reason}", "damaged: {reason}"),
+    "list_export": (
+        "Schrijf een roadmap met: loopbaan export NAAM-OF-ID",
+        "Write a roadmap with: loopbaan export NAME-OR-ID",
+    ),
+    "unknown": (
+        "Er is geen traject '{name}' in {folder}. Bekijk je trajecten met: loopbaan list",
+        "There is no traject '{name}' in {folder}. See your trajecten with: loopbaan list",
+    ),
+    "damaged": (
+        "Het traject '{name}' kan niet worden gelezen: {reason}. Het bestand is niet aangeraakt: {path}\n"
+        "Open het in de app (loopbaan) om te zien wat je kunt doen.",
+        "The traject '{name}' cannot be read: {reason}. The file was not touched: {path}\n"
+        "Open it in the app (loopbaan) to see what you can do.",
+    ),
+    "backup": (
+        "Er is een reservekopie van de vorige versie: {path}",
+        "There is a backup of the previous version: {path}",
+    ),
+    "folder_error": (
+        "De map met trajecten {folder} kan niet worden gelezen ({reason}). Kies een andere map met --data-dir.",
+        "The folder with trajecten {folder} cannot be read ({reason}). Choose another folder with --data-dir.",
+    ),
+    "pack_problems": (
+        "Het inhoudspakket van dit traject ({folder}) heeft fouten; los ze op of kies een ander pakket met "
+        "--content MAP.",
+        "This traject's content pack ({folder}) has problems; fix them or choose another pack with --content PATH.",
+    ),
+    "profile_unknown": (
+        "Het traject hoort bij het profiel '{profile}', maar dat staat niet in het pakket {pack}. "
+        "Gebruik het pakket waarmee je het traject begon (--content MAP).",
+        "The traject belongs to the profile '{profile}', which is not in the pack {pack}. "
+        "Use the pack you started the traject with (--content PATH).",
+    ),
+    "exists_hint": (
+        "Gebruik --force om het te vervangen, of kies een andere naam met --out.",
+        "Use --force to replace it, or choose another name with --out.",
+    ),
+    "written": ("Roadmap geschreven: {path}", "Roadmap written: {path}"),
+    "internal": (
+        "Er ging iets mis in loopbaan ({error}). Je trajecten zijn niet veranderd.",
+        "Something went wrong in loopbaan ({error}). Your trajecten were not changed.",
+    ),
+}
+
+_DAMAGE_NL = {
+    "empty": "het bestand is leeg",
+    "not_utf8": "er staan onleesbare tekens in",
+    "not_toml": "de opbouw van het bestand klopt niet",
+    "bad_data": "er ontbreken gegevens",
+    "newer_version": "het is gemaakt met een nieuwere versie van loopbaan",
+    "unreadable": "het bestand kan niet worden geopend",
+}
+
+
+def _say(lang: str, key: str, **values: object) -> str:
+    nl, en = _TEXTS[key]
+    shown = {name: printable(str(value)) for name, value in values.items()}
+    return (en if lang == "en" else nl).format(**shown)
+
+
+def _damage(lang: str, code: str | None, reason: str | None) -> str:
+    """Why a traject file cannot be used, in the user's language."""
+    if lang != "en" and code in _DAMAGE_NL:
+        return _DAMAGE_NL[code]
+    return reason or code or "?"
+
+
+def _kind_console() -> None:
+    """A console that cannot show a letter gets a "?", never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Run a command so that a bug of ours ends in a message, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        _kind_console()
+        try:
+            return command(args)
+        except KeyboardInterrupt:
+            raise
+        except Exception as error:  # the last line of defence for people without Python
+            print(_say(args.lang, "internal", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+            return EXIT_INPUT
+
+    run.__doc__ = command.__doc__
+    return run
+
+
+def _profile_labels(lang: str) -> Callable[[TrajectSummary], str]:
+    """A profile's label for a listed traject, loading each pack once; the id when it cannot be found."""
+    packs: dict[str, Pack | None] = {}
+
+    def label(summary: TrajectSummary) -> str:
+        if summary.pack not in packs:
+            packs[summary.pack] = load_pack(_pack_folder(summary.pack)).pack if summary.pack else None
+        pack = packs[summary.pack]
+        profile = pack.profile(summary.profile) if pack else None
+        return profile.label if profile else summary.profile
+
+    return label
+
+
+def _pack_folder(pack: str) -> Path:
+    """A traject's pack: a built-in language ("nl", "en") or a folder."""
+    return builtin.pack_folder(pack) if pack in ("nl", "en") else Path(pack).expanduser()
+
+
+def _when(moment: datetime, lang: str) -> str:
+    local = moment.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d-%m-%Y %H:%M")
+
+
+def _columns(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+
+
+@_guarded
+def list_trajecten(args: argparse.Namespace) -> int:
+    """Print the trajecten in the data folder, newest first; damaged ones with their problem."""
+    lang = args.lang
+    store = Store(data_dir(args.data_dir).absolute())
+    try:
+        summaries = store.summaries()
+    except StorageError as error:
+        print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
+        return EXIT_INPUT
+    if not summaries:
+        print(_say(lang, "list_empty", folder=store.folder))
+        return EXIT_OK
+    label = _profile_labels(lang)
+    rows = [_say(lang, "list_head").split("|")]
+    for summary in summaries:
+        if summary.problem:
+            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
+            rows.append([printable(summary.name), "-", state, summary.id])
+        else:
+            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
+    print(_say(lang, "list_title", folder=store.folder))
+    print()
+    print("\n".join(_columns(rows)))
+    print()
+    print(_say(lang, "list_export"))
+    return EXIT_OK
+
+
+@_guarded
+def export_roadmap(args: argparse.Namespace) -> int:
+    """Write a traject's roadmap (md or html) to --out or a safe name here; never overwrite without --force."""
+    lang = args.lang
+    store = Store(data_dir(args.data_dir).absolute())
+
+    def fail(key: str, **values: object) -> int:
+        print(_say(lang, key, **values), file=sys.stderr)
+        return EXIT_INPUT
+
+    try:
+        summary = store.find(args.traject)
+    except StorageError as error:
+        return fail("folder_error", folder=store.folder, reason=error.detail)
+    if summary is None:
+        return fail("unknown", name=args.traject, folder=store.folder)
+    if summary.problem:
+        return fail("damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem),
+                    path=summary.path)
+    try:
+        traject = store.load(summary.id)
+    except FileNotFoundError:
+        return fail("unknown", name=args.traject, folder=store.folder)
+    except DamagedTraject as error:
+        code = fail("damaged", name=summary.name, reason=_damage(lang, error.code, error.reason), path=error.path)
+        if error.backup:
+            print(_say(lang, "backup", path=error.backup), file=sys.stderr)
+        return code
+
+    folder = Path(args.content).expanduser() if getattr(args, "content", None) else _pack_folder(traject.pack)
+    result = load_pack(folder)
+    if result.pack is None:
+        for problem in result.problems:
+            print(problem.render(lang), file=sys.stderr)
+        return fail("pack_problems", folder=folder)
+    pack = result.pack
+    if pack.profile(traject.profile) is None:
+        return fail("profile_unknown", profile=traject.profile, pack=pack.info.name)
+
+    fmt = args.format
+    text = render(pack, traject, fmt, include_empty=args.include_empty,
+                  include_private=getattr(args, "include_private", False))
+    out = Path(args.out).expanduser() if args.out else Path.cwd()
+    if out.is_dir() or (args.out and args.out.endswith(("/", os.sep))):
+        out = out / roadmap_filename(traject, ext=fmt)
+    try:
+        write_new_file(out, text, overwrite=getattr(args, "force", False))
+    except OSError as error:
+        print(write_error_message(error, out, lang), file=sys.stderr)
+        if write_error_code(error) == "exists":
+            print(_say(lang, "exists_hint"), file=sys.stderr)
+        return EXIT_INPUT
+    print(_say(lang, "written", path=out.absolute()))
+    return EXIT_OK

@@ -1,0 +1,172 @@
+"""Writing a roadmap to a file: a safe default name, a folder to offer, a write that never clobbers."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from . import atomic
+from .model import Pack
+from .traject import Traject
+
+FORMATS = ("md", "html")
+MAX_NAME = 80
+"""The longest default file name, extension included (well within every file system's limit)."""
+
+WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                              *(f"LPT{i}" for i in range(10))})
+"""Names Windows keeps for devices, with or without an extension (COM0 and LPT0 too, to be safe)."""
+_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
+_BAD_NAME = {errno.ENAMETOOLONG, errno.EINVAL}
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "exists": ("Het bestand {path} bestaat al.", "The file {path} already exists."),
+    "folder_missing": (
+        "De map {folder} bestaat niet. Kies een bestaande map, of maak de map eerst aan.",
+        "The folder {folder} does not exist. Choose a folder that exists, or create it first.",
+    ),
+    "is_folder": (
+        "{path} is een map, geen bestand. Geef een bestandsnaam op.",
+        "{path} is a folder, not a file. Give a file name.",
+    ),
+    "unwritable": (
+        "In de map {folder} mag loopbaan niet schrijven. Kies een andere map, bijvoorbeeld je map Documenten.",
+        "loopbaan may not write in the folder {folder}. Choose another folder, for example your Documents.",
+    ),
+    "disk_full": (
+        "De schijf is vol. Maak ruimte vrij, of bewaar de roadmap op een andere schijf.",
+        "The disk is full. Free some space, or save the roadmap on another disk.",
+    ),
+    "bad_name": (
+        "De naam {name} kan hier niet: te lang, of met tekens die niet mogen. Kies een kortere, eenvoudige naam.",
+        "The name {name} cannot be used here: too long, or with characters that are not allowed. "
+        "Choose a shorter, simple name.",
+    ),
+    "other": (
+        "De roadmap kon niet worden bewaard in {path} ({reason}). Kies een andere plek.",
+        "The roadmap could not be saved as {path} ({reason}). Choose another place.",
+    ),
+}
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens ("Één-op-één!" -> "een-op-een")."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def safe_name(stem: str, ext: str) -> str:
+    """A file name from any stem: a slug, never empty or Windows-reserved, at most MAX_NAME long."""
+    ext = re.sub(r"[^a-z0-9]", "", ext.lower())[:10] or "md"
+    base = slug(stem)[: MAX_NAME - len(ext) - 1].strip("-") or "roadmap"
+    if base.split(".")[0].upper() in WINDOWS_RESERVED:
+        base = f"roadmap-{base}"
+    return f"{base}.{ext}"
+
+
+def roadmap_filename(traject: Traject, today: date | None = None, ext: str = "md") -> str:
+    """The default file name: `roadmap-<name>-<date>.<ext>`, safe on every system, at most 80 long."""
+    day = (today or date.today()).isoformat()
+    room = MAX_NAME - len("roadmap--") - len(day) - len(ext) - 1
+    name = slug(traject.name)[: max(0, room)].strip("-")
+    return safe_name(f"roadmap-{name}-{day}" if name else f"roadmap-{day}", ext)
+
+
+def default_folder() -> Path:
+    """Where to offer to save a roadmap: the user's Documents folder if there is one, else home."""
+    try:
+        from platformdirs import user_documents_path
+
+        documents = user_documents_path()
+        if documents.is_dir():
+            return documents
+    except Exception:  # a broken platform lookup just means "use home"
+        pass
+    return Path.home()
+
+
+def render(pack: Pack, traject: Traject, fmt: str = "md", *, include_empty: bool = False,
+           include_private: bool = False, today: date | None = None) -> str:
+    """The roadmap's text in a format ("md" or "html")."""
+    options = {"include_empty": include_empty, "include_private": include_private, "today": today}
+    if fmt == "html":
+        from .roadmap_html import build_html
+
+        return build_html(pack, traject, **options)
+    if fmt != "md":
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    from .roadmap import build_markdown
+
+    return build_markdown(pack, traject, **options)
+
+
+def write_new_file(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
+    """Write text (UTF-8, mode 0o600) atomically; FileExistsError if the file exists and not `overwrite`.
+
+    The text goes to a temp file in the same folder, is fsynced, then takes the final name: by a
+    hard link when not overwriting (so a file that appears meanwhile is not clobbered either),
+    else by `os.replace`. Other failures are the OS's own `OSError`s; `write_error_message` words them.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    if not overwrite and os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, "the file exists", str(target))
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
+    temp = atomic.write_temp(folder, f".{target.name[:40]}.", text.encode("utf-8"))
+    try:
+        if overwrite:
+            atomic.replace(temp, target)
+        else:
+            _link_new(temp, target)
+    finally:
+        atomic.unlink_quietly(temp)  # gone already after a replace; the extra name after a link
+    atomic.fsync_folder(folder)
+    return target
+
+
+def _link_new(temp: Path, target: Path) -> None:
+    """Give the temp file the target's name only if that name is free."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except (OSError, NotImplementedError):  # a file system without hard links (FAT, some shares)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "the file exists", str(target)) from None
+        atomic.replace(temp, target)
+
+
+def write_error_code(error: OSError) -> str:
+    """What went wrong, as a code: exists, folder_missing, is_folder, unwritable, disk_full, bad_name, other."""
+    if isinstance(error, FileExistsError):
+        return "exists"
+    if isinstance(error, IsADirectoryError):
+        return "is_folder"
+    if isinstance(error, FileNotFoundError | NotADirectoryError) or error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "folder_missing"
+    if error.errno in _DISK_FULL:
+        return "disk_full"
+    if isinstance(error, PermissionError) or error.errno in _UNWRITABLE:
+        return "unwritable"
+    if error.errno in _BAD_NAME:
+        return "bad_name"
+    return "other"
+
+
+def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str = "nl") -> str:
+    """A sentence for people: what went wrong writing `path`, and what to do about it."""
+    target = Path(path)
+    nl, en = _MESSAGES[write_error_code(error)]
+    template = en if lang == "en" else nl
+    return template.format(path=target, folder=target.parent, name=target.name,
+                           reason=error.strerror or type(error).__name__)
