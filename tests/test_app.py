@@ -286,3 +286,94 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.click("#save-roadmap")
         await pilot.pause()
         assert "missing" in str(app.screen.query_one("#roadmap-message").render())
+
+
+async def open_first(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("enter")
+    for _ in range(10):
+        await pilot.pause()
+
+
+async def test_second_copy_on_the_same_traject_is_refused_kindly(tmp_path: Path) -> None:
+    Store(tmp_path).create("Gedeeld", "student", str(MINI))
+    first, second = make_app(tmp_path), make_app(tmp_path)
+    async with first.run_test(size=(80, 24)) as pilot_one:
+        await open_first(pilot_one)
+        assert isinstance(first.screen, ReflectionScreen)
+        async with second.run_test(size=(80, 24)) as pilot_two:
+            await open_first(pilot_two)
+            assert "al open" in str(second.screen.query_one("#dialog-title").render())
+            await pilot_two.press("enter")
+            await pilot_two.pause()
+            assert isinstance(second.screen, StartScreen)
+        await pilot_one.press(*"nog steeds van mij")
+        await pilot_one.press("ctrl+q")
+    store = Store(tmp_path)
+    assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "nog steeds van mij"
+
+
+async def test_damaged_file_is_kept_and_the_backup_offered(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    traject = store.create("Kapot", "student", str(MINI))
+    traject.set_answer("kan-sterk", "versie één")
+    store.save(traject)
+    traject.set_answer("kan-sterk", "versie twee")
+    store.save(traject)
+    path = store.path_of(traject.id)
+    path.write_bytes(b"\x00\x00 half geschreven")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        body = str(app.screen.query_one("#dialog-body").render())
+        assert "beschadigd" in body and "reservekopie" in body
+        await pilot.press("enter")  # open the backup
+        for _ in range(10):
+            await pilot.pause()
+        assert isinstance(app.screen, ReflectionScreen)
+        assert app.screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == "versie één"
+        await pilot.press("ctrl+q")
+    kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept and kept[0].read_bytes() == b"\x00\x00 half geschreven"
+
+
+async def test_english_on_request(tmp_path: Path) -> None:
+    from loopbaan_tui.domain.builtin import pack_folder
+
+    app = make_app(tmp_path, pack_folder("en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot, "Year 3", profile=2)
+        assert "What can I do?" in str(app.screen.query_one(".step-question").render())
+        assert "Everything is saved" in str(app.screen.query_one("#save-status").render())
+
+
+HOSTILE_LABEL = "[bold]vet[/bold] [link=x]y[/] \\[ 😀 مرحبا"
+
+
+async def test_markup_like_content_labels_are_shown_literally(tmp_path: Path) -> None:
+    import shutil
+
+    pack_copy = tmp_path / "pack"
+    shutil.copytree(MINI, pack_copy)
+    for name in ("kan.toml", "paths.toml", "wil.toml"):
+        text = (pack_copy / name).read_text(encoding="utf-8")
+        text = text.replace('label = "Waar ben je goed in?"', f"label = '{HOSTILE_LABEL}'")
+        text = text.replace('name = "Van beginner naar expert"', f"name = '{HOSTILE_LABEL}'")
+        text = text.replace('{ id = "verkennen", label = "Ik wil zien wat er kan" }',
+                            f"{{ id = \"verkennen\", label = '{HOSTILE_LABEL}' }}")
+        (pack_copy / name).write_text(text, encoding="utf-8")
+    app = make_app(tmp_path / "data", pack_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await create_traject(pilot, "[red]naam[/red]")
+        assert HOSTILE_LABEL in str(app.screen.query_one("#prompt-kan-sterk .prompt-label").render())
+        assert "[red]naam[/red]" in str(app.screen.query_one("#traject-title").render())
+        await pilot.press("f6")
+        await pilot.pause()
+        labels = [str(box.label) for box in app.screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)]
+        assert HOSTILE_LABEL in labels[0]
+        await pilot.press("f7")
+        await pilot.pause()
+        assert HOSTILE_LABEL in str(app.screen.query("#prompt-waar-paden Checkbox").first(Checkbox).label)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "[red]naam[/red]" in str(app.screen.query_one("#trajecten", OptionList).get_option_at_index(0).prompt)
