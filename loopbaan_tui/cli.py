@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("traject", metavar="TRAJECT", help="naam of id van het traject / the traject's name or id")
     export.add_argument("--out", metavar="FILE", help="het bestand / the file to write")
     export.add_argument("--format", choices=("md", "html"), default="md", help="md (standaard) of html")
-    export.add_argument("--include-empty", action="store_true", help="lege vragen als open vragen tonen")
+    export.add_argument("--include-empty", action="store_true",
+                        help="lege vragen als open vragen tonen / show empty questions")
+    export.add_argument("--include-private", action="store_true", help="ook privé-antwoorden / include private answers")
     export.add_argument("--force", action="store_true",
                         help="een bestaand bestand vervangen / replace an existing file")
     _common(export, suppress=True)

@@ -16,63 +16,13 @@ from .domain import builtin
 from .domain.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
 from .domain.loader import load_pack
 from .domain.locations import data_dir
+from .domain.messages import message
 from .domain.model import Pack
 from .domain.problems import printable
 from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
 
 EXIT_OK, EXIT_INPUT = 0, 1
 
-_TEXTS: dict[str, tuple[str, str]] = {
-    "list_title": ("Je trajecten in {folder}:", "Your trajecten in {folder}:"),
-    "list_empty": (
-        "Je hebt nog geen trajecten in {folder}.\nBegin er een met het commando: loopbaan",
-        "You have no trajecten yet in {folder}.\nStart one with the command: loopbaan",
-    ),
-    "list_head": ("naam|profiel|laatst bewerkt|id", "name|profile|last edited|id"),
-    "list_damaged": ("beschadigd: {reason}", "damaged: {reason}"),
-    "list_export": (
-        "Schrijf een roadmap met: loopbaan export NAAM-OF-ID",
-        "Write a roadmap with: loopbaan export NAME-OR-ID",
-    ),
-    "unknown": (
-        "Er is geen traject '{name}' in {folder}. Bekijk je trajecten met: loopbaan list",
-        "There is no traject '{name}' in {folder}. See your trajecten with: loopbaan list",
-    ),
-    "damaged": (
-        "Het traject '{name}' kan niet worden gelezen: {reason}. Het bestand is niet aangeraakt: {path}\n"
-        "Open het in de app (loopbaan) om te zien wat je kunt doen.",
-        "The traject '{name}' cannot be read: {reason}. The file was not touched: {path}\n"
-        "Open it in the app (loopbaan) to see what you can do.",
-    ),
-    "backup": (
-        "Er is een reservekopie van de vorige versie: {path}",
-        "There is a backup of the previous version: {path}",
-    ),
-    "folder_error": (
-        "De map met trajecten {folder} kan niet worden gelezen ({reason}). Kies een andere map met --data-dir.",
-        "The folder with trajecten {folder} cannot be read ({reason}). Choose another folder with --data-dir.",
-    ),
-    "pack_problems": (
-        "Het inhoudspakket van dit traject ({folder}) heeft fouten; los ze op of kies een ander pakket met "
-        "--content MAP.",
-        "This traject's content pack ({folder}) has problems; fix them or choose another pack with --content PATH.",
-    ),
-    "profile_unknown": (
-        "Het traject hoort bij het profiel '{profile}', maar dat staat niet in het pakket {pack}. "
-        "Gebruik het pakket waarmee je het traject begon (--content MAP).",
-        "The traject belongs to the profile '{profile}', which is not in the pack {pack}. "
-        "Use the pack you started the traject with (--content PATH).",
-    ),
-    "exists_hint": (
-        "Gebruik --force om het te vervangen, of kies een andere naam met --out.",
-        "Use --force to replace it, or choose another name with --out.",
-    ),
-    "written": ("Roadmap geschreven: {path}", "Roadmap written: {path}"),
-    "internal": (
-        "Er ging iets mis in loopbaan ({error}). Je trajecten zijn niet veranderd.",
-        "Something went wrong in loopbaan ({error}). Your trajecten were not changed.",
-    ),
-}
 
 _DAMAGE_NL = {
     "empty": "het bestand is leeg",
@@ -85,9 +35,8 @@ _DAMAGE_NL = {
 
 
 def _say(lang: str, key: str, **values: object) -> str:
-    nl, en = _TEXTS[key]
-    shown = {name: printable(str(value)) for name, value in values.items()}
-    return (en if lang == "en" else nl).format(**shown)
+    """A command-line message; values are made printable, so no file name can steer the terminal."""
+    return message(f"cli_{key}", lang, **{name: printable(str(value)) for name, value in values.items()})
 
 
 def _damage(lang: str, code: str | None, reason: str | None) -> str:

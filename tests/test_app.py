@@ -15,7 +15,7 @@ from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 
 MINI = Path(__file__).parent / "packs" / "mini"
-TRICKY = "Ik kan [bold]dit[/bold] \\ # kop één <b> &amp; ü"
+TRICKY = "[b]x[/b] \\ #é <i>"
 
 
 def make_app(folder: Path, pack_folder: Path = MINI) -> LoopbaanApp:
@@ -65,7 +65,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press(*TRICKY)
         await pilot.press("tab")
         assert focused_prompt(app) == "kan-feedback"
-        await pilot.press(*"mentor: helder", "enter", *"buddy: rustig")
+        await pilot.press(*"mentor", "enter", *"buddy")
         await pilot.press("ctrl+down")
         assert focused_prompt(app) == "kan-rol"
         await pilot.press("down", "enter")  # second radio button
@@ -79,23 +79,23 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         assert focused_prompt(app) == "wil-balans"
         await pilot.press("2", "tab", "4", "tab", "right", "right", "right", "tab", "3")
         await pilot.press("ctrl+down")
-        await pilot.press(*"Een klas die het snapt")
+        await pilot.press(*"klas")
         # Step 3: paths with a reason.
         await pilot.press("f7")
         await pilot.pause()
         assert focused_prompt(app) == "waar-paden"
         await pilot.press("space")
         await pilot.pause()
-        await pilot.press("tab", *"Ik wil <vakdidactiek> | leren")
+        await pilot.press("tab", *"<vak> | x")
         # Step 4: actions.
         await pilot.press("f8")
         await pilot.pause()
         assert focused_prompt(app) == "hoe-acties"
-        await pilot.press(*"Meelopen", "tab", *"januari", "tab", *"Mailen", "tab", *"IB'er")
+        await pilot.press(*"Meelopen", "tab", *"jan", "tab", *"Mail", "tab", *"IB")
         # Step 5: people.
         await pilot.press("f9")
         await pilot.pause()
-        await pilot.press(*"Sanne", "tab", *"stelt vragen", "tab", *"wandeling")
+        await pilot.press(*"Sanne", "tab", *"vragen", "tab", *"lopen")
         # Roadmap step: the date.
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -103,14 +103,14 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press("ctrl+q")
     answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
     assert answers["kan-sterk"] == TRICKY
-    assert answers["kan-feedback"] == ["mentor: helder", "buddy: rustig"]
+    assert answers["kan-feedback"] == ["mentor", "buddy"]
     assert answers["kan-rol"] == {"choice": "ontwikkelen"}
     assert answers["wil-motieven"]["choices"] == ["verkennen", "minder-lesgeven"]
     assert answers["wil-balans"] == {"werkplezier": {"then": 2, "now": 4}, "werkdruk": {"then": 3, "now": 3}}
-    assert answers["wil-energie"] == "Een klas die het snapt"
-    assert answers["waar-paden"] == [{"path": "expert", "reason": "Ik wil <vakdidactiek> | leren"}]
-    assert answers["hoe-acties"] == [{"what": "Meelopen", "when": "januari", "first_step": "Mailen", "who": "IB'er"}]
-    assert answers["wie-mensen"] == [{"who": "Sanne", "help": "stelt vragen", "reach": "wandeling"}]
+    assert answers["wil-energie"] == "klas"
+    assert answers["waar-paden"] == [{"path": "expert", "reason": "<vak> | x"}]
+    assert answers["hoe-acties"] == [{"what": "Meelopen", "when": "jan", "first_step": "Mail", "who": "IB"}]
+    assert answers["wie-mensen"] == [{"who": "Sanne", "help": "vragen", "reach": "lopen"}]
     assert answers["roadmap-checkin"] == "2027-03-01"
 
     # Reopen: every answer is back on screen.
@@ -124,7 +124,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
                 break
         screen = app.screen
         assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
-        assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor: helder\nbuddy: rustig"
+        assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor\nbuddy"
         assert [b.value for b in screen.query("#prompt-kan-rol RadioButton").results(RadioButton)] == [
             False, True, False]
         await pilot.press("f6")
@@ -135,7 +135,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press("f7")
         await pilot.pause()
         reason = screen.query_one("#prompt-waar-paden .path-reason", Input)
-        assert reason.display and reason.value == "Ik wil <vakdidactiek> | leren"
+        assert reason.display and reason.value == "<vak> | x"
         await pilot.press("f9")
         await pilot.pause()
         recall = str(screen.query_one("#prompt-wie-mensen .prompt-recall").render())

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import atomic
+from .messages import message
 from .model import Pack
 from .traject import Traject
 
@@ -26,34 +27,6 @@ _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 _BAD_NAME = {errno.ENAMETOOLONG, errno.EINVAL}
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "exists": ("Het bestand {path} bestaat al.", "The file {path} already exists."),
-    "folder_missing": (
-        "De map {folder} bestaat niet. Kies een bestaande map, of maak de map eerst aan.",
-        "The folder {folder} does not exist. Choose a folder that exists, or create it first.",
-    ),
-    "is_folder": (
-        "{path} is een map, geen bestand. Geef een bestandsnaam op.",
-        "{path} is a folder, not a file. Give a file name.",
-    ),
-    "unwritable": (
-        "In de map {folder} mag loopbaan niet schrijven. Kies een andere map, bijvoorbeeld je map Documenten.",
-        "loopbaan may not write in the folder {folder}. Choose another folder, for example your Documents.",
-    ),
-    "disk_full": (
-        "De schijf is vol. Maak ruimte vrij, of bewaar de roadmap op een andere schijf.",
-        "The disk is full. Free some space, or save the roadmap on another disk.",
-    ),
-    "bad_name": (
-        "De naam {name} kan hier niet: te lang, of met tekens die niet mogen. Kies een kortere, eenvoudige naam.",
-        "The name {name} cannot be used here: too long, or with characters that are not allowed. "
-        "Choose a shorter, simple name.",
-    ),
-    "other": (
-        "De roadmap kon niet worden bewaard in {path} ({reason}). Kies een andere plek.",
-        "The roadmap could not be saved as {path} ({reason}). Choose another place.",
-    ),
-}
 
 
 def slug(text: str) -> str:
@@ -166,7 +139,5 @@ def write_error_code(error: OSError) -> str:
 def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str = "nl") -> str:
     """A sentence for people: what went wrong writing `path`, and what to do about it."""
     target = Path(path)
-    nl, en = _MESSAGES[write_error_code(error)]
-    template = en if lang == "en" else nl
-    return template.format(path=target, folder=target.parent, name=target.name,
-                           reason=error.strerror or type(error).__name__)
+    return message(f"write_{write_error_code(error)}", lang, path=target, folder=target.parent, name=target.name,
+                   reason=error.strerror or type(error).__name__)

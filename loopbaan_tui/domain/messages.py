@@ -1,4 +1,6 @@
-"""What the pack checker says, in Dutch and English, each with what to do about it."""
+"""What loopbaan says outside the app's screens (the pack checker, the command line, writing a
+roadmap), in Dutch and English, each with what to do about it. The app's screens take their
+words from the pack's ui.toml instead, so a course leader can change them."""
 
 from __future__ import annotations
 
@@ -286,6 +288,83 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "in je pakket; meld het alsjeblieft.",
         "something went wrong inside loopbaan ({error}). This is a bug in the program, not in "
         "your pack; please report it.",
+    ),
+    # The command line (`loopbaan list`, `loopbaan export`).
+    "cli_list_title": ("Je trajecten in {folder}:", "Your trajecten in {folder}:"),
+    "cli_list_empty": (
+        "Je hebt nog geen trajecten in {folder}.\nBegin er een met het commando: loopbaan",
+        "You have no trajecten yet in {folder}.\nStart one with the command: loopbaan",
+    ),
+    "cli_list_head": ("naam|profiel|laatst bewerkt|id", "name|profile|last edited|id"),
+    "cli_list_damaged": ("beschadigd: {reason}", "damaged: {reason}"),
+    "cli_list_export": (
+        "Schrijf een roadmap met: loopbaan export NAAM-OF-ID",
+        "Write a roadmap with: loopbaan export NAME-OR-ID",
+    ),
+    "cli_unknown": (
+        "Er is geen traject '{name}' in {folder}. Bekijk je trajecten met: loopbaan list",
+        "There is no traject '{name}' in {folder}. See your trajecten with: loopbaan list",
+    ),
+    "cli_damaged": (
+        "Het traject '{name}' kan niet worden gelezen: {reason}. Het bestand is niet aangeraakt: {path}\n"
+        "Open het in de app (loopbaan) om te zien wat je kunt doen.",
+        "The traject '{name}' cannot be read: {reason}. The file was not touched: {path}\n"
+        "Open it in the app (loopbaan) to see what you can do.",
+    ),
+    "cli_backup": (
+        "Er is een reservekopie van de vorige versie: {path}",
+        "There is a backup of the previous version: {path}",
+    ),
+    "cli_folder_error": (
+        "De map met trajecten {folder} kan niet worden gelezen ({reason}). Kies een andere map met --data-dir.",
+        "The folder with trajecten {folder} cannot be read ({reason}). Choose another folder with --data-dir.",
+    ),
+    "cli_pack_problems": (
+        "Het inhoudspakket van dit traject ({folder}) heeft fouten; los ze op of kies een ander pakket met "
+        "--content MAP.",
+        "This traject's content pack ({folder}) has problems; fix them or choose another pack with --content PATH.",
+    ),
+    "cli_profile_unknown": (
+        "Het traject hoort bij het profiel '{profile}', maar dat staat niet in het pakket {pack}. "
+        "Gebruik het pakket waarmee je het traject begon (--content MAP).",
+        "The traject belongs to the profile '{profile}', which is not in the pack {pack}. "
+        "Use the pack you started the traject with (--content PATH).",
+    ),
+    "cli_exists_hint": (
+        "Gebruik --force om het te vervangen, of kies een andere naam met --out.",
+        "Use --force to replace it, or choose another name with --out.",
+    ),
+    "cli_written": ("Roadmap geschreven: {path}", "Roadmap written: {path}"),
+    "cli_internal": (
+        "Er ging iets mis in loopbaan ({error}). Je trajecten zijn niet veranderd.",
+        "Something went wrong in loopbaan ({error}). Your trajecten were not changed.",
+    ),
+    # Writing a roadmap file.
+    "write_exists": ("Het bestand {path} bestaat al.", "The file {path} already exists."),
+    "write_folder_missing": (
+        "De map {folder} bestaat niet. Kies een bestaande map, of maak de map eerst aan.",
+        "The folder {folder} does not exist. Choose a folder that exists, or create it first.",
+    ),
+    "write_is_folder": (
+        "{path} is een map, geen bestand. Geef een bestandsnaam op.",
+        "{path} is a folder, not a file. Give a file name.",
+    ),
+    "write_unwritable": (
+        "In de map {folder} mag loopbaan niet schrijven. Kies een andere map, bijvoorbeeld je map Documenten.",
+        "loopbaan may not write in the folder {folder}. Choose another folder, for example your Documents.",
+    ),
+    "write_disk_full": (
+        "De schijf is vol. Maak ruimte vrij, of bewaar de roadmap op een andere schijf.",
+        "The disk is full. Free some space, or save the roadmap on another disk.",
+    ),
+    "write_bad_name": (
+        "De naam {name} kan hier niet: te lang, of met tekens die niet mogen. Kies een kortere, eenvoudige naam.",
+        "The name {name} cannot be used here: too long, or with characters that are not allowed. "
+        "Choose a shorter, simple name.",
+    ),
+    "write_other": (
+        "De roadmap kon niet worden bewaard in {path} ({reason}). Kies een andere plek.",
+        "The roadmap could not be saved as {path} ({reason}). Choose another place.",
     ),
     # Small pieces the messages above are built from.
     "nothing": ("", ""),

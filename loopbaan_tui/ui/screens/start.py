@@ -197,6 +197,10 @@ class StartScreen(Screen[None]):
         app, words = self.app, self.app.words
         try:
             return app.store.load(traject_id)
+        except FileNotFoundError:  # removed by another window or by hand since the list was made
+            self.notify(words("traject_gone"), severity="warning")
+            self.refresh_list()
+            return None
         except DamagedTraject as damage:
             body = words("damaged_body", reason=words(f"damaged_{damage.code}"),
                          kept=str(damage.kept_as or damage.path))
@@ -211,7 +215,7 @@ class StartScreen(Screen[None]):
             if answer == "backup":
                 try:
                     return app.store.load_backup(traject_id)
-                except DamagedTraject:
+                except (DamagedTraject, FileNotFoundError):
                     await app.push_screen_wait(Choice(words("damaged_title"), words("damaged_backup_bad"),
                                                       [("ok", words("button_ok"))], warning=True))
             return None
