@@ -1,0 +1,55 @@
+"""Every word the app shows exists in both built-in packs, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from loopbaan_tui.domain.builtin import reference_ui
+
+UI = Path(__file__).parents[1] / "loopbaan_tui"
+LITERAL_KEY = re.compile(r"""(?:words|text)\(\s*["']([a-z_]+)["']""")
+DYNAMIC_KEYS = {
+    # f-string keys: every value the code can fill in.
+    "key_": {"help", "theme", "quit", "new", "remove", "undo", "next_step", "previous_step", "next_prompt",
+             "previous_prompt", "explain", "private", "roadmap", "save", "back", "save_roadmap"},
+    "storage_": {"unwritable", "disk_full", "folder_missing", "other"},
+    "damaged_": {"empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable"},
+    "scale_": {"then", "now"},
+    "add_": {"actions", "people"},
+    "actions_": {"what", "when", "first_step", "who"},
+    "people_": {"who", "help", "reach"},
+    "doc_action_": {"what", "when", "first_step", "who"},
+    "doc_people_": {"who", "help", "reach"},
+}
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_packs_have_the_same_words_and_placeholders() -> None:
+    nl, en = reference_ui("nl"), reference_ui("en")
+    assert nl.keys() == en.keys()
+    for key in nl:
+        assert fields(nl[key]) == fields(en[key]), key
+
+
+def test_every_word_the_code_asks_for_exists() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in UI.rglob("*.py"))
+    wanted = set(LITERAL_KEY.findall(source))
+    wanted |= {prefix + name for prefix, names in DYNAMIC_KEYS.items() for name in names}
+    wanted |= {f"{prefix}_placeholder" for prefix in wanted if re.fullmatch(r"(actions|people)_[a-z_]+", prefix)}
+    wanted |= {key for key in re.findall(r'"(help_key_[a-z_]+)"', source)}
+    missing = sorted(wanted - reference_ui("nl").keys())
+    assert not missing, missing
+
+
+def test_no_word_in_the_packs_goes_unused() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in UI.rglob("*.py"))
+    quoted = set(re.findall(r"""["']([a-z_]+)["']""", source))
+    dynamic = {prefix + name for prefix, names in DYNAMIC_KEYS.items() for name in names}
+    dynamic |= {f"{key}_placeholder" for key in dynamic if key.startswith(("actions_", "people_"))}
+    unused = sorted(reference_ui("nl").keys() - quoted - dynamic)
+    assert not unused, unused
