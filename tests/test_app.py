@@ -377,3 +377,16 @@ async def test_markup_like_content_labels_are_shown_literally(tmp_path: Path) ->
         await pilot.press("escape")
         await pilot.pause()
         assert "[red]naam[/red]" in str(app.screen.query_one("#trajecten", OptionList).get_option_at_index(0).prompt)
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+    assert Store(tmp_path).summaries() == []  # the settings file is not a traject
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-light"

@@ -17,6 +17,7 @@ from ..domain import builtin
 from ..domain.loader import load_pack
 from ..domain.model import Pack
 from ..domain.problems import Problem
+from ..domain.settings import load_settings, save_settings
 from ..domain.storage import Store
 from .keys import localize_bindings
 from .session import Session
@@ -74,6 +75,9 @@ class LoopbaanApp(App[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.words)
+        theme = load_settings(self.store.folder).get("theme")
+        if theme in THEMES:
+            self.theme = theme
         from .screens.start import StartScreen
 
         self.push_screen(StartScreen())
@@ -116,6 +120,7 @@ class LoopbaanApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        save_settings(self.store.folder, {**load_settings(self.store.folder), "theme": self.theme})
 
     # Failure
 

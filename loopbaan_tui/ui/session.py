@@ -48,7 +48,7 @@ class Session:
         self.on_state = on_state
         self._version = 0
         self._saved_version = 0
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # re-entrant: a signal may arrive during a save on this thread
         self._timer: Timer | None = None
         self.state = SaveState(dirty=False)
 
