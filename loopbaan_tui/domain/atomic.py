@@ -60,10 +60,12 @@ def link_or_copy(source: Path, target: Path, data: bytes | None) -> None:
     """
     try:
         os.link(source, target)
-        return
     except (OSError, NotImplementedError):
         if data is None:
             raise
+    else:
+        owner_only(target)  # a file put there by hand may be readable by others; its copies are not
+        return
     temp = write_temp(target.parent, ".keep-", data)
     try:
         replace(temp, target)
@@ -95,6 +97,13 @@ def make_private_folder(folder: Path, *, parents: bool = False) -> None:
     folder.mkdir(mode=0o700, parents=parents, exist_ok=True)
     # mkdir's mode passes through the umask; set it exactly
     os.chmod(folder, 0o700)
+
+
+def owner_only(path: Path) -> None:
+    """Make a file readable by its owner only (POSIX; best effort: the file is kept either way)."""
+    if POSIX:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
 
 
 def unlink_quietly(path: Path | None) -> None:

@@ -6,7 +6,7 @@ import difflib
 import re
 import string
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +28,15 @@ from .model import (
     Section,
 )
 from .problems import Problem
-from .tomlsource import EncodingProblem, SourceMap, decode, looks_like_windows_path, scan, syntax_position
+from .tomlsource import (
+    EncodingProblem,
+    SourceMap,
+    decode,
+    looks_like_windows_path,
+    may_hold_windows_paths,
+    scan,
+    syntax_position,
+)
 
 PACK_FILE = "pack.toml"
 PATHS_FILE = "paths.toml"
@@ -148,11 +156,21 @@ Position = tuple[int | None, int | None]
 class _File:
     """One parsed file, with what is needed to point at places in it."""
 
-    def __init__(self, name: str, data: dict[str, Any], source: SourceMap, problems: list[Problem]) -> None:
+    def __init__(self, name: str, data: dict[str, Any], text: str, problems: list[Problem],
+                 source: SourceMap | None = None) -> None:
         self.name = name
         self.data = data
-        self.source = source
+        self._text = text
+        self._source = source
         self._problems = problems
+
+    @property
+    def source(self) -> SourceMap:
+        """Where each table and key stands: scanned only when a problem needs a position (a good
+        pack never needs one, and scanning costs as much as parsing)."""
+        if self._source is None:
+            self._source = scan(self._text)
+        return self._source
 
     def report(self, code: str, table: str = "", index: int = 0, at: str | None = None, /,
                **values: object) -> None:
@@ -266,18 +284,20 @@ class _Loader:
         except EncodingProblem as error:
             self._add(shown, error.code, (error.line, error.column))
             return
-        source = scan(text)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            self.problems.append(_syntax_problem(shown, error, source))
+            self.problems.append(_syntax_problem(shown, error, scan(text)))
             return
         except RecursionError:
-            self._add(shown, "toml_too_deep", source.open_bracket or (None, None))
+            self._add(shown, "toml_too_deep", scan(text).open_bracket or (None, None))
             return
-        for position in source.windows_paths:
+        source = scan(text) if may_hold_windows_paths(text) else None
+        for position in source.windows_paths if source else ():
             self._add(shown, "windows_path", position, source.line_text(position[0]))
-        self.files[name] = _File(shown, data, source, self.problems)
+        self.files[name] = _File(shown, data, text, self.problems, source)
+        if name == UI_FILE:
+            builtin.offer_ui(self.folder, data)
         self.broken.discard(name)
 
     # Tables
@@ -317,14 +337,14 @@ class _Loader:
                             suggestion=suggestion(key, tables, Piece("fix_key")))
 
     def _fields(self, file: _File, table: str, index: int, data: dict[str, Any], spec: Spec,
-                where: Piece, position: Position | None = None) -> dict[str, Any]:
+                where: Piece, position: Callable[[], Position] | None = None) -> dict[str, Any]:
         """Check one table against its spec; the values that passed (bad ones are reported).
 
-        Problems point at each key's line, or at `position` for tables written inline.
+        Problems point at each key's line, or at `position()` for tables written inline.
         """
 
         def report(code: str, at: str | None, /, **values: object) -> None:
-            file.report_at(code, position or file.source.where(table, index, at), **values)
+            file.report_at(code, position() if position else file.source.where(table, index, at), **values)
 
         clean: dict[str, Any] = {}
         for key, value in data.items():
@@ -353,12 +373,16 @@ class _Loader:
                 return wrong()
             if not value.strip() and key in _NOT_EMPTY:
                 return report("empty_text", key, key=key, where=where)
+            if control := _CONTROL.search(value):
+                return report("text_control", key, key=key, where=where, char=f"U+{ord(control[0]):04X}")
             return value.strip()
         if kind == TEXTS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 return wrong()
             if any(not v.strip() for v in value):
                 return report("empty_text", key, key=key, where=where)
+            if control := next((c for v in value if (c := _CONTROL.search(v))), None):
+                return report("text_control", key, key=key, where=where, char=f"U+{ord(control[0]):04X}")
             return tuple(v.strip() for v in value)
         if kind == BOOL:
             return value if isinstance(value, bool) else wrong()
@@ -371,19 +395,23 @@ class _Loader:
     def _options(self, file: _File, index: int, value: list[dict[str, Any]], where: Piece) -> tuple[Option, ...]:
         """The options of a choice prompt, each checked and pointed at on its own line."""
         prompt_id = dict(where.values).get("id")
-        key_line, _ = file.source.where("prompt", index, "options")
         options: list[Option] = []
         seen: set[str] = set()
         for number, item in enumerate(value):
-            at = _nth_brace(file.source, key_line, number) if key_line else file.source.where("prompt", index)
+
+            def at(number: int = number) -> Position:
+                """Where this option's inline table starts; looked up only for a problem."""
+                key_line, _ = file.source.where("prompt", index, "options")
+                return _nth_brace(file.source, key_line, number) if key_line else file.source.where("prompt", index)
+
             inside = Piece.of("in_option", id=prompt_id, number=number + 1) if prompt_id else where
             option = self._fields(file, "prompt", index, item, OPTION_SPEC, inside, at)
             if len(option) < len(OPTION_SPEC):
                 continue
             if not is_slug(option["id"]):
-                file.report_at("id_not_slug", at, id=option["id"], where=inside)
+                file.report_at("id_not_slug", at(), id=option["id"], where=inside)
             elif option["id"] in seen:
-                file.report_at("option_duplicate", at, id=option["id"], where=where)
+                file.report_at("option_duplicate", at(), id=option["id"], where=where)
             seen.add(option["id"])
             options.append(Option(option["id"], option["label"]))
         return tuple(options)
@@ -483,6 +511,9 @@ class _Loader:
             if not value.strip():
                 file.report("empty_text", "", 0, key, key=key, where=NOTHING)
                 continue
+            if control := _CONTROL.search(value):
+                file.report("text_control", "", 0, key, key=key, where=NOTHING, char=f"U+{ord(control[0]):04X}")
+                continue
             if self._ui_template(file, key, value, reference.get(key)):
                 values[key] = value
         return values
@@ -490,6 +521,8 @@ class _Loader:
     @staticmethod
     def _ui_template(file: _File, key: str, value: str, reference: str | None) -> bool:
         """Whether a UI string's {placeholders} are the ones its built-in version has."""
+        if "{" not in value and "}" not in value:  # most words: no placeholders, nothing to check
+            return True
         try:
             used = _placeholders(value)
         except ValueError:
@@ -541,7 +574,7 @@ class _Loader:
                 file.report("no_paths", "prompt", index, "kind")
 
     def _unique(self, items: list[tuple[_File, int, dict[str, Any]]], table: str) -> set[str]:
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[_File, int]] = {}
         for file, index, item in items:
             value = item.get("id")
             if value is None:
@@ -550,10 +583,12 @@ class _Loader:
             if not is_slug(value):
                 file.report("id_not_slug", table, index, "id", id=value, where=where)
             elif value in seen:
-                file.report("id_duplicate", table, index, "id", id=value, other=seen[value])
+                first, first_index = seen[value]  # where the first one stands: looked up only now
+                line, _ = first.source.where(table, first_index, "id")
+                other = f"{Path(first.name).name}:{line}" if line else Path(first.name).name
+                file.report("id_duplicate", table, index, "id", id=value, other=other)
             else:
-                line, _ = file.source.where(table, index, "id")
-                seen[value] = f"{Path(file.name).name}:{line}" if line else Path(file.name).name
+                seen[value] = (file, index)
         return set(seen)
 
     def _known(self, ids: set[str], *files: str) -> set[str] | None:
@@ -614,6 +649,10 @@ class _Loader:
         )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (written as escapes like \\u001b or \\r in TOML): on screen they would steer the
+terminal (a title, the clipboard), so a text may hold none; tab and newline are fine."""
+
 _NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind"})
 """Text keys that may not be empty or only spaces."""
 
@@ -659,6 +698,8 @@ _SYNTAX: tuple[tuple[str, str, str], ...] = (
     ("Invalid date", "syntax_date", ""),
 )
 _SMART_QUOTES = frozenset("“”„‘’‚«»")
+_INVISIBLE = frozenset("\ufeff\u00a0\u200b\u2060\u202f\u2007")
+"""Characters a person cannot see (a byte-order mark, a hard space from Word) that break a line of TOML."""
 
 
 def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMap) -> Problem:
@@ -689,8 +730,10 @@ def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMa
         line is None or line >= source.open_bracket[0]
     ):
         code, hint = "syntax_unclosed_array", "hint_bracket"  # a list left open runs into what follows
+    elif code in ("syntax_key_char", "syntax_statement", "syntax_invalid_value") and _opens_brace(source, line):
+        code, hint = "syntax_unclosed_table", "hint_bracket"  # { ... without its }: the next key looks wrong
     elif illegal:
-        code, values = "syntax_illegal_char", {"char": illegal.group(1)}
+        code, hint, values = "syntax_illegal_char", "hint_illegal_char", {"char": illegal.group(1)}
     elif duplicate:
         code, hint, values = "syntax_inline_duplicate", "hint_duplicate", {"key": duplicate.group(1)}
 
@@ -709,12 +752,24 @@ def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMa
         column = text.rfind("\\", 0, column) + 1  # tomllib points past the backslash
     if _SMART_QUOTES.intersection(text):
         hint = "hint_smart_quotes"
+    elif _INVISIBLE.intersection(text):
+        hint = "hint_invisible_char"
     elif code == "syntax_backslash" and looks_like_windows_path(text):
         hint = "hint_windows_path"
     elif code == "syntax_after_value" and text.count('"') > 2:
         hint = "hint_inner_quote"
+    elif code == "syntax_after_value" and text.count("'") > 2:
+        hint = "hint_inner_single_quote"
+    if code == "syntax_unclosed_table" and "{" in text:
+        column = text.rfind("{") + 1  # where the table that was left open begins
     return problem("toml_syntax", {"detail": Piece.of(code, **values), "hint": Piece(hint) if hint else NOTHING},
                    (line, column or 1))
+
+
+def _opens_brace(source: SourceMap, line: int | None) -> bool:
+    """Whether the line opens more inline tables `{` than it closes."""
+    text = source.line_text(line)
+    return text.count("{") > text.count("}")
 
 
 def _at_line(found: list[tuple[str, int, int]], line: int | None) -> tuple[str, int, int]:

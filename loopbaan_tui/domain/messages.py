@@ -119,6 +119,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         " A \" in the middle of a text ends the text. Put the text between single quote "
         "marks ('What is \"good\"?') or write \\\" for a \" inside the text.",
     ),
+    "hint_illegal_char": (
+        " Haal dit teken weg: het is onzichtbaar of hoort niet in een tekstbestand (is het bestand "
+        "beschadigd, of komt de tekst uit een ander programma?). Een tab in een tekst schrijf je als \\t.",
+        " Remove this character: it is invisible or does not belong in a text file (is the file "
+        "damaged, or was the text pasted from another program?). Write a tab inside a text as \\t.",
+    ),
+    "hint_invisible_char": (
+        " Op deze regel staat een onzichtbaar teken dat hier niet mag (een harde spatie of een "
+        "byte-order mark, vaak uit Word of van kopiëren en plakken). Typ de regel opnieuw.",
+        " This line holds an invisible character that is not allowed here (a non-breaking space or "
+        "a byte-order mark, often from Word or from copy and paste). Type the line again.",
+    ),
+    "hint_inner_single_quote": (
+        " Een ' midden in een tekst tussen enkele aanhalingstekens sluit de tekst af. Zet de tekst "
+        "tussen dubbele aanhalingstekens (\"Wat is 'goed'?\").",
+        " A ' in the middle of a text between single quote marks ends the text. Put the text "
+        "between double quote marks (\"What is 'good'?\").",
+    ),
     "hint_bracket": (
         " Sluit een lijst af met ] en een tabel tussen accolades met }}.",
         " Close a list with ] and a table between braces with }}.",
@@ -218,6 +236,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty_text": (
         "'{key}' is leeg{where}. Schrijf er een tekst in.",
         "'{key}' is empty{where}. Write some text in it.",
+    ),
+    "text_control": (
+        "'{key}' bevat een onzichtbaar stuurteken ({char}){where}. Haal het weg: zulke tekens (als "
+        "\\u001b of \\r geschreven) kunnen het scherm in de war brengen. Een nieuwe regel schrijf je "
+        "als \\n, een tab als \\t.",
+        "'{key}' holds an invisible control character ({char}){where}. Remove it: such characters "
+        "(written as \\u001b or \\r) can confuse the screen. Write a new line as \\n, a tab as \\t.",
     ),
     "kind_unknown": (
         "onbekende soort vraag '{kind}'{where}.{suggestion} Mogelijk: {choices}.",

@@ -11,7 +11,9 @@ from types import MappingProxyType
 from .messages import message
 
 # Control characters (not tab or newline) would garble or even steer the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# So would bidi overrides (they can reverse what a line seems to say), and some invisible
+# characters would leave a course leader staring at a line that looks right.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _SHOWN_WIDTH = 100
 """At most this many characters of a source line are shown, around the column."""
 

@@ -17,7 +17,7 @@ def load_settings(folder: Path) -> dict[str, str]:
     """The saved preferences; an absent or damaged file just means the defaults."""
     try:
         data = tomllib.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." thousands deep
         return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}
 

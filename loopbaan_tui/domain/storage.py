@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import math
 import os
 import re
@@ -33,7 +32,7 @@ from typing import Any
 
 import tomli_w
 
-from . import atomic
+from . import atomic, tomlwrite
 from .traject import Traject, clean_text, new_id
 
 SCHEMA_VERSION = 1
@@ -115,7 +114,7 @@ def to_toml(traject: Traject, *, extra: Mapping[str, Any] | None = None) -> str:
 
     Raises ValueError (naming the prompt, never the answer) for values TOML cannot hold.
     """
-    return _dump(_document(traject, extra, lenient=False))
+    return _dump(_document(traject, extra, lenient=False), tomlwrite.Writer())
 
 
 def from_toml(text: str) -> Traject:
@@ -123,10 +122,11 @@ def from_toml(text: str) -> Traject:
     return _from_text(text)[0]
 
 
-def _document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool) -> dict[str, Any]:
+def _document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool,
+              convert: _Converter | None = None) -> dict[str, Any]:
     """The file's content as plain TOML types; `lenient` turns what TOML cannot hold into text
     instead of refusing (for recovery copies: better an odd value than no copy at all)."""
-    convert = _Converter(lenient)
+    convert = convert or _Converter(lenient)
     answers = traject.answers
     if not isinstance(answers, Mapping):
         if not lenient:
@@ -154,8 +154,15 @@ def _document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: boo
     return data
 
 
-def _dump(data: dict[str, Any]) -> str:
-    """TOML text, verified: a file we could not read back identically must never replace a good one."""
+def _dump(data: dict[str, Any], writer: tomlwrite.Writer | None = None) -> str:
+    """TOML text, verified: a file we could not read back identically must never replace a good one.
+
+    The writer checks in parts what it has not checked before (see tomlwrite); for anything it
+    does not handle, tomli_w writes the text and the whole text is parsed back.
+    """
+    if writer is not None:
+        with contextlib.suppress(tomlwrite.Unsupported):
+            return HEADER + writer.dumps(data)
     for multiline in (True, False):  # multi-line strings read best; plain ones are the fallback
         text = tomli_w.dumps(data, multiline_strings=multiline)
         with contextlib.suppress(tomllib.TOMLDecodeError):
@@ -174,10 +181,28 @@ def _moment(value: Any, where: str, lenient: bool = False) -> datetime:
 
 
 class _Converter:
-    """Answers to plain TOML types: strict (ValueError naming the prompt, never the answer) or lenient."""
+    """Answers to plain TOML types: strict (ValueError naming the prompt, never the answer) or lenient.
 
-    def __init__(self, lenient: bool) -> None:
+    `memo` holds the strings an earlier save cleaned: an autosave cleans only what changed.
+    """
+
+    def __init__(self, lenient: bool, memo: Mapping[str, str] | None = None) -> None:
         self.lenient = lenient
+        self.memo = memo or {}
+        self.seen: dict[str, str] = {}
+        """The strings of this document, cleaned: the memo for the next save."""
+
+    def clean(self, value: str) -> str:
+        # str.__str__ gives a plain str even for a subclass; clean_text is a no-op on clean text and
+        # keeps out lone surrogates, which UTF-8 cannot encode
+        plain = str.__str__(value)
+        done = self.seen.get(plain)
+        if done is None:
+            done = self.memo.get(plain)
+            if done is None:
+                done = clean_text(plain)
+            self.seen[plain] = done
+        return done
 
     def refuse(self, message: str, value: Any) -> str:
         if self.lenient:
@@ -187,13 +212,11 @@ class _Converter:
     def text(self, value: Any, where: str) -> str:
         if not isinstance(value, str):
             return self.refuse(f"{where} must be text, not {type(value).__name__}", value)
-        # str.__str__ gives a plain str even for a subclass; clean_text is a no-op on clean text and
-        # keeps out lone surrogates, which UTF-8 cannot encode
-        return clean_text(str.__str__(value))
+        return self.clean(value)
 
     def key(self, key: Any, prompt: str) -> str:
         if isinstance(key, str):
-            return clean_text(str.__str__(key))
+            return self.clean(key)
         return self.refuse(f"answer {prompt!r} has a key that is not text ({type(key).__name__})", key)
 
     def answers(self, answers: Mapping[Any, Any]) -> dict[str, Any]:
@@ -202,7 +225,7 @@ class _Converter:
             if not isinstance(key, str):
                 key = self.refuse(f"an answer has a prompt id that is not text ({type(key).__name__})", key)
             if value is not None:
-                prompt = clean_text(str.__str__(key))
+                prompt = self.clean(key)
                 result[prompt] = self.value(value, prompt, 0)
         return result
 
@@ -211,7 +234,7 @@ class _Converter:
         if depth > _MAX_DEPTH:
             return self.refuse(f"answer {prompt!r} is nested too deeply", value)
         if isinstance(value, str):
-            return clean_text(str.__str__(value))
+            return self.clean(value)
         if isinstance(value, bool):
             return bool(value)
         if isinstance(value, int):
@@ -220,14 +243,15 @@ class _Converter:
             if not math.isfinite(value):
                 return self.refuse(f"answer {prompt!r} holds a number that is not finite", value)
             return float.__float__(value)
-        if isinstance(value, datetime | date | time):
-            return value.isoformat()
-        if isinstance(value, Mapping):
-            return {self.key(k, prompt): self.value(v, prompt, depth + 1) for k, v in value.items() if v is not None}
+        # lists and tables first: the abstract Mapping check is slow, and most values are plain ones
         if isinstance(value, list | tuple):
             return [self.value(item, prompt, depth + 1) for item in value if item is not None]
+        if isinstance(value, dict | Mapping):
+            return {self.key(k, prompt): self.value(v, prompt, depth + 1) for k, v in value.items() if v is not None}
+        if isinstance(value, datetime | date | time):
+            return value.isoformat()
         if isinstance(value, set | frozenset) and all(isinstance(item, str) for item in value):
-            return sorted(clean_text(str.__str__(item)) for item in value)
+            return sorted(self.clean(item) for item in value)
         return self.refuse(f"answer {prompt!r} holds a {type(value).__name__}, which cannot be saved", value)
 
 
@@ -255,6 +279,8 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
         found = re.search(r"line (\d+), column (\d+)", str(error))
         where = f" (line {found[1]}, column {found[2]})" if found else " (it ends too early)"
         raise FormatError("not_toml", f"the file is not valid TOML{where}") from None
+    except RecursionError:  # "[[[[..." thousands deep: the parser gives up, and so do we, kindly
+        raise FormatError("not_toml", "the file is not valid TOML (nested too deeply)") from None
     schema = doc.get("schema")
     if schema is None:
         raise FormatError("bad_data", "the file has no schema version")
@@ -276,6 +302,9 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
         if not isinstance(value, wanted):
             raise FormatError("bad_data", f"traject.{key} is not {'a date and time' if wanted is datetime else 'text'}")
         fields[key] = _moment(value, key) if isinstance(value, datetime) else value
+    # control characters from a hand-edited file ("\u001b]52;..." in TOML) would steer the terminal
+    # the name and answers are shown on; saving strips them anyway (clean_text), so reading does too
+    fields["name"] = clean_text(fields["name"])
     answers = doc.get("answers", {})
     if not isinstance(answers, dict):
         raise FormatError("bad_data", "answers is not a table")
@@ -289,14 +318,22 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
     return traject, extra
 
 
-def _read_value(value: Any) -> Any:
-    """Answers as the app keeps them: a hand-typed TOML date becomes the text the date prompt uses."""
+def _read_value(value: Any, depth: int = 0) -> Any:
+    """Answers as the app keeps them: a hand-typed TOML date becomes the text the date prompt uses.
+
+    An answer nested deeper than a save can write is refused here (FormatError): a traject that
+    opens but can never be saved again would lose every word typed into it.
+    """
+    if depth > _MAX_DEPTH:
+        raise FormatError("bad_data", "an answer is nested too deeply")
+    if isinstance(value, str):
+        return clean_text(value)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _read_value(v) for k, v in value.items()}
+        return {k: _read_value(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_read_value(v) for v in value]
+        return [_read_value(v, depth + 1) for v in value]
     return value
 
 
@@ -377,10 +414,6 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _unique(folder: Path, stem: str, suffix: str) -> Path:
     path, n = folder / f"{stem}{suffix}", 2
     while os.path.lexists(path):
@@ -399,7 +432,12 @@ class Store:
         self.folder = Path(folder)
         self._recovery_folders = None if recovery_folders is None else [Path(f) for f in recovery_folders]
         self._mutex = threading.RLock()
-        self._known: dict[str, str] = {}  # id -> digest of the bytes we last read or wrote
+        # id -> the bytes we last read (and parsed) or wrote (and checked): a file that still holds
+        # them is known to be good without parsing it again
+        self._known: dict[str, bytes] = {}
+        self._writer = tomlwrite.Writer()  # remembers what it has checked: an autosave checks what changed
+        self._cleaned: dict[str, str] = {}  # the strings the last save cleaned
+        self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
         self._recovery: dict[str, list[Path]] = {}  # id -> recovery copies written in this session
         self._held: dict[str, TrajectLock] = {}
@@ -435,12 +473,22 @@ class Store:
             raise self._error(error, self.folder) from None
         self._folder_seen = True
         found = []
+        listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}
         for entry in entries:
             traject_id = entry.name.removesuffix(".toml")
             if entry.name.endswith(".toml") and _is_id(traject_id):
                 with contextlib.suppress(OSError):
                     if entry.is_file():
-                        found.append(self._summary(traject_id, Path(entry.path)))
+                        # a file that has not changed since the last listing is not read again
+                        # (every save makes a new file, so a changed one has a new inode or time)
+                        info = entry.stat()
+                        stamp = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                        known = self._listed.get(traject_id)
+                        summary = known[1] if known and known[0] == stamp else self._summary(traject_id,
+                                                                                             Path(entry.path))
+                        listed[traject_id] = (stamp, summary)
+                        found.append(summary)
+        self._listed = listed
         found.sort(key=lambda s: (s.updated, s.name.casefold(), s.id), reverse=True)
         return found
 
@@ -491,7 +539,7 @@ class Store:
         traject.id = traject_id  # the file name is what the store knows; a copied file keeps its own
         with self._mutex:
             self._folder_seen = True
-            self._known[traject_id] = _digest(data)
+            self._known[traject_id] = data
             self._extra[traject_id] = extra
         return traject
 
@@ -540,7 +588,10 @@ class Store:
         path = self.path_of(traject.id)
         with self._mutex:
             try:
-                data = to_toml(traject, extra=self._extra.get(traject.id)).encode("utf-8")
+                convert = _Converter(lenient=False, memo=self._cleaned)
+                document = _document(traject, self._extra.get(traject.id), lenient=False, convert=convert)
+                data = _dump(document, self._writer).encode("utf-8")
+                self._cleaned = convert.seen
             except ValueError as error:  # one kind of failure for the UI; the message names no answer text
                 raise StorageError("other", path, str(error)) from None
             self._ensure_folder()
@@ -562,7 +613,7 @@ class Store:
                 atomic.unlink_quietly(temp)
                 atomic.unlink_quietly(old)
                 raise self._error(error, path) from None
-            self._known[traject.id] = _digest(data)
+            self._known[traject.id] = data
             self._drop_recovery(traject.id)
         return path
 
@@ -579,13 +630,14 @@ class Store:
             data = None  # unreadable: a hard link can still keep it
         label = "damaged"
         if data is not None:
+            known = self._known.get(traject_id)
             try:
-                _parse(data)
+                if data != known:  # the bytes we last read or wrote parsed then: no need to parse them again
+                    _parse(data)
             except FormatError as error:
                 label = "newer" if error.code == "newer_version" else "damaged"
             else:
-                known = self._known.get(traject_id)
-                if known is not None and known != _digest(data):
+                if known is not None and known != data:
                     # someone else wrote a good file since we read it (a sync tool, an editor): keep theirs
                     self.last_kept_aside = self._keep_aside(traject_id, "conflict", data, path)
                 old = self.folder / f".{traject_id}.{secrets.token_hex(4)}.bak.tmp"
@@ -753,10 +805,12 @@ class Store:
                 atomic.make_private_folder(self.trash)
                 target = _unique(self.trash, f"{traject_id}.{_stamp()}", ".toml")
                 atomic.replace(path, target)
+                atomic.owner_only(target)
                 backup = self.backup_of(traject_id)
                 if backup.exists():
                     with contextlib.suppress(OSError):
                         atomic.replace(backup, target.with_name(target.name + ".bak"))
+                        atomic.owner_only(target.with_name(target.name + ".bak"))
                 atomic.fsync_folder(self.trash)
                 atomic.fsync_folder(self.folder)
                 # the lock file goes while we still hold it, so nobody can be holding the old one
@@ -826,11 +880,41 @@ class Store:
                 if _same_file(fd, path):
                     lock = TrajectLock(traject_id, path, fd, self._released)
                     self._held[traject_id] = lock
+                    self._clear_leftovers(traject_id)
                     return lock
                 # remove() deleted the lock file between our open and our lock: take the new one
                 _unlock(fd)
                 os.close(fd)
             raise StorageError("other", path, "the lock file keeps changing")
+
+    def _clear_leftovers(self, traject_id: str) -> None:
+        """Temp files of this traject left by a save that was killed; called once we hold its lock,
+        so no save of it can be running. Never raises.
+
+        A `.<id>.*.bak.tmp` is the version before the file, set aside to become the backup: when the
+        kill came between the two renames it differs from the file, and becomes the backup (it is
+        newer than the backup). Any other `.<id>.*.tmp` is a write that never took the file's name.
+        """
+        try:
+            leftovers = [p for p in self.folder.glob(f".{traject_id}.*.tmp") if p.is_file()]
+        except OSError:
+            return
+        if not leftovers:
+            return
+        try:
+            current: bytes | None = self.path_of(traject_id).read_bytes()
+        except OSError:
+            current = None
+        aside = [p for p in leftovers if p.name.endswith(".bak.tmp")]
+        with contextlib.suppress(OSError, FormatError):
+            newest = max(aside, key=lambda p: p.stat().st_mtime) if aside else None
+            if newest is not None and current is not None:
+                data = newest.read_bytes()
+                if data != current:
+                    _parse(data)  # only a good version becomes the backup
+                    atomic.replace(newest, self.backup_of(traject_id))
+        for leftover in leftovers:
+            atomic.unlink_quietly(leftover)
 
     def _released(self, lock: TrajectLock) -> None:
         with self._mutex:

@@ -1,4 +1,9 @@
-"""An answer as a few lines of plain text, for showing earlier answers beside a later prompt."""
+"""An answer as a few lines of plain text, for showing earlier answers beside a later prompt.
+
+Any value is summarised without error: a traject file may have been edited by hand, or the
+prompt's kind may have changed in the pack since the answer was given. What does not fit the
+kind is shown as plain text rather than hidden.
+"""
 
 from __future__ import annotations
 
@@ -14,38 +19,62 @@ def summarize(pack: Pack, prompt: Prompt, value: Any, words: Callable[..., str])
     if is_empty(value):
         return []
     match prompt.kind:
-        case Kind.LONG_TEXT | Kind.SHORT_TEXT | Kind.DATE:
-            return str(value).split("\n")
-        case Kind.LIST:
-            return [f"• {item}" for item in value]
-        case Kind.SINGLE_CHOICE | Kind.MULTIPLE_CHOICE:
+        case Kind.LIST if isinstance(value, list):
+            return [f"• {_plain(item)}" for item in value if not is_empty(item)]
+        case Kind.SINGLE_CHOICE | Kind.MULTIPLE_CHOICE if isinstance(value, dict):
             labels = {option.id: option.label for option in prompt.options}
-            chosen = [value.get("choice")] if prompt.kind is Kind.SINGLE_CHOICE else value.get("choices", [])
-            lines = [f"• {labels.get(choice, choice)}" for choice in chosen if choice]
-            if value.get("other"):
-                lines.append(f"• {value['other']}")
+            chosen = value.get("choice") if prompt.kind is Kind.SINGLE_CHOICE else value.get("choices")
+            chosen = chosen if isinstance(chosen, list) else [chosen]
+            lines = [f"• {labels.get(choice, _plain(choice))}" if isinstance(choice, str) else f"• {_plain(choice)}"
+                     for choice in chosen if not is_empty(choice)]
+            if not is_empty(value.get("other")):
+                lines.append(f"• {_plain(value['other'])}")
             return lines
-        case Kind.SCALE:
+        case Kind.SCALE if isinstance(value, dict):
             lines = []
             for scale_id, rating in value.items():
                 scale = pack.scale(scale_id)
-                then = f"{rating['then']} → " if "then" in rating else ""
-                lines.append(f"• {scale.label if scale else scale_id}: {then}{rating.get('now', '?')}")
+                name = scale.label if scale else _plain(scale_id)
+                if isinstance(rating, dict):
+                    then = f"{_plain(rating['then'])} → " if "then" in rating else ""
+                    lines.append(f"• {name}: {then}{_plain(rating.get('now', '?'))}")
+                else:
+                    lines.append(f"• {name}: {_plain(rating)}")
             return lines
-        case Kind.PATHS:
+        case Kind.PATHS if isinstance(value, list):
             lines = []
             for item in value:
-                path = pack.path(item.get("path", ""))
-                name = path.name if path else item.get("path", "")
-                lines.append(f"• {name}" + (f": {item['reason']}" if item.get("reason") else ""))
+                if not isinstance(item, dict):
+                    lines.append(f"• {_plain(item)}")
+                    continue
+                path_id = item.get("path", "")
+                path = pack.path(path_id) if isinstance(path_id, str) else None
+                name = path.name if path else _plain(path_id)
+                reason = item.get("reason")
+                lines.append(f"• {name}" + (f": {_plain(reason)}" if not is_empty(reason) else ""))
             return lines
-        case Kind.ACTIONS | Kind.PEOPLE:
+        case Kind.ACTIONS | Kind.PEOPLE if isinstance(value, list):
             fields = ACTION_FIELDS if prompt.kind is Kind.ACTIONS else PEOPLE_FIELDS
             kind = prompt.kind.value
             lines = []
             for row in value:
-                parts = [row.get(fields[0], "")]
-                parts += [f"{words(f'{kind}_{field}')} {row[field]}" for field in fields[1:] if row.get(field)]
+                if not isinstance(row, dict):
+                    lines.append(f"• {_plain(row)}")
+                    continue
+                parts = [_plain(row.get(fields[0], ""))]
+                parts += [f"{words(f'{kind}_{field}')} {_plain(row[field])}" for field in fields[1:]
+                          if not is_empty(row.get(field))]
                 lines.append("• " + " · ".join(p for p in parts if p))
             return lines
-    return [str(value)]
+    return _plain(value).split("\n")
+
+
+def _plain(value: Any) -> str:
+    """Text as it is; anything else (from a hand-edited file) in a readable plain form."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value if not is_empty(item))
+    if isinstance(value, dict):
+        return ", ".join(f"{_plain(k)}: {_plain(v)}" for k, v in value.items() if not is_empty(v))
+    return str(value)

@@ -38,12 +38,15 @@ def decode(data: bytes) -> str:
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise EncodingProblem("encoding_not_utf8", line, column) from None
+    if "\r" in text and "\n" not in text:  # classic Mac line ends (CR only): lines, not one long line
+        text = text.replace("\r", "\n")
+    return text
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -108,6 +111,11 @@ class SourceMap:
                     return number, match.start() + 1
                 seen += 1
         return self.where(table, index)
+
+
+def may_hold_windows_paths(text: str) -> bool:
+    """False when no string in the text can hold a Windows path (then `scan` would find none)."""
+    return ":\\" in text and _DRIVE.search(text) is not None  # the plain `in` first: far quicker than the regex
 
 
 def scan(text: str) -> SourceMap:

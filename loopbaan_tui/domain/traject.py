@@ -31,9 +31,10 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """User text as we keep it: line ends as \\n, no control characters but \\n and \\t,
-    no lone surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """User text as we keep it: line ends as \\n (the Unicode line and paragraph separators too,
+    which the text editor splits lines at), no control characters but \\n and \\t, no lone
+    surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
 
@@ -95,6 +96,40 @@ def clean_value(value: Any) -> Any:
     if isinstance(value, dict):
         return {clean_text(str(k)): clean_value(v) for k, v in value.items() if not is_empty(clean_value(v))}
     return value
+
+
+def keep_hidden(pack: Pack, prompt: Prompt, profile: str, old: Any, new: Any) -> Any:
+    """The answer an editor reports (`new`), with what the stored answer (`old`) holds that the
+    editor cannot show: a career path, option or scale since removed from the pack, a row of
+    another shape from a hand-edited file. It is not on screen, so its absence from the editor's
+    value is no choice of the user's, and it is kept (after what the editor reports).
+    """
+    if prompt.kind is Kind.PATHS and isinstance(old, list) and isinstance(new, list):
+        shown = {p.id for p in pack.paths if p.for_profile(profile) and (not prompt.paths or p.id in prompt.paths)}
+        return [*new, *(item for item in old if not (isinstance(item, dict) and item.get("path") in shown))]
+    if prompt.kind in (Kind.ACTIONS, Kind.PEOPLE) and isinstance(old, list) and isinstance(new, list):
+        return [*new, *(row for row in old if not isinstance(row, dict))]
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return new
+    if prompt.kind is Kind.SCALE:
+        shown = {scale_id for scale_id in prompt.scales if pack.scale(scale_id) is not None}
+        return {**{k: v for k, v in old.items() if k not in shown}, **new}
+    if prompt.kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE):
+        options = {option.id for option in prompt.options}
+        shown_keys = ("choice", "choices", "other") if prompt.allow_other else ("choice", "choices")
+        kept = {k: v for k, v in old.items() if k not in shown_keys}
+        if prompt.kind is Kind.SINGLE_CHOICE:
+            choice = old.get("choice")
+            if "choice" not in new and choice is not None and not (isinstance(choice, str) and choice in options):
+                kept["choice"] = choice
+            return {**kept, **new}
+        hidden = [c for c in old.get("choices", []) if not (isinstance(c, str) and c in options)] \
+            if isinstance(old.get("choices"), list) else []
+        merged = {**kept, **new}
+        if hidden:
+            merged["choices"] = [*new.get("choices", []), *hidden]
+        return merged
+    return new
 
 
 def is_empty(value: Any) -> bool:

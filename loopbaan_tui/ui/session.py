@@ -6,7 +6,7 @@ import contextlib
 import copy
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from textual.timer import Timer
 
 from ..domain.model import Pack
 from ..domain.storage import StorageError, Store, TrajectLock
-from ..domain.traject import Traject
+from ..domain.traject import Traject, keep_hidden
 
 SAVE_DELAY = 0.6
 """Seconds after a change before saving: soon enough that a crash loses little, late
@@ -33,6 +33,8 @@ class SaveState:
     saved_at: datetime | None = None
     error: StorageError | None = None
     recovery: Path | None = None
+    kept_aside: Path | None = None
+    """Set when the save found the file changed or damaged by something else, and kept it there."""
 
 
 class Session:
@@ -50,6 +52,7 @@ class Session:
         self._saved_version = 0
         self._write_lock = threading.RLock()  # re-entrant: a signal may arrive during a save on this thread
         self._timer: Timer | None = None
+        self._closed = False
         self.state = SaveState(dirty=False)
 
     @property
@@ -57,6 +60,9 @@ class Session:
         return self._version != self._saved_version
 
     def set_answer(self, prompt_id: str, value: Any) -> bool:
+        prompt = self.pack.prompt(prompt_id)
+        if prompt is not None:  # what the editor cannot show (a path since removed from the pack) stays
+            value = keep_hidden(self.pack, prompt, self.traject.profile, self.traject.answer(prompt_id), value)
         changed = self.traject.set_answer(prompt_id, value)
         if changed:
             self.changed()
@@ -77,7 +83,7 @@ class Session:
     def save_soon(self) -> None:
         """Save in a worker thread now, if anything changed."""
         self._timer = None
-        if not self.dirty:
+        if not self.dirty or self._closed:  # closed: the lock is gone, another copy may have the file
             return
         version, snapshot = self._version, copy.deepcopy(self.traject)
         self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave",
@@ -94,6 +100,10 @@ class Session:
 
     def close(self) -> bool:
         saved = self.save_now()
+        self._closed = True
+        if self._timer is not None:  # a retry after a failed last save: not without the lock
+            self._timer.stop()
+            self._timer = None
         self.lock.release()
         return saved
 
@@ -106,24 +116,29 @@ class Session:
             except StorageError as error:
                 recovery = self.store.save_recovery(snapshot)
                 state = SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery)
-                self._report(state, from_thread, retry=True)
-                return
-            self._saved_version = version
-            state = SaveState(dirty=self.dirty, saved_at=datetime.now())
-            self._report(state, from_thread, retry=self.dirty)
+            else:
+                self._saved_version = version
+                state = SaveState(dirty=self.dirty, saved_at=datetime.now(), kept_aside=self.store.last_kept_aside)
+        # Reported after the lock is let go: a worker waits here for the screen, and the screen may
+        # be waiting for the lock (save_now on quit); holding it here would hang the app for good.
+        self._report(state, from_thread)
 
-    def _report(self, state: SaveState, from_thread: bool, retry: bool) -> None:
+    def _report(self, state: SaveState, from_thread: bool) -> None:
         def publish() -> None:
-            self._publish(state)
-            if retry and self._timer is None:
-                delay = RETRY_DELAY if state.error else SAVE_DELAY
+            current = state
+            if not self.dirty and (state.dirty or state.error):  # a newer save has put everything on disk
+                current = replace(state, dirty=False, error=None, recovery=None,
+                                  saved_at=self.state.saved_at or state.saved_at)
+            self._publish(current)
+            if self.dirty and self._timer is None and not self._closed:
+                delay = RETRY_DELAY if current.error else SAVE_DELAY
                 self._timer = self.app.set_timer(delay, self.save_soon)
 
         if from_thread:
             with contextlib.suppress(RuntimeError):  # the app is closing; save_now() covers the rest
                 self.app.call_from_thread(publish)
         else:
-            self._publish(state)
+            publish()
 
     def _publish(self, state: SaveState) -> None:
         self.state = state

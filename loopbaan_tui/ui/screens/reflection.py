@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -9,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, OptionList, Static
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
 from ...domain.model import ROADMAP_SECTION, Section
 from ..keys import localize_bindings
 from ..session import SaveState, Session
 from ..text import literal
 from ..widgets.editors import AnswerChanged
+from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
@@ -24,6 +26,9 @@ from .dialogs import Choice
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
+
+MOUNT_AHEAD_PAUSE = 0.1
+"""Seconds between mounting one hidden step and the next, so that keys and frames get their turn."""
 
 
 class StepView(VerticalScroll):
@@ -69,6 +74,7 @@ class ReflectionScreen(Screen[None]):
         self.session = session
         self.sections = session.pack.sections
         self._step = 0
+        self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -80,13 +86,14 @@ class ReflectionScreen(Screen[None]):
         with Horizontal(id="body"):
             yield StepRail(self.sections, traject, words)
             yield ContentSwitcher(id="steps")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         self.session.on_state = self._show_state
         self.query_one(StepRail).highlighted = 0
         await self.show_step(0)
+        self._mount_ahead()
 
     # Steps
 
@@ -96,9 +103,11 @@ class ReflectionScreen(Screen[None]):
         section = self.sections[index]
         switcher = self.query_one("#steps", ContentSwitcher)
         step_id = f"step-{section.id}"
+        if step_id in self._mounting:
+            await self._mounting[step_id]
         existing = switcher.query_children(f"#{step_id}")
         if existing:
-            for view in existing.first().query(PromptView):
+            for view in existing.first().query_children(PromptView):  # children: no walk of the whole step
                 view.refresh_recall()
         else:
             await switcher.mount(StepView(section, self.session, self.app.words))
@@ -111,6 +120,24 @@ class ReflectionScreen(Screen[None]):
             rail.highlighted = index
         if focus:
             self._focus_first()
+
+    @work(exclusive=True, group="mount-ahead")
+    async def _mount_ahead(self) -> None:
+        """Mount the other steps, hidden, one by one while the first is read: mounting a step's
+        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        switcher = self.query_one("#steps", ContentSwitcher)
+        for section in self.sections:
+            await asyncio.sleep(MOUNT_AHEAD_PAUSE)
+            step_id = f"step-{section.id}"
+            if switcher.query_children(f"#{step_id}"):
+                continue
+            view = StepView(section, self.session, self.app.words)
+            view.display = False
+            self._mounting[step_id] = switcher.mount(view)
+            try:
+                await self._mounting[step_id]
+            finally:
+                del self._mounting[step_id]
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, but keep the step's question and intro in view."""
@@ -127,7 +154,7 @@ class ReflectionScreen(Screen[None]):
 
     def _prompt_views(self) -> list[PromptView]:
         step = self._current_step()
-        return list(step.query(PromptView)) if step else []
+        return list(step.query_children(PromptView)) if step else []
 
     def _current_prompt(self) -> PromptView | None:
         node = self.focused
@@ -136,7 +163,7 @@ class ReflectionScreen(Screen[None]):
         return node
 
     def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
-        target: Widget | None = next((w for w in view.query("*") if w.focusable), None)
+        target: Widget | None = next((w for w in view.walk_children() if w.focusable), None)
         if target is not None:
             target.focus(scroll_visible=scroll)
         if scroll:
@@ -202,6 +229,8 @@ class ReflectionScreen(Screen[None]):
             self.notify(message, title=words("save_failed"), severity="error", timeout=15)
         elif state.error is None:
             self._warned = False
+        if state.kept_aside is not None:  # the file was changed or damaged outside loopbaan: say where it went
+            self.notify(self.app.words("save_kept_aside", path=str(state.kept_aside)), severity="warning", timeout=20)
 
     def action_save(self) -> None:
         if self.session.save_now():

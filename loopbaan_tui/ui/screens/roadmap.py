@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from ...domain.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
 from ..keys import localize_bindings
 from ..session import Session
 from ..text import literal
+from ..widgets.key_footer import KeyFooter
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class RoadmapScreen(Screen[None]):
             yield Static(id="roadmap-message")
         with VerticalScroll(id="roadmap-preview"):
             yield Markdown(id="roadmap-markdown", open_links=False)
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)

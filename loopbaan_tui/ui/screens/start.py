@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.model import Pack
@@ -19,6 +19,7 @@ from ...domain.traject import Traject
 from ..keys import localize_bindings
 from ..session import Session
 from ..text import literal
+from ..widgets.key_footer import KeyFooter
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class StartScreen(Screen[None]):
         super().__init__()
         self._summaries: list[TrajectSummary] = []
         self._trashed: Path | None = None
+        self._listed_on_mount = False
 
     def compose(self) -> ComposeResult:
         words = self.app.words
@@ -51,18 +53,26 @@ class StartScreen(Screen[None]):
                 yield Button(literal(words("button_new")), id="new", variant="primary")
                 yield Button(literal(words("button_open")), id="open")
                 yield Button(literal(words("button_remove")), id="remove")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         self.refresh_list()
+        self._listed_on_mount = True
 
     def on_screen_resume(self) -> None:
+        if self._listed_on_mount:  # Textual resumes a screen right after mounting it: the list was
+            self._listed_on_mount = False  # filled a moment ago (listing twice slowed the first paint)
+            return
         self.refresh_list()
 
     def refresh_list(self, select: str | None = None) -> None:
         words = self.app.words
-        self._summaries = self.app.store.summaries()
+        try:
+            self._summaries = self.app.store.summaries()
+            problem = None
+        except StorageError as error:  # the folder cannot be read: say so, and a new traject can still go elsewhere
+            self._summaries, problem = [], words(f"storage_{error.code}", path=str(error.path))
         options = self.query_one("#trajecten", OptionList)
         options.clear_options()
         for summary in self._summaries:
@@ -72,7 +82,7 @@ class StartScreen(Screen[None]):
         self.query_one("#open", Button).disabled = not has_any
         self.query_one("#remove", Button).disabled = not has_any
         self.query_one("#start-hint", Static).update(
-            literal(words("start_hint") if has_any else words("start_empty"))
+            literal(problem or (words("start_hint") if has_any else words("start_empty")))
         )
         if has_any:
             index = next((i for i, s in enumerate(self._summaries) if s.id == select), 0)

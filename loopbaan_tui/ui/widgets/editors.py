@@ -45,10 +45,23 @@ class Editor(Widget):
         self.value = value
         self.pack = pack
         self.words = words
+        self._first_values: dict[Input, str] = {}
 
     def changed(self, value: Any) -> None:
         self.value = value
         self.post_message(AnswerChanged(self.prompt.id, value))
+
+    def settled(self, box: Input) -> Input:
+        """Note an input's first value: once mounted, Textual reports it as a change nobody made."""
+        self._first_values[box] = box.value
+        return box
+
+    def by_user(self, event: Message) -> bool:
+        """False for that first report: posting it would rewrite the stored answer in this editor's
+        shape on merely opening it (dropping what the editor cannot show)."""
+        if isinstance(event, Input.Changed) and event.input in self._first_values:
+            return self._first_values.pop(event.input) != event.value
+        return True
 
 
 class LongTextEditor(TextArea):
@@ -138,17 +151,20 @@ class ChoiceEditor(Editor):
                     chosen = value.get("choice") == option.id
                     yield WrappingRadioButton(literal(option.label), value=chosen, name=option.id)
         else:
-            chosen = value.get("choices", [])
+            chosen = value.get("choices") if isinstance(value.get("choices"), list) else []
             for option in self.prompt.options:
                 yield WrappingCheckbox(literal(option.label), value=option.id in chosen, name=option.id)
         if self.prompt.allow_other:
-            yield Input(str(value.get("other", "")), placeholder=self.words("choice_other"), classes="choice-other")
+            yield self.settled(Input(str(value.get("other", "")), placeholder=self.words("choice_other"),
+                                     classes="choice-other"))
 
     @on(RadioSet.Changed)
     @on(Checkbox.Changed)
     @on(Input.Changed)
     def _picked(self, event: Message) -> None:
         event.stop()
+        if not self.by_user(event):
+            return
         value: dict[str, Any] = {}
         if self.prompt.kind is Kind.SINGLE_CHOICE:
             pressed = self.query_one(RadioSet).pressed_button
@@ -170,7 +186,9 @@ class PathsEditor(Editor):
         self._reasons: dict[str, Input] = {}
 
     def compose(self) -> ComposeResult:
-        chosen = {item.get("path"): item.get("reason", "") for item in self.value or [] if isinstance(item, dict)}
+        items = self.value if isinstance(self.value, list) else []  # any type may come from a hand-edited file
+        chosen = {item["path"]: item.get("reason", "") for item in items
+                  if isinstance(item, dict) and isinstance(item.get("path"), str)}
         for path in self.pack.paths:
             if (self.prompt.paths and path.id not in self.prompt.paths) or not path.for_profile(self.profile):
                 continue
@@ -182,8 +200,8 @@ class PathsEditor(Editor):
                 if path.asks:
                     details += "\n" + self.words("path_asks", asks=path.asks)
                 yield Static(literal(details), classes="path-details")
-                reason = Input(str(chosen.get(path.id, "")), placeholder=self.words("path_reason"),
-                               classes="path-reason")
+                reason = self.settled(Input(str(chosen.get(path.id, "")), placeholder=self.words("path_reason"),
+                                            classes="path-reason"))
                 reason.display = path.id in chosen
                 self._reasons[path.id] = reason
                 yield reason
@@ -192,6 +210,8 @@ class PathsEditor(Editor):
     @on(Input.Changed)
     def _edited(self, event: Message) -> None:
         event.stop()
+        if not self.by_user(event):
+            return
         if isinstance(event, Checkbox.Changed) and event.checkbox.name:
             self._reasons[event.checkbox.name].display = event.value
         self.changed([
@@ -208,7 +228,8 @@ class RowsEditor(Editor):
         return ACTION_FIELDS if self.prompt.kind is Kind.ACTIONS else PEOPLE_FIELDS
 
     def compose(self) -> ComposeResult:
-        rows = [row for row in self.value or [] if isinstance(row, dict)] or [{}]
+        rows = [row for row in self.value if isinstance(row, dict)] if isinstance(self.value, list) else []
+        rows = rows or [{}]
         for row in rows:
             yield self._row(row)
         yield Button(literal(self.words(f"add_{self.prompt.kind.value}")), classes="row-add", compact=True)
@@ -219,8 +240,8 @@ class RowsEditor(Editor):
         for field in self.fields:
             inputs.append(Horizontal(
                 Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
-                Input(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
-                      classes="row-input", name=field, compact=True),
+                self.settled(Input(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
+                                   classes="row-input", name=field, compact=True)),
                 classes="row-field",
             ))
         remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
@@ -246,6 +267,8 @@ class RowsEditor(Editor):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        if not self.by_user(event):
+            return
         self._collect()
 
     def _collect(self) -> None:

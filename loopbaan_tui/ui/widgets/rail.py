@@ -21,11 +21,12 @@ class StepRail(OptionList):
         self.sections = sections
         self.traject = traject
         self.words = words
+        self._shown: dict[int, tuple[int, int]] = {}  # step -> (answered, total) in its label
         super().__init__(*(Option(self._label(i), id=s.id) for i, s in enumerate(sections)), id="rail")
 
     def _label(self, index: int) -> Content:
         section = self.sections[index]
-        done, total = progress(section, self.traject.profile, self.traject)
+        done, total = self._shown[index] = progress(section, self.traject.profile, self.traject)
         mark = "✓" if total and done == total else f"{done}/{total}"
         number = f"{index + 1}" if index < 5 else "★"
         return Content.assemble(
@@ -42,5 +43,8 @@ class StepRail(OptionList):
 
     def refresh_progress(self, section_id: str) -> None:
         for index, section in enumerate(self.sections):
-            if section.id == section_id:
+            if section.id != section_id:
+                continue
+            # called on every key: replacing an option redraws the whole rail, so only on a change
+            if progress(section, self.traject.profile, self.traject) != self._shown.get(index):
                 self.replace_option_prompt_at_index(index, self._label(index))

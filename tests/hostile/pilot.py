@@ -1,0 +1,79 @@
+"""Helpers for driving the app in-process (Textual's Pilot) in the hostile tests."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widget import Widget
+
+from loopbaan_tui.domain.loader import load_pack
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+
+MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
+SIZE = (100, 32)
+
+
+def make_app(store: Store, pack_folder: Path = MINI) -> LoopbaanApp:
+    pack = load_pack(pack_folder).pack
+    assert pack is not None
+    return LoopbaanApp(pack=pack, store=store, custom_content=pack_folder)
+
+
+def record_notifications(app: LoopbaanApp) -> list[tuple[str, str, str]]:
+    """Every notification the app shows: (title, message, severity)."""
+    shown: list[tuple[str, str, str]] = []
+    real = app.notify
+
+    def notify(message: str, *, title: str = "", severity: Any = "information", **kwargs: Any) -> None:
+        shown.append((title, str(message), str(severity)))
+        real(message, title=title, severity=severity, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return shown
+
+
+async def wait_until(pilot: Any, condition: Callable[[], object], timeout: float = 5.0) -> None:
+    """Let the app run until the condition holds; AssertionError after `timeout` seconds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
+        await pilot.pause(0.05)
+
+
+async def open_first(pilot: Any) -> None:
+    """On the start screen: open the highlighted traject and wait for the reflection."""
+    await pilot.pause()
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReflectionScreen))
+    await pilot.pause()
+
+
+def rendered(widget: Widget) -> str:
+    return str(widget.render())
+
+
+def screen_text(app: LoopbaanApp) -> str:
+    """The plain text of every Static-like widget on the current screen (labels, headings, bodies)."""
+    parts = []
+    for widget in app.screen.query("*"):
+        try:
+            content = widget.render()
+        except Exception:  # some widgets cannot render outside a paint; they hold no text of ours
+            continue
+        parts.append(str(content))
+    return "\n".join(parts)
+
+
+async def paste(pilot: Any, text: str) -> None:
+    """Put text into the focused editor as a paste: like typing it, twenty times faster than pressing keys."""
+    from textual.events import Paste
+
+    assert pilot.app.focused is not None, "nothing has the focus to paste into"
+    pilot.app.post_message(Paste(text))  # the app hands it to the focused widget, as a terminal's paste
+    await pilot.pause()

@@ -1,0 +1,23 @@
+"""The benchmark script runs and prints every figure (tiny sizes, one repetition; no timings checked)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parent.parent / "bench" / "run.py"
+FIGURES = ("first paint", "memory: peak RSS at the start screen", "memory: a traject open", "keystroke: ",
+           "autosave while typing", "step switch, first visit", "step switch, revisit", "autosave: Store.save",
+           "export md", "export html", "content: load + validate", "content growth")
+
+
+def test_bench_runs_and_prints_every_figure(tmp_path: Path) -> None:
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # the script's work folders end up here
+    done = subprocess.run([sys.executable, str(RUN), "--quick"], capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    for figure in FIGURES:
+        assert figure in done.stdout, f"{figure!r} missing from:\n{done.stdout}"
+    assert "floor" in done.stdout
