@@ -10,8 +10,10 @@ effect is visible. Between keys the app is left to settle, as between a person's
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
@@ -71,6 +73,19 @@ class FrameClock:
         start = perf_counter()
         act()
         return await asyncio.wait_for(future, TIMEOUT) - start
+
+
+@contextlib.asynccontextmanager
+async def _frozen() -> AsyncIterator[None]:
+    """What lives until the end, frozen before the traject opens, as `loopbaan` does at start-up
+    (ui/launch.py): otherwise every collection here would also walk this process's other apps and
+    data, which a real process does not have. What the traject's screen makes stays collectable."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def send_key(app: App[Any], key: str) -> None:
@@ -168,7 +183,7 @@ async def type_both(pack: Pack, folder: Path, traject: Traject, prompt_id: str, 
 
     store.save = counting_save  # type: ignore[method-assign]
     app = LoopbaanApp(pack=pack, store=store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE) as pilot, _frozen():
         await pilot.pause()
         _open_first_traject(pilot)
         screen = await _reflection(pilot)
@@ -321,7 +336,7 @@ async def switch_all(pack: Pack, folder: Path, traject: Traject, revisits: int) 
     app, floor, empty = (LoopbaanApp(pack=pack, store=Store(folder / "app")),
                          LoopbaanApp(pack=pack, store=Store(folder / "floor")), _TwoScreens())
     async with app.run_test(size=SIZE) as app_pilot, floor.run_test(size=SIZE) as floor_pilot, \
-            empty.run_test(size=SIZE) as empty_pilot:
+            empty.run_test(size=SIZE) as empty_pilot, _frozen():
         screens = []
         for pilot in (app_pilot, floor_pilot):
             await pilot.pause()

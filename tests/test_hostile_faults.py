@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from hostile.pilot import MINI, SIZE, make_app, open_first, paste, record_notifications, rendered, wait_until
+from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import atomic
@@ -29,16 +30,6 @@ from loopbaan_tui.ui import session as session_module
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
-
-
-@pytest.fixture(autouse=True)
-def _slow_only_when_asked(request: pytest.FixtureRequest) -> None:
-    """Tests marked slow need `-m slow` or LOOPBAAN_SLOW=1; the default run keeps the tour."""
-    if request.node.get_closest_marker("slow") is None:
-        return
-    if "slow" in (request.config.option.markexpr or "") or os.environ.get("LOOPBAAN_SLOW"):
-        return
-    pytest.skip("slow: run with -m slow or LOOPBAAN_SLOW=1")
 
 
 @pytest.fixture(autouse=True)
@@ -179,15 +170,15 @@ async def test_a_fault_while_typing_is_shown_kept_in_memory_copied_and_healed(
 
 
 async def test_a_tour_of_faults_in_one_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One person, one afternoon: a read-only folder, a full disk, an unplugged drive, a sync tool that
-    replaces the file, and one that leaves it (and the backup) damaged. Nothing is lost, all is said."""
+    """One person, one afternoon: a read-only folder, a full disk, a sync tool that replaces the file,
+    and one that leaves it (and the backup) damaged. Nothing is lost, all is said."""
     store = Store(tmp_path / "drive" / "data", recovery_folders=[tmp_path / "cache" / "recovery"])
     traject = store.create("Fouten", "student", str(MINI))
     app = make_app(store)
     shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        for fault in FAULTS:
+        for fault in ("read_only", "disk_full"):  # the unplugged drive: in the slow test above
             await fault_phase(pilot, app, store, traject.id, fault, monkeypatch, shown)
         for replacement in ("good", "garbage-and-backup"):
             await replaced_phase(pilot, app, store, traject.id, replacement, shown)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
+from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ HOSTILE_NAMES = (
     "~", "~/x", "$HOME", "%APPDATA%", "a" * 500, "😀🙂", "👩🏽‍🏫", "מורה", "ложка", "\x00\x01", "\u202eexe.txt",
     "naam\nmet\nregels", "tab\tnaam", "x" * 40 + "-" * 20 + "y",
 )
+
 
 
 def assert_safe_id(traject_id: str) -> None:
@@ -78,6 +80,7 @@ def test_export_by_a_hostile_name_writes_a_safe_file_here(tmp_path: Path, monkey
         assert written.stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.slow
 async def test_hostile_names_through_the_new_traject_dialog(tmp_path: Path) -> None:
     store = Store(tmp_path / "data")
     app = make_app(store)

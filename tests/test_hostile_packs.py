@@ -3,7 +3,7 @@
 Each folder in tests/hostile/packs holds the broken file(s) of one case, laid over a copy of
 tests/packs/mini (a file `NAME.remove` removes NAME). Enormous files are made by a fixture.
 Every case goes through both commands, `loopbaan check PATH` and starting the app with
-`loopbaan --content PATH`: through cli.main in this process, and a sample of cases (all of them
+`loopbaan --content PATH`: through cli.main in this process, and a sample of cases (the rest
 with `-m slow` or LOOPBAAN_SLOW=1) as real subprocesses. Both must exit 1 with the message and
 never a traceback.
 tests/test_loader.py checks the loader's every message in detail; this is the end-to-end attack.
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 
 from loopbaan_tui.domain.loader import MAX_FILE_BYTES, load_pack
 
@@ -149,7 +150,7 @@ def build(case: str, root: Path) -> Path:
 
 SUBPROCESS_SAMPLE = ("encoding-utf16-bom", "encoding-latin1", "control-character", "windows-path-invalid-escape",
                      "unclosed-string", "duplicate-table", "unknown-kind", "enormous-nesting")
-"""Cases that always go through real subprocesses; `-m slow` (or LOOPBAAN_SLOW=1) sends every case."""
+"""Cases that always go through real subprocesses; the slow run (`-m slow`, LOOPBAAN_SLOW=1) sends the rest."""
 
 
 @dataclass(frozen=True)
@@ -183,45 +184,33 @@ def _in_process(args: list[str], home: Path) -> Result:
     return Result(code, out.getvalue() + err.getvalue(), err.getvalue())
 
 
-def _slow() -> bool:
-    return bool(os.environ.get("LOOPBAAN_SLOW"))
-
-
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, dict[str, Result]]:
-    """Every case through both commands: in this process, and in subprocesses (a sample, or all when slow)."""
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Result]]:
+    """Every case through both commands in this process, and the sample also in real subprocesses."""
     root = tmp_path_factory.mktemp("hostile-packs")
     home = tmp_path_factory.mktemp("home")
     folders = {case: build(case, root) for case in EXPECTED}
-    every = _slow() or "slow" in (request.config.option.markexpr or "")
     results: dict[str, dict[str, Result]] = {case: {} for case in EXPECTED}
     for case, folder in folders.items():
         results[case]["check"] = _in_process(["check", str(folder)], home)
         results[case]["app"] = _in_process(["--content", str(folder), "--data-dir", str(home / "data")], home)
 
     def both(case: str) -> None:
-        folder = folders[case]
-        results[case]["check (subprocess)"] = _subprocess(["check", str(folder)], home)
-        results[case]["app (subprocess)"] = _subprocess(["--content", str(folder), "--data-dir", str(home / "data")],
-                                                         home)
+        results[case].update(_subprocesses(folders[case], home))
 
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(both, EXPECTED if every else SUBPROCESS_SAMPLE))
+        list(pool.map(both, SUBPROCESS_SAMPLE))
     for case in results:
         results[case]["folder"] = Result(0, str(folders[case]), "")
     return results
 
 
-def test_the_fixture_folder_holds_every_case_and_no_more() -> None:
-    on_disk = {p.name for p in CASES.iterdir() if p.is_dir()}
-    assert on_disk == set(EXPECTED) - set(GENERATED)
-    assert len(EXPECTED) >= 30
+def _subprocesses(folder: Path, home: Path) -> dict[str, Result]:
+    return {"check (subprocess)": _subprocess(["check", str(folder)], home),
+            "app (subprocess)": _subprocess(["--content", str(folder), "--data-dir", str(home / "data")], home)}
 
 
-@pytest.mark.parametrize("case", EXPECTED)
-def test_a_broken_pack_is_explained_by_check_and_by_the_app(runs: dict[str, dict[str, Result]], case: str) -> None:
-    expect, found = EXPECTED[case], dict(runs[case])
-    folder = Path(found.pop("folder").output)
+def assert_explained(expect: Expect, folder: Path, found: dict[str, Result]) -> None:
     where = str(folder / expect.file) + (f":{expect.line}:" if expect.line else ":")
     for name, result in found.items():
         output = result.output
@@ -233,6 +222,27 @@ def test_a_broken_pack_is_explained_by_check_and_by_the_app(runs: dict[str, dict
         assert max(len(line) for line in output.splitlines()) < 2_000, "an enormous line is cut, not echoed"
         if name.startswith("app"):
             assert "kan niet starten met dit inhoudspakket" in result.stderr
+
+
+def test_the_fixture_folder_holds_every_case_and_no_more() -> None:
+    on_disk = {p.name for p in CASES.iterdir() if p.is_dir()}
+    assert on_disk == set(EXPECTED) - set(GENERATED)
+    assert len(EXPECTED) >= 30
+
+
+@pytest.mark.parametrize("case", EXPECTED)
+def test_a_broken_pack_is_explained_by_check_and_by_the_app(runs: dict[str, dict[str, Result]], case: str) -> None:
+    found = dict(runs[case])
+    folder = Path(found.pop("folder").output)
+    assert_explained(EXPECTED[case], folder, found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [case for case in EXPECTED if case not in SUBPROCESS_SAMPLE])
+def test_a_broken_pack_through_real_subprocesses(tmp_path: Path, case: str) -> None:
+    """The rest of the cases (the sample runs by default) as real `loopbaan` processes."""
+    folder = build(case, tmp_path)
+    assert_explained(EXPECTED[case], folder, _subprocesses(folder, tmp_path))
 
 
 def test_classic_mac_line_ends_are_read_as_lines(tmp_path: Path) -> None:

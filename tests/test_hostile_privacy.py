@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import errno
 import os
-import socket
 import stat
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
 from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
 from hostile.ptyapp import ROOT, PtyApp, start_args
+from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic
@@ -135,52 +135,7 @@ def _refusing_in(folder: Path, real: Any) -> Any:
 
 # --- no network -----------------------------------------------------------------------------------
 
-_NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname",
-                   "socket.gethostbyaddr", "socket.sendto", "socket.sendmsg", "urllib.Request", "http.client.connect",
-                   "ftplib.connect", "smtplib.connect", "webbrowser.open"}
-_watching = threading.Event()
-_seen: list[str] = []
-
-
-def _audit(event: str, args: tuple[Any, ...]) -> None:
-    if not _watching.is_set():
-        return
-    internet = event == "socket.__new__" and len(args) > 1 and args[1] in (socket.AF_INET, socket.AF_INET6)
-    if event in _NETWORK_EVENTS or internet:
-        _seen.append(f"{event}{args!r}"[:200])
-
-
-sys.addaudithook(_audit)  # hooks cannot be removed: this one does nothing unless a test watches
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Any network use fails loudly (socket functions raise) and is recorded (audit events, C code too)."""
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("loopbaan tried to use the network")
-
-    real_init = socket.socket.__init__
-
-    def guarded_init(self: socket.socket, family: int = -1, *args: Any, **kwargs: Any) -> None:
-        if family in (socket.AF_INET, socket.AF_INET6):
-            refuse()
-        real_init(self, family, *args, **kwargs)
-
-    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr",
-                 "create_server"):
-        monkeypatch.setattr(socket, name, refuse)
-    monkeypatch.setattr(socket.socket, "__init__", guarded_init)
-    for name in ("connect", "connect_ex", "sendto"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    _seen.clear()
-    _watching.set()
-    try:
-        yield _seen
-    finally:
-        _watching.clear()
-
-
+@pytest.mark.slow
 async def test_a_whole_session_uses_no_network(tmp_path: Path, no_network: list[str]) -> None:
     store = Store(tmp_path / "data")
     app = make_app(store)
@@ -211,13 +166,17 @@ async def test_a_whole_session_uses_no_network(tmp_path: Path, no_network: list[
         await pilot.press("ctrl+q")
     assert not app.crash_report
     assert no_network == []
-    # the commands too
-    data = str(store.folder)
-    [summary] = store.summaries()
+
+
+def test_check_list_and_export_use_no_network(tmp_path: Path, no_network: list[str]) -> None:
+    """(The app's own screens run under the same guard in test_hostile_text.py's every-screen test.)"""
+    store = Store(tmp_path / "data")
+    traject = store.create("Zonder netwerk", "student", str(MINI))
+    data, out = str(store.folder), tmp_path / "r.html"
     assert cli.main(["check", str(MINI)]) == 0
     assert cli.main(["list", "--data-dir", data]) == 0
-    assert cli.main(["export", summary.id, "--data-dir", data, "--out", str(out / "r.html"), "--format", "html"]) == 0
-    assert no_network == []
+    assert cli.main(["export", traject.id, "--data-dir", data, "--out", str(out), "--format", "html"]) == 0
+    assert out.exists() and no_network == []
 
 
 # --- no answer text in crash output ----------------------------------------------------------------

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
 from hostile.pilot import MINI, SIZE, make_app, open_first, paste, wait_until
+from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_roadmap import headings, parse
@@ -33,6 +35,8 @@ from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.text import literal
 
 SLOW = bool(os.environ.get("LOOPBAAN_SLOW"))
+
+
 
 NASTY = (
     "[bold]vet[/bold] [/] [link=https://x]klik[/link] [@click=app.quit]weg[/] [red]rood",
@@ -117,7 +121,8 @@ async def _paste_and_keep(tmp_path: Path, text: str) -> None:
         assert kept is None, "blank text is no answer"
 
 
-@settings(max_examples=40 if SLOW else 4, deadline=None,
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=any_text)
 async def test_any_pasted_text_is_kept_with_only_the_documented_clean_up(tmp_path_factory: pytest.TempPathFactory,
@@ -131,6 +136,7 @@ async def test_a_pasted_terminal_escape_never_reaches_the_terminal(tmp_path: Pat
     await _paste_and_keep(tmp_path, text)
 
 
+@pytest.mark.slow
 async def test_typed_brackets_and_backslashes_are_kept(tmp_path: Path) -> None:
     """Pressed key by key (not pasted), into a text area and a one-line field."""
     store = Store(tmp_path / "data")
@@ -149,7 +155,8 @@ async def test_typed_brackets_and_backslashes_are_kept(tmp_path: Path) -> None:
 # --- every screen -------------------------------------------------------------------------------
 
 
-async def test_hostile_text_is_shown_literally_on_every_screen(tmp_path: Path) -> None:
+async def test_hostile_text_is_shown_literally_on_every_screen(tmp_path: Path, no_network: list[str]) -> None:
+    """Also a whole run without any network use (hostile/network.py): start, dialogs, steps, help, roadmap."""
     store = Store(tmp_path / "data")
     long_text = "\n".join(NASTY)
     answers: dict[str, Any] = {
@@ -197,6 +204,7 @@ async def test_hostile_text_is_shown_literally_on_every_screen(tmp_path: Path) -
         assert "\x1b" not in preview
         await pilot.press("escape", "ctrl+q")
     assert not app.crash_report
+    assert no_network == []
 
 
 # --- hostile labels in a pack -------------------------------------------------------------------

@@ -5,7 +5,8 @@ Files in the data folder (see docs/data-format.md):
 - `<id>.toml`: the traject; `<id>.toml.bak`: the version before the last save
 - `<id>.lock`: taken with an OS lock while a copy of the app has the traject open
 - `<id>.damaged-<time>.toml` (also `.conflict-`, `.newer-`, `.recovery-`): copies kept aside
-- `.<id>.*.tmp`: a save in progress; `prullenbak/`: removed trajecten, restorable
+- `.<id>.*.tmp`: a save in progress (left by a killed one: cleared by `lock()`); `prullenbak/`: removed
+  trajecten, restorable
 
 Nothing here imports Textual; every method may run on a worker thread.
 """

@@ -53,7 +53,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
         with VerticalScroll(id="dialog", classes="-form"):
             yield Static(literal(words("new_title")), id="dialog-title")
             yield Static(literal(words("new_name")), classes="field-label")
-            yield Input(placeholder=words("new_name_placeholder"), max_length=MAX_NAME, id="name")
+            yield Input(placeholder=words("new_name_placeholder"), id="name")
             yield Static(classes="field-error", id="name-error")
             yield Static(literal(words("new_profile")), classes="field-label")
             with RadioSet(id="profile"):
@@ -91,7 +91,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
-        name = clean_text(self.query_one("#name", Input).value).replace("\n", " ").strip()
+        name = clean_text(self.query_one("#name", Input).value).replace("\n", " ").strip()[:MAX_NAME].strip()
         if not name:
             self.query_one("#name-error", Static).update(literal(self.app.words("new_name_missing")))
             self.query_one("#name", Input).focus()
