@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile.slow import slow_only_when_asked  # noqa: F401 - slow tests run only when asked
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 from hostile.pilot import MINI, SIZE, make_app, open_first, paste, record_notifications, rendered, wait_until
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import atomic

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from hostile.ptyapp import MINI, ROOT, PtyApp, start_args
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 
 from loopbaan_tui.domain.storage import DamagedTraject, Store
 from loopbaan_tui.ui.session import SAVE_DELAY

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

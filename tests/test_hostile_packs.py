@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 
 from loopbaan_tui.domain.loader import MAX_FILE_BYTES, load_pack
 

@@ -16,7 +16,6 @@ import pytest
 from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
 from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
 from hostile.ptyapp import ROOT, PtyApp, start_args
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
 from hostile.pilot import MINI, SIZE, make_app, open_first, paste, wait_until
-from hostile.slow import slow_only_when_asked  # noqa: F401 - a fixture, used by pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_roadmap import headings, parse

@@ -204,7 +204,9 @@ def test_wrong_field_types_are_a_value_error() -> None:
         to_toml(Traject("t-000000", "n", "p", "nl", created="yesterday"))  # type: ignore[arg-type]
 
 
-GOOD = to_toml(Traject("t-000000", "Naam", "student", "nl", answers={"a": "geheim antwoord"}))
+MOMENT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)  # fixed, so test ids are the same in every worker
+GOOD = to_toml(Traject("t-000000", "Naam", "student", "nl", created=MOMENT, updated=MOMENT,
+                       answers={"a": "geheim antwoord"}))
 
 
 @pytest.mark.parametrize(("text", "code", "reason"), [

@@ -33,7 +33,7 @@ from typing import Any
 
 import tomli_w
 
-from . import atomic, tomlwrite
+from . import atomic
 from .traject import Traject, clean_text, new_id
 
 SCHEMA_VERSION = 1
@@ -115,7 +115,7 @@ def to_toml(traject: Traject, *, extra: Mapping[str, Any] | None = None) -> str:
 
     Raises ValueError (naming the prompt, never the answer) for values TOML cannot hold.
     """
-    return _dump(_document(traject, extra, lenient=False), tomlwrite.Writer())
+    return _dump(_document(traject, extra, lenient=False))
 
 
 def from_toml(text: str) -> Traject:
@@ -155,21 +155,14 @@ def _document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: boo
     return data
 
 
-def _dump(data: dict[str, Any], writer: tomlwrite.Writer | None = None) -> str:
-    """TOML text, verified: a file we could not read back identically must never replace a good one.
+def _dump(data: dict[str, Any]) -> str:
+    """TOML text by tomli_w, with multi-line strings so long answers read well in an editor.
 
-    The writer checks in parts what it has not checked before (see tomlwrite); for anything it
-    does not handle, tomli_w writes the text and the whole text is parsed back.
+    Not parsed back on every save: `_document` hands tomli_w only plain TOML types and cleaned
+    text, and the round trip of any text is proven by tests (tests/test_storage_props.py), so a
+    second parse would only double the cost of every autosave.
     """
-    if writer is not None:
-        with contextlib.suppress(tomlwrite.Unsupported):
-            return HEADER + writer.dumps(data)
-    for multiline in (True, False):  # multi-line strings read best; plain ones are the fallback
-        text = tomli_w.dumps(data, multiline_strings=multiline)
-        with contextlib.suppress(tomllib.TOMLDecodeError):
-            if tomllib.loads(text) == data:
-                return HEADER + text
-    raise ValueError("the answers cannot be written as TOML")
+    return HEADER + tomli_w.dumps(data, multiline_strings=True)
 
 
 def _moment(value: Any, where: str, lenient: bool = False) -> datetime:
@@ -436,7 +429,6 @@ class Store:
         # id -> the bytes we last read (and parsed) or wrote (and checked): a file that still holds
         # them is known to be good without parsing it again
         self._known: dict[str, bytes] = {}
-        self._writer = tomlwrite.Writer()  # remembers what it has checked: an autosave checks what changed
         self._cleaned: dict[str, str] = {}  # the strings the last save cleaned
         self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
@@ -591,7 +583,7 @@ class Store:
             try:
                 convert = _Converter(lenient=False, memo=self._cleaned)
                 document = _document(traject, self._extra.get(traject.id), lenient=False, convert=convert)
-                data = _dump(document, self._writer).encode("utf-8")
+                data = _dump(document).encode("utf-8")
                 self._cleaned = convert.seen
             except ValueError as error:  # one kind of failure for the UI; the message names no answer text
                 raise StorageError("other", path, str(error)) from None
