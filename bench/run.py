@@ -122,7 +122,7 @@ def linear(name: str, sizes: Iterable[int], seconds: list[float], ratios: list[f
     sizes = list(sizes)
     per_unit = [s / n for s, n in zip(seconds, sizes, strict=True)]
     growth = per_unit[-1] / per_unit[0]  # a size 8x larger: quadratic growth would show as ~8
-    cells = " | ".join(f"{n:,}: {ms(s)}" for n, s in zip(sizes, seconds, strict=True))
+    cells = " · ".join(f"{n:,}: {ms(s)}" for n, s in zip(sizes, seconds, strict=True))
     return Row(name, cells, f"per {unit}: {per_unit[0] * 1000:.3f} -> {per_unit[-1] * 1000:.3f} ms",
                " / ".join(f"{r:.2f}x" for r in ratios), "linear",
                f"{'linear' if growth <= 1.5 else 'NOT LINEAR'} (per-{unit} cost x{growth:.2f})")
