@@ -28,12 +28,16 @@ PEOPLE_FIELDS = ("who", "help", "reach")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Anything clean_text changes (\r is in the control range): one search decides whether to work."""
 
 
 def clean_text(text: str) -> str:
     """User text as we keep it: line ends as \\n (the Unicode line and paragraph separators too,
     which the text editor splits lines at), no control characters but \\n and \\t, no lone
     surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
+    if not _TO_CLEAN.search(text):
+        return text  # nearly always, and this runs on every keystroke in a long answer
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)
