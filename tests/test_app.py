@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, OptionList, RadioButton, TextArea
+from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
@@ -13,6 +13,7 @@ from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
+from loopbaan_tui.ui.widgets.text_fields import LineField
 
 MINI = Path(__file__).parent / "packs" / "mini"
 TRICKY = "[b]x[/b] \\ #é <i>"
@@ -30,9 +31,9 @@ async def create_traject(pilot, name: str = "Mijn traject", profile: int = 0) ->
     await pilot.press(*name)
     await pilot.press("enter")  # no profile chosen yet: the dialog asks for one
     await pilot.pause()
-    await pilot.press(*["down"] * profile, "enter")  # choose; the focus moves to "Beginnen"
+    await pilot.press(*["down"] * profile, "enter")  # choose; the focus stays on the choice
     await pilot.pause()
-    await pilot.press("enter")
+    await pilot.press("tab", "tab", "enter")  # past the pack (its default is fine) to "Beginnen"
     for _ in range(20):
         await pilot.pause()
         if isinstance(pilot.app.screen, ReflectionScreen):
@@ -134,8 +135,8 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         assert [s.value for s in screen.query(ScaleInput)] == [2, 4, 3, 3]
         await pilot.press("f7")
         await pilot.pause()
-        reason = screen.query_one("#prompt-waar-paden .path-reason", Input)
-        assert reason.display and reason.value == "<vak> | x"
+        reason = screen.query_one("#prompt-waar-paden .path-reason", LineField)
+        assert reason.display and reason.text == "<vak> | x"
         await pilot.press("f9")
         await pilot.pause()
         recall = str(screen.query_one("#prompt-wie-mensen .prompt-recall").render())
@@ -267,8 +268,9 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.pause()
         preview = app.screen.query_one(Markdown)
         assert "#uitleggen" in preview.source
-        box = app.screen.query_one("#roadmap-path", Input)
-        box.value = str(target)
+        box = app.screen.query_one("#roadmap-path", LineField)
+        box.text = str(target)
+        await pilot.pause()  # a long path wraps: the button moves down
         await pilot.click("#save-roadmap")
         await pilot.pause()
         assert "#uitleggen" in target.read_text(encoding="utf-8")
@@ -281,8 +283,9 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.press("enter")  # the first button is "cancel"
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "van iemand anders"
-        box.value = str(tmp_path / "missing" / "x.md")
+        box.text = str(tmp_path / "missing" / "x.md")
         await pilot.pause(0.3)
+        await pilot.pause()
         await pilot.click("#save-roadmap")
         await pilot.pause()
         assert "missing" in str(app.screen.query_one("#roadmap-message").render())

@@ -73,16 +73,16 @@ def open_traject(app: PtyApp, name: str = NAME) -> bool:
 
 def create_traject(app: PtyApp, name: str) -> None:
     """Through the dialog: n, the name, Enter; when the dialog asks who you are, Enter picks the
-    highlighted profile and Enter again starts."""
+    highlighted profile, Tab Tab past the pack to the start button, and Enter starts."""
     assert app.wait_for("traject") is not None, app.text()[-2000:]
     app.send("n")
     assert app.wait_for("noemen", "call this") is not None, app.text()[-2000:]
     app.type(name, [0.03] * len(name))
     app.send("\r")
     if app.wait_for(LABEL, "Kies wie je bent", "Choose who you are") != LABEL:
-        app.send("\r")  # the first profile; the focus moves on to the start button
+        app.send("\r")  # the first profile; the focus stays there
         app.drain(0.4)
-        app.send("\r")
+        app.send("\t\t\r")
         assert app.wait_for(LABEL) is not None, "the new traject did not open:\n" + app.text()[-2000:]
 
 

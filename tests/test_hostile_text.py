@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_roadmap import headings, parse
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, OptionList, RadioButton, TextArea
+from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.roadmap import build_markdown
@@ -68,8 +68,6 @@ def shown(widget: Widget) -> str:
         return "\n".join(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
     if isinstance(widget, TextArea):
         return widget.text
-    if isinstance(widget, Input):
-        return widget.value
     if isinstance(widget, Checkbox | RadioButton):
         return str(widget.label)
     try:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
@@ -27,7 +27,6 @@ def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     # A blinking cursor would be caught on or off by chance, more so on a busy machine.
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
 def make_app(answers: dict | None = None, with_traject: bool = True) -> LoopbaanApp:

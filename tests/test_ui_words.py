@@ -18,6 +18,7 @@ DYNAMIC_KEYS = {
     "damaged_": {"empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable"},
     "scale_": {"then", "now"},
     "add_": {"actions", "people"},
+    "remove_": {"actions_title", "people_title"},
     "actions_": {"what", "when", "first_step", "who"},
     "people_": {"who", "help", "reach"},
     "doc_action_": {"what", "when", "first_step", "who"},

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -16,6 +17,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Resize
+from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 
 from ..domain import builtin
@@ -25,6 +27,7 @@ from ..domain.problems import Problem
 from ..domain.settings import load_settings, save_settings
 from ..domain.storage import Store
 from ..domain.traject import clean_text
+from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
 from .text import literal
@@ -34,6 +37,10 @@ THEMES = ("textual-dark", "textual-light")
 DEBUG_ENV = "LOOPBAAN_DEBUG"
 SIGNAL_GRACE = 3.0
 """Seconds the shutdown after SIGTERM or SIGHUP may take once everything is saved."""
+DRAIN_LIMIT = 0.5
+"""Seconds quitting waits, at most, for each queue of keys already received to be taken in."""
+INPUT_LIMIT = 0.3
+"""Seconds a signal waits, at most, for keys still waiting on the terminal to be read."""
 
 
 class LoopbaanApp(App[None]):
@@ -55,6 +62,8 @@ class LoopbaanApp(App[None]):
         self.custom_content = custom_content
         self.session: Session | None = None
         self.crash_report = ""
+        self._quitting = False
+        self._key_order = KeyOrder(self)
         self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
 
     # Words and packs
@@ -104,15 +113,44 @@ class LoopbaanApp(App[None]):
             asyncio.get_running_loop().call_soon_threadsafe(self._stop_for_signal)
 
     def _stop_for_signal(self) -> None:
-        """Terminal closed or asked to stop: save everything, then quit, for sure.
+        """Terminal closed or asked to stop: take in the keys already sent, save everything, quit, for sure."""
+        self._quit(from_signal=True)
+
+    def _quit(self, from_signal: bool = False) -> None:
+        """Quit once every key received before the request has reached its field (one quit at a time)."""
+        if not self._quitting:
+            self._quitting = True
+            self.run_worker(self._quit_after_pending_keys(from_signal), group="quit", exit_on_error=False)
+
+    async def _quit_after_pending_keys(self, from_signal: bool) -> None:
+        """Ctrl+Q is a priority binding and a signal comes between two events: both run while keys typed
+        just before them still wait in a queue (the terminal's, the app's, the field's). Each queue is
+        taken in first, in order, each for at most a moment, then what the fields hold is saved.
 
         With the terminal gone, Textual's shutdown can wait forever for output nobody reads (seen
-        about once in 40 closed terminals). All is saved and the lock let go by then, so a watchdog
-        ends the process if the shutdown has not within SIGNAL_GRACE seconds.
+        about once in 40 closed terminals). All is saved and the lock let go by then, so after a
+        signal a watchdog ends the process if the shutdown has not within SIGNAL_GRACE seconds.
         """
-        self.close_session()
-        threading.Thread(target=_exit_after, args=(SIGNAL_GRACE,), name="loopbaan-exit", daemon=True).start()
-        self.exit()
+        try:
+            if from_signal:
+                await _terminal_input_read()
+            await _drained(self)
+            if self.focused is not None:
+                await _drained(self.focused)
+            self.flush_fields()
+        finally:
+            self.close_session()
+            if from_signal:
+                threading.Thread(target=_exit_after, args=(SIGNAL_GRACE,), name="loopbaan-exit", daemon=True).start()
+            self.exit()
+
+    def flush_fields(self) -> None:
+        """Hand what the reflection's fields show to the session, without waiting for their messages."""
+        from .screens.reflection import ReflectionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReflectionScreen):
+                screen.flush()
 
     def close_session(self) -> bool:
         """Save and release the open traject, if any; True when nothing is unsaved."""
@@ -123,8 +161,14 @@ class LoopbaanApp(App[None]):
         return saved
 
     async def on_event(self, event: events.Event) -> None:
-        """A paste (from a web page, a PDF) may carry control characters that would steer the
-        terminal once shown: they are taken out as saving would (clean_text) before any editor sees it."""
+        """Keys from the terminal are handled one after another (key_order.py). A paste (from a web
+        page, a PDF) may carry control characters that would steer the terminal once shown: they are
+        taken out as saving would (clean_text) before any editor sees it."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_order.admit(event):
+                await super().on_event(event)
+                self._key_order.handled(event)
+            return
         if isinstance(event, events.Paste) and not event.is_forwarded and event.text != clean_text(event.text):
             event = events.Paste(clean_text(event.text))
         await super().on_event(event)
@@ -137,8 +181,7 @@ class LoopbaanApp(App[None]):
                        markup=False)
 
     async def action_quit(self) -> None:
-        self.close_session()
-        self.exit()
+        self._quit()
 
     def on_resize(self, event: Resize) -> None:
         from .screens.too_small import TooSmallScreen
@@ -193,6 +236,36 @@ class LoopbaanApp(App[None]):
         if report_path:
             message += "\n" + self.words("crash_log", path=str(report_path))
         return message
+
+
+async def _drained(pump: MessagePump) -> None:
+    """Wait until the messages already queued for this app or widget have been handled."""
+    done = asyncio.Event()
+    pump.call_later(done.set)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), DRAIN_LIMIT)
+
+
+async def _terminal_input_read() -> None:
+    """Wait until Textual's input thread has read what waits on the terminal (where the platform can
+    tell: FIONREAD on a POSIX terminal), then a moment for it to pass the keys on."""
+    deadline = time.monotonic() + INPUT_LIMIT
+    while _waiting_input() and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.02)
+
+
+def _waiting_input() -> int:
+    try:
+        import fcntl
+        import termios
+
+        stdin = sys.__stdin__
+        if stdin is None or not stdin.isatty():
+            return 0
+        return int.from_bytes(fcntl.ioctl(stdin.fileno(), termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
+    except (ImportError, OSError, ValueError):
+        return 0
 
 
 def _exit_after(seconds: float) -> None:

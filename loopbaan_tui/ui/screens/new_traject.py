@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from ...domain.traject import clean_text
 from ..text import literal
+from ..widgets.text_fields import LineField
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -41,8 +42,11 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
         self._packs = self._pack_choices()
 
     def _pack_choices(self) -> list[tuple[str, str]]:
+        """The course's own pack first when there is one, else the built-in pack in the user's language."""
         words = self.app.words
         choices = [("nl", words("pack_builtin_nl")), ("en", words("pack_builtin_en"))]
+        if self.app.pack.info.language == "en":
+            choices.reverse()
         if self.app.custom_content is not None:
             custom = self.app.pack_key(self.app.pack)
             choices.insert(0, (custom, words("pack_custom", name=self.app.pack.info.name)))
@@ -50,55 +54,70 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
 
     def compose(self) -> ComposeResult:
         words, pack = self.app.words, self.app.pack
-        with VerticalScroll(id="dialog", classes="-form"):
+        with Vertical(id="dialog", classes="-form"):
             yield Static(literal(words("new_title")), id="dialog-title")
-            yield Static(literal(words("new_name")), classes="field-label")
-            yield Input(placeholder=words("new_name_placeholder"), id="name")
-            yield Static(classes="field-error", id="name-error")
-            yield Static(literal(words("new_profile")), classes="field-label")
-            with RadioSet(id="profile"):
-                for profile in pack.profiles:
-                    yield RadioButton(literal(profile.label), name=profile.id)
-            yield Static(classes="field-error", id="profile-error")
-            yield Static(id="profile-description", classes="field-help")
-            yield Static(literal(words("new_pack")), classes="field-label")
-            with RadioSet(id="pack"):
-                for index, (key, label) in enumerate(self._packs):
-                    yield RadioButton(literal(label), value=index == 0, name=key)
+            with VerticalScroll(id="dialog-form"):
+                yield Static(literal(words("new_name")), classes="field-label")
+                yield LineField(placeholder=words("new_name_placeholder"), id="name", compact=True)
+                yield Static(classes="field-error", id="name-error")
+                yield Static(literal(words("new_profile")), classes="field-label")
+                with RadioSet(id="profile"):
+                    for profile in pack.profiles:
+                        yield RadioButton(literal(profile.label), name=profile.id)
+                yield Static(classes="field-error", id="profile-error")
+                yield Static(id="profile-description", classes="field-help")
+                yield Static(literal(words("new_pack")), classes="field-label")
+                with RadioSet(id="pack"):
+                    for index, (key, label) in enumerate(self._packs):
+                        yield RadioButton(literal(label), value=index == 0, name=key)
             with Horizontal(id="dialog-buttons"):
-                yield Button(literal(words("button_start")), id="start", variant="primary")
+                yield Button(literal(words("button_start")), id="begin", variant="primary")
                 yield Button(literal(words("button_cancel")), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+        self.query_one("#name", LineField).focus()
         self._show_profile_description()
 
     @on(RadioSet.Changed, "#profile")
     def _profile_chosen(self) -> None:
         self._show_profile_description()
-        self.query_one("#profile-error", Static).update("")
-        self.query_one("#start", Button).focus()
+        self._say("#profile-error", "")
+
+    @on(TextArea.Changed, "#name")
+    def _named(self) -> None:
+        if self._typed_name():
+            self._say("#name-error", "")
+
+    def _say(self, selector: str, text: str) -> None:
+        """An error under its field, taking no room when there is none."""
+        error = self.query_one(selector, Static)
+        error.update(literal(text))
+        error.display = bool(text)
+
+    def _typed_name(self) -> str:
+        return clean_text(self.query_one("#name", LineField).text).replace("\n", " ").strip()[:MAX_NAME].strip()
 
     def _show_profile_description(self) -> None:
         profile = self.app.pack.profile(self._chosen("#profile"))
-        text = profile.description if profile else ""
-        self.query_one("#profile-description", Static).update(literal(text))
+        description = self.query_one("#profile-description", Static)
+        description.update(literal(profile.description if profile else ""))
+        description.display = profile is not None
 
     def _chosen(self, selector: str) -> str:
         button = self.query_one(selector, RadioSet).pressed_button
         return button.name if button and button.name else ""
 
-    @on(Input.Submitted, "#name")
-    @on(Button.Pressed, "#start")
+    @on(LineField.Submitted, "#name")
+    @on(Button.Pressed, "#begin")
     def _start(self) -> None:
-        name = clean_text(self.query_one("#name", Input).value).replace("\n", " ").strip()[:MAX_NAME].strip()
+        name = self._typed_name()
         if not name:
-            self.query_one("#name-error", Static).update(literal(self.app.words("new_name_missing")))
-            self.query_one("#name", Input).focus()
+            self._say("#name-error", self.app.words("new_name_missing"))
+            self.query_one("#name", LineField).focus()
             return
-        self.query_one("#name-error", Static).update("")
+        self._say("#name-error", "")
         if not self._chosen("#profile"):
-            self.query_one("#profile-error", Static).update(literal(self.app.words("new_profile_missing")))
+            self._say("#profile-error", self.app.words("new_profile_missing"))
             self.query_one("#profile", RadioSet).focus()
             return
         self.dismiss(NewTraject(name, self._chosen("#profile"), self._chosen("#pack")))

@@ -31,8 +31,9 @@ MOUNT_AHEAD_PAUSE = 0.1
 """Seconds between mounting one hidden step and the next, so that keys and frames get their turn."""
 
 
-class StepView(VerticalScroll):
-    """One step: its question, what it is about, and its prompts for this profile."""
+class StepView(VerticalScroll, can_focus=False):
+    """One step: its question, what it is about, and its prompts for this profile. Not a Tab stop of
+    its own: focus goes from the rail straight to the first answer (PageUp/PageDown scroll it)."""
 
     def __init__(self, section: Section, session: Session, words: object) -> None:
         super().__init__(id=f"step-{section.id}", classes="step")
@@ -66,6 +67,8 @@ class ReflectionScreen(Screen[None]):
         Binding("ctrl+r", "roadmap", "Roadmap", id="roadmap"),
         Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
         Binding("escape", "leave", "Terug", id="back"),
+        Binding("pagedown", "page(1)", show=False, priority=True),
+        Binding("pageup", "page(-1)", show=False, priority=True),
         *(Binding(f"f{n + 4}", f"goto({n - 1})", show=False, priority=True) for n in range(1, 6)),
     ]
 
@@ -140,13 +143,20 @@ class ReflectionScreen(Screen[None]):
                 del self._mounting[step_id]
 
     def _focus_first(self) -> None:
-        """Focus the step's first answer, but keep the step's question and intro in view."""
+        """Focus the step's first answer, with as much of the step's question and intro in view as fits
+        beside it: the field being typed in is always on screen."""
         views = self._prompt_views()
         if views:
             self._focus_prompt(views[0], scroll=False)
         step = self._current_step()
         if step is not None:
             step.scroll_home(animate=False)
+        self.call_after_refresh(self._show_focused)
+
+    def _show_focused(self) -> None:
+        """Scroll just enough that the focused widget is in view."""
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
 
     def _current_step(self) -> StepView | None:
         switcher = self.query_one("#steps", ContentSwitcher)
@@ -194,11 +204,53 @@ class ReflectionScreen(Screen[None]):
             self._focus_prompt(views[index])
         elif index >= len(views) and self._step < len(self.sections) - 1:
             await self.show_step(self._step + 1)
+        elif index < 0 and self._step > 0:  # before the first question: the previous step's last one
+            await self.show_step(self._step - 1, focus=False)
+            earlier = self._prompt_views()
+            if earlier:
+                self._focus_prompt(earlier[-1])
+
+    def action_page(self, delta: int) -> None:
+        """Scroll a page and take the focus along to the first question in view."""
+        step = self._current_step()
+        if step is None:
+            return
+        before = step.scroll_y
+        if delta > 0:
+            step.scroll_page_down(animate=False)
+        else:
+            step.scroll_page_up(animate=False)
+        self.call_after_refresh(self._focus_in_view, delta, before)
+
+    def _focus_in_view(self, delta: int, before: float) -> None:
+        step, views = self._current_step(), self._prompt_views()
+        if step is None or not views:
+            return
+        visible = step.content_region
+        in_view = [view for view in views if visible.y <= view.region.y < visible.bottom]
+        at_end = step.scroll_y == before
+        if at_end:  # nothing more to scroll: the last (or first) question
+            target = views[-1] if delta > 0 else views[0]
+        elif in_view:
+            target = in_view[0]
+        else:  # one long question fills the page: the one it belongs to
+            target = next((v for v in reversed(views) if v.region.y < visible.y), views[0])
+        if target is not self._current_prompt():
+            self._focus_prompt(target, scroll=at_end or not in_view)
 
     def action_toggle_help(self) -> None:
         view = self._current_prompt()
         if view is not None:
             view.toggle_help()
+            self.call_after_refresh(self._show_focused)  # the help opens above the field: keep it in view
+
+    def flush(self) -> None:
+        """Give the session what the current step's fields hold now (on quit: keys just typed may not
+        have reached the session through the editors' messages yet)."""
+        for view in self._prompt_views():
+            edited, answer = view.edited_answer()
+            if edited:
+                self._answer_changed(AnswerChanged(view.prompt.id, answer))
 
     def action_toggle_private(self) -> None:
         view = self._current_prompt()

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
 from ...domain.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
 from ..keys import localize_bindings
 from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
+from ..widgets.text_fields import LineField
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class RoadmapScreen(Screen[None]):
             with Horizontal(classes="roadmap-row"):
                 yield Checkbox(literal(words("roadmap_include_empty")), id="include-empty")
                 yield Checkbox(literal(words("roadmap_include_private")), id="include-private")
-            yield Input(id="roadmap-path")
+            yield LineField(id="roadmap-path")
             with Horizontal(classes="roadmap-row"):
                 with RadioSet(id="roadmap-format"):
                     yield RadioButton("Markdown", value=True, name="md")
@@ -61,7 +62,7 @@ class RoadmapScreen(Screen[None]):
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         path = default_folder() / roadmap_filename(self.session.traject, ext="md")
-        self.query_one("#roadmap-path", Input).value = str(path)
+        self.query_one("#roadmap-path", LineField).load_text(str(path))
         self.refresh_preview()
 
     def _format(self) -> str:
@@ -81,12 +82,12 @@ class RoadmapScreen(Screen[None]):
 
     @on(RadioSet.Changed, "#roadmap-format")
     def _format_changed(self) -> None:
-        box = self.query_one("#roadmap-path", Input)
-        path = Path(box.value)
+        box = self.query_one("#roadmap-path", LineField)
+        path = Path(box.text)
         if path.suffix.lower() in (".md", ".html", ".htm"):
-            box.value = str(path.with_suffix("." + self._format()))
+            box.replace(str(path.with_suffix("." + self._format())), (0, 0), box.document.end)  # Ctrl+Z undoes
 
-    @on(Input.Submitted, "#roadmap-path")
+    @on(LineField.Submitted, "#roadmap-path")
     @on(Button.Pressed, "#save-roadmap")
     def _save_pressed(self) -> None:
         self.action_save()
@@ -94,7 +95,7 @@ class RoadmapScreen(Screen[None]):
     @work(exclusive=True)
     async def action_save(self) -> None:
         words = self.app.words
-        raw = self.query_one("#roadmap-path", Input).value.strip()
+        raw = self.query_one("#roadmap-path", LineField).text.strip()
         if not raw:
             self._say(words("roadmap_no_path"), error=True)
             return

@@ -44,7 +44,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         words = self.app.words
-        with Vertical(id="start"):
+        with Vertical(id="start-screen"):
             yield Static(literal(words("app_title")), id="start-title")
             yield Static(literal(words("app_tagline")), id="start-tagline")
             yield Static(id="start-hint")

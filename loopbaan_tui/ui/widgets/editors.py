@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
 
 from ...domain.model import Kind, Pack, Prompt
 from ...domain.traject import ACTION_FIELDS, PEOPLE_FIELDS
 from ..text import literal
 from .scale_input import ScaleInput
+from .text_fields import LineField, TextField
 from .toggles import WrappingCheckbox, WrappingRadioButton
 
 Words = Callable[..., str]
@@ -45,31 +46,21 @@ class Editor(Widget):
         self.value = value
         self.pack = pack
         self.words = words
-        self._first_values: dict[Input, str] = {}
 
     def changed(self, value: Any) -> None:
         self.value = value
         self.post_message(AnswerChanged(self.prompt.id, value))
 
-    def settled(self, box: Input) -> Input:
-        """Note an input's first value: once mounted, Textual reports it as a change nobody made."""
-        self._first_values[box] = box.value
-        return box
-
-    def by_user(self, event: Message) -> bool:
-        """False for that first report: posting it would rewrite the stored answer in this editor's
-        shape on merely opening it (dropping what the editor cannot show)."""
-        if isinstance(event, Input.Changed) and event.input in self._first_values:
-            return self._first_values.pop(event.input) != event.value
-        return True
+    def answer(self) -> Any:
+        """The answer as the editor shows it now."""
+        return self.value
 
 
-class LongTextEditor(TextArea):
+class LongTextEditor(TextField):
     """Free text over several lines."""
 
     def __init__(self, prompt: Prompt, value: Any, pack: Pack, words: Words) -> None:
-        super().__init__(self.to_text(value), soft_wrap=True, tab_behavior="focus",
-                         classes=f"editor editor-{prompt.kind.value}")
+        super().__init__(self.to_text(value), classes=f"editor editor-{prompt.kind.value}")
         self.prompt = prompt
 
     @staticmethod
@@ -93,7 +84,7 @@ class ListEditor(LongTextEditor):
         return self.text.split("\n")
 
 
-class LineEditor(Input):
+class LineEditor(LineField):
     """A short answer on one line (also dates)."""
 
     def __init__(self, prompt: Prompt, value: Any, pack: Pack, words: Words) -> None:
@@ -102,10 +93,13 @@ class LineEditor(Input):
                          classes=f"editor editor-{prompt.kind.value}")
         self.prompt = prompt
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    def answer(self) -> Any:
+        return self.text
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(AnswerChanged(self.prompt.id, self.value))
+        self.post_message(AnswerChanged(self.prompt.id, self.answer()))
 
 
 class ScaleEditor(Editor):
@@ -129,15 +123,18 @@ class ScaleEditor(Editor):
             yield Static(literal(self.words("scale_ends", low=f"{scale.min} = {scale.low}",
                                             high=f"{scale.max} = {scale.high}")), classes="scale-ends")
 
-    @on(ScaleInput.Changed)
-    def _rated(self, event: ScaleInput.Changed) -> None:
-        event.stop()
+    def answer(self) -> Any:
         value: dict[str, dict[str, int]] = {}
         for rating in self.query(ScaleInput):
             scale_id, column = (rating.id or "").split("--")
             if rating.value is not None:
                 value.setdefault(scale_id, {})[column] = rating.value
-        self.changed(value)
+        return value
+
+    @on(ScaleInput.Changed)
+    def _rated(self, event: ScaleInput.Changed) -> None:
+        event.stop()
+        self.changed(self.answer())
 
 
 class ChoiceEditor(Editor):
@@ -155,16 +152,10 @@ class ChoiceEditor(Editor):
             for option in self.prompt.options:
                 yield WrappingCheckbox(literal(option.label), value=option.id in chosen, name=option.id)
         if self.prompt.allow_other:
-            yield self.settled(Input(str(value.get("other", "")), placeholder=self.words("choice_other"),
-                                     classes="choice-other"))
+            yield LineField(str(value.get("other", "")), placeholder=self.words("choice_other"),
+                            classes="choice-other")
 
-    @on(RadioSet.Changed)
-    @on(Checkbox.Changed)
-    @on(Input.Changed)
-    def _picked(self, event: Message) -> None:
-        event.stop()
-        if not self.by_user(event):
-            return
+    def answer(self) -> Any:
         value: dict[str, Any] = {}
         if self.prompt.kind is Kind.SINGLE_CHOICE:
             pressed = self.query_one(RadioSet).pressed_button
@@ -173,8 +164,15 @@ class ChoiceEditor(Editor):
         else:
             value["choices"] = [box.name for box in self.query(Checkbox) if box.value and box.name]
         if self.prompt.allow_other:
-            value["other"] = self.query_one(".choice-other", Input).value
-        self.changed(value)
+            value["other"] = self.query_one(".choice-other", LineField).text
+        return value
+
+    @on(RadioSet.Changed)
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    def _picked(self, event: Message) -> None:
+        event.stop()
+        self.changed(self.answer())
 
 
 class PathsEditor(Editor):
@@ -183,7 +181,7 @@ class PathsEditor(Editor):
     def __init__(self, prompt: Prompt, value: Any, pack: Pack, words: Words, profile: str) -> None:
         super().__init__(prompt, value, pack, words)
         self.profile = profile
-        self._reasons: dict[str, Input] = {}
+        self._reasons: dict[str, LineField] = {}
 
     def compose(self) -> ComposeResult:
         items = self.value if isinstance(self.value, list) else []  # any type may come from a hand-edited file
@@ -200,24 +198,23 @@ class PathsEditor(Editor):
                 if path.asks:
                     details += "\n" + self.words("path_asks", asks=path.asks)
                 yield Static(literal(details), classes="path-details")
-                reason = self.settled(Input(str(chosen.get(path.id, "")), placeholder=self.words("path_reason"),
-                                            classes="path-reason"))
+                reason = LineField(str(chosen.get(path.id, "")), placeholder=self.words("path_reason"),
+                                   classes="path-reason")
                 reason.display = path.id in chosen
                 self._reasons[path.id] = reason
                 yield reason
 
+    def answer(self) -> Any:
+        return [{"path": box.name, "reason": self._reasons[box.name].text}
+                for box in self.query(Checkbox) if box.value and box.name]
+
     @on(Checkbox.Changed)
-    @on(Input.Changed)
+    @on(TextArea.Changed)
     def _edited(self, event: Message) -> None:
         event.stop()
-        if not self.by_user(event):
-            return
         if isinstance(event, Checkbox.Changed) and event.checkbox.name:
             self._reasons[event.checkbox.name].display = event.value
-        self.changed([
-            {"path": box.name, "reason": self._reasons[box.name].value}
-            for box in self.query(Checkbox) if box.value and box.name
-        ])
+        self.changed(self.answer())
 
 
 class RowsEditor(Editor):
@@ -236,46 +233,68 @@ class RowsEditor(Editor):
 
     def _row(self, row: dict[str, Any]) -> Widget:
         kind = self.prompt.kind.value
-        inputs = []
+        cells = []
         for field in self.fields:
-            inputs.append(Horizontal(
+            cells.append(Horizontal(
                 Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
-                self.settled(Input(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
-                                   classes="row-input", name=field, compact=True)),
+                LineField(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
+                          classes="row-input", name=field, compact=True),
                 classes="row-field",
             ))
         remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
-        return Vertical(*inputs, remove, classes="row")
+        return Vertical(*cells, remove, classes="row")
+
+    def answer(self) -> Any:
+        return [{box.name: box.text for box in row.query(LineField) if box.name} for row in self.query(".row")]
 
     @on(Button.Pressed, ".row-add")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
         row = self._row({})
         await self.mount(row, before=event.button)
-        row.query(Input).first().focus()
+        row.query(LineField).first().focus()
 
     @on(Button.Pressed, ".row-remove")
-    async def _remove(self, event: Button.Pressed) -> None:
+    def _remove(self, event: Button.Pressed) -> None:
+        """Ask first when the row holds words; then remove it and stay in the table."""
         event.stop()
         row = event.button.parent
-        if row is not None:
-            await row.remove()
+        if not isinstance(row, Widget):
+            return
+        texts = [box.text.strip() for box in row.query(LineField) if box.text.strip()]
+        if not texts:
+            self.run_worker(self._remove_row(row))
+            return
+        from ..screens.dialogs import Choice
+
+        kind = self.prompt.kind.value
+        dialog = Choice(self.words(f"remove_{kind}_title"), self.words("remove_row_body", row=" · ".join(texts)),
+                        [("keep", self.words("button_keep")), ("remove", self.words("row_remove"))],
+                        warning=True)
+
+        def chosen(answer: str | None) -> None:
+            if answer == "remove":
+                self.run_worker(self._remove_row(row))
+            else:
+                event.button.focus()
+
+        self.app.push_screen(dialog, chosen)
+
+    async def _remove_row(self, row: Widget) -> None:
+        rows = list(self.query(".row"))
+        index = rows.index(row) if row in rows else 0
+        await row.remove()
         if not self.query(".row"):
             await self.mount(self._row({}), before=self.query_one(".row-add"))
-        self._collect()
+        self.changed(self.answer())
+        rows = list(self.query(".row"))
+        target = rows[min(index, len(rows) - 1)].query(LineField).first()
+        target.focus()
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if not self.by_user(event):
-            return
-        self._collect()
-
-    def _collect(self) -> None:
-        rows = []
-        for row in self.query(".row"):
-            rows.append({box.name: box.value for box in row.query(Input) if box.name})
-        self.changed(rows)
+        self.changed(self.answer())
 
 
 def make_editor(prompt: Prompt, value: Any, pack: Pack, words: Words, profile: str) -> Widget:

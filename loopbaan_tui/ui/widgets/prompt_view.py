@@ -41,9 +41,11 @@ class PromptView(Vertical):
             yield Static(literal("\n\n".join(parts)), classes="prompt-help")
         if prompt.recall:
             yield Static(classes="prompt-recall")
-        yield make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
+        self.editor = make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
+        yield self.editor
 
     def on_mount(self) -> None:
+        self._shown = self.editor.answer()  # type: ignore[attr-defined]
         self.refresh_recall()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
@@ -92,6 +94,12 @@ class PromptView(Vertical):
         box = self.query_one(".prompt-recall", Static)
         box.update(literal(self.words("recall_title") + "\n" + "\n".join(lines)) if lines else "")
         box.display = bool(lines)
+
+    def edited_answer(self) -> tuple[bool, Any]:
+        """What the editor holds now, and whether the user changed it since it was shown (an answer
+        merely shown is never rewritten in the editor's shape)."""
+        answer = self.editor.answer()  # type: ignore[attr-defined]
+        return answer != self._shown, answer
 
     def toggle_help(self) -> None:
         self.toggle_class("-show-help")

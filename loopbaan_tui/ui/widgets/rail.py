@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from textual.content import Content
@@ -12,6 +13,9 @@ from textual.widgets.option_list import Option
 from ...domain.model import Section
 from ...domain.traject import Traject, progress
 from ..text import literal
+
+LABEL_WIDTH = 27
+"""Columns inside the rail (30, less its border and padding): longer lines wrap under their text."""
 
 
 class StepRail(OptionList):
@@ -29,10 +33,11 @@ class StepRail(OptionList):
         done, total = self._shown[index] = progress(section, self.traject.profile, self.traject)
         mark = "✓" if total and done == total else f"{done}/{total}"
         number = f"{index + 1}" if index < 5 else "★"
-        return Content.assemble(
-            (f"{number} {section.question}", "bold"), "\n",
-            literal(f"  {section.name} ", "dim"), literal(mark, "italic"),
-        )
+        question = "\n".join(textwrap.wrap(f"{number} {section.question}", LABEL_WIDTH, subsequent_indent="  "))
+        name = "\n".join(textwrap.wrap(f"{section.name} {mark}", LABEL_WIDTH, initial_indent="  ",
+                                       subsequent_indent="  "))
+        name, _, mark = name.rpartition(" ")
+        return Content.assemble(literal(question, "bold"), "\n", literal(name + " ", "dim"), literal(mark, "italic"))
 
     def on_key(self, event: Key) -> None:
         """Digits pick a step while the rail has focus."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.widgets import Checkbox, RadioButton
 
@@ -12,7 +15,13 @@ class _Wrapping:
 
 
 class WrappingCheckbox(_Wrapping, Checkbox):
-    """A checkbox as tall as its label needs."""
+    """A checkbox as tall as its label needs; Up and Down move to the option above or below (as in a
+    list of radio buttons) instead of scrolling the page away from the focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
 
 class WrappingRadioButton(_Wrapping, RadioButton):

@@ -1,0 +1,71 @@
+"""Keys handled one after another, as they were typed, also when they arrive in one burst.
+
+Textual passes each key to the focused widget's queue the moment the app reads it, but the key's
+binding (Tab, Enter on a button, Down on an option) runs only when the key has bubbled back up to
+the app. In a burst ("Sanne", Tab, "vragen" from a fast typist, a macro or a tmux script) the
+letters after the Tab are then passed to the field the Tab is about to leave, and an Enter meant
+for one widget is taken by the next. So the app passes a key on only when the one before it has
+been handled all the way: followed up the widget chain, one queue at a time, to the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from typing import TYPE_CHECKING
+
+from textual import events
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.message_pump import MessagePump
+
+LIMIT = 0.5
+"""Seconds a key may take before the next one goes ahead anyway (a key must never block typing)."""
+
+
+class KeyOrder:
+    """Admits one key at a time; the rest wait their turn in the order they came."""
+
+    def __init__(self, app: App[object]) -> None:
+        self.app = app
+        self.waiting: deque[events.Key] = deque()
+        self.current: events.Key | None = None
+        self.next_up: events.Key | None = None
+
+    def admit(self, key: events.Key) -> bool:
+        """True when this key (just read from the terminal) may be handled now; else it waits."""
+        if key is self.next_up:
+            self.next_up = None
+        elif self.current is not None or self.next_up is not None or self.waiting:
+            self.waiting.append(key)
+            return False
+        self.current = key
+        asyncio.get_running_loop().call_later(LIMIT, self.done, key)
+        return True
+
+    def handled(self, key: events.Key) -> None:
+        """The app has dealt with the key: by a binding of its own, or by passing it on."""
+        if not key.is_forwarded:  # a priority binding took it: nothing further to wait for
+            self.done(key)
+            return
+        target = self.app.focused or self.app.screen
+        chain: list[MessagePump] = [node for node in target.ancestors_with_self if node is not self.app]
+        self._follow(chain, 0, key)
+
+    def _follow(self, chain: list[MessagePump], index: int, key: events.Key) -> None:
+        """Wait behind the key in each queue it may bubble through, up to the app's own."""
+        while index < len(chain):
+            if chain[index].call_later(self._follow, chain, index + 1, key):
+                return
+            index += 1  # that widget is gone (the key closed its dialog): on to the next
+        if not self.app.call_later(self.done, key):
+            self.done(key)
+
+    def done(self, key: events.Key) -> None:
+        if key is not self.current:
+            return  # already done (the time limit, or the chain, came second)
+        self.current = None
+        if self.waiting:
+            self.next_up = self.waiting.popleft()
+            self.app.post_message(self.next_up)

@@ -1,0 +1,125 @@
+"""Text fields that keep every character typed, can undo (Ctrl+Z), and never select on entry.
+
+Every place the user types (answers, names, the roadmap path) is one of these two, so the rules
+live here once:
+
+- Entering a field by keyboard puts the cursor at the end of what is there: typing adds, never
+  replaces (Textual's `Input` selects all on focus, so one letter replaced a whole answer).
+- Characters that are not `str.isprintable()` but are text all the same (no-break space, zero-width
+  joiner and non-joiner, direction marks, soft hyphen) are inserted when typed; Textual's editors
+  insert a typed character only when it is printable. Control characters stay out.
+- A one-line field wraps, so what a person wrote can be read back in full where they wrote it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textual import events, on
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.widgets import TextArea
+
+_NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
+"""Categories never inserted from a key: control characters, lone surrogates, and the line and
+paragraph separators (text is kept with \\n line ends; a one-line field has none)."""
+
+
+def typed_text(event: events.Key) -> str | None:
+    """The character a key press means, also when Textual would drop it as unprintable."""
+    character = event.character
+    if character is None or len(character) != 1:
+        return None
+    if event.is_printable:
+        return character
+    return None if unicodedata.category(character) in _NOT_TYPED else character
+
+
+class TextField(TextArea):
+    """Several lines of free text (long answers, lists)."""
+
+    DEFAULT_CSS = """
+    TextField { height: auto; }
+    """
+
+    def __init__(self, text: str = "", *, placeholder: str = "", compact: bool = False,
+                 id: str | None = None, classes: str | None = None, name: str | None = None) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", placeholder=placeholder, compact=compact,
+                         id=id, classes=classes, name=name)
+        self._entered = False
+
+    def on_focus(self, event: events.Focus) -> None:
+        """The first entry by keyboard puts the cursor after the text (a click then places it)."""
+        if not self._entered:
+            self._entered = True
+            self.move_cursor(self.document.end)
+
+    def on_key(self, event: events.Key) -> None:
+        character = typed_text(event)
+        if character is None or event.is_printable or self.read_only:
+            return  # Textual's own handling
+        event.stop()
+        event.prevent_default()
+        self.replace(character, *self.selection, maintain_selection_offset=False)
+
+
+class LineField(TextField):
+    """One line of text (wrapped to the width on screen); Enter posts `Submitted`, no newline."""
+
+    DEFAULT_CSS = """
+    LineField { height: auto; max-height: 8; }
+    """
+
+    class Submitted(Message):
+        """Enter was pressed in the field."""
+
+        def __init__(self, field: LineField) -> None:
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> LineField:
+            return self.field
+
+    def __init__(self, text: str = "", *, placeholder: str = "", compact: bool = False,
+                 id: str | None = None, classes: str | None = None, name: str | None = None) -> None:
+        super().__init__(one_line(text), placeholder=placeholder, compact=compact, id=id, classes=classes,
+                         name=name)
+        self.highlight_cursor_line = False
+        self._was_empty = not text
+
+    @on(TextArea.Changed)
+    def _room_for_placeholder(self) -> None:
+        """The field may take a different height once it is empty again, or no longer empty."""
+        if (empty := not self.text) != self._was_empty:
+            self._was_empty = empty
+            self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Tall enough for the whole placeholder while the field is empty (it says what to write)."""
+        height = super().get_content_height(container, viewport, width)
+        if not self.text and self.placeholder:
+            height = max(height, len(Content.from_text(self.placeholder).wrap(max(1, width))))
+        return height
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        super().on_key(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted lines become one line: the line ends turn into spaces, nothing else is lost."""
+        if "\n" not in event.text or self.read_only:
+            return
+        event.stop()
+        event.prevent_default()
+        result = self.replace(one_line(event.text), *self.selection, maintain_selection_offset=False)
+        self.move_cursor(result.end_location)
+
+
+def one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
