@@ -52,7 +52,7 @@ def change(scale: Scale, then: int | None, now: int | None) -> Change | None:
 
 
 def describe_change(found: Change, words: Callable[..., str], keys: Mapping[Verdict, str] = VERDICT_WORDS) -> str:
-    """"↑ +1 · slechter", or only the arrow when no end of the scale is better or nothing changed."""
+    """ "↑ +1 · slechter", or only the arrow when no end of the scale is better or nothing changed."""
     key = keys.get(found.verdict)
     return f"{found.arrow} · {words(key)}" if key else found.arrow
 
@@ -75,6 +75,7 @@ def bar(value: int | None, scale: Scale) -> str:
 
 def chart(pack: Pack, prompt: Prompt, value: Mapping[str, Any]) -> str:
     """A Markdown chart: a bar and a number per scale, then and now and the change; the scales' ends below."""
+
     def w(key: str) -> str:
         return escape_inline(pack.text(key))
 
@@ -94,8 +95,11 @@ def chart(pack: Pack, prompt: Prompt, value: Mapping[str, Any]) -> str:
         row = [escape_inline(scale.label)]
         if then_now:
             found = change(scale, then, now)
-            row += [bar(then, scale), bar(now, scale),
-                    escape_inline(describe_change(found, pack.text, DOC_VERDICT_WORDS)) if found else ""]
+            row += [
+                bar(then, scale),
+                bar(now, scale),
+                escape_inline(describe_change(found, pack.text, DOC_VERDICT_WORDS)) if found else "",
+            ]
         else:
             row.append(bar(now, scale))
         rows.append(row)

@@ -25,32 +25,55 @@ from datetime import date
 from typing import Literal
 
 MONTHS: dict[str, tuple[str, ...]] = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
+# Short names, month by month and day by day ("-": none besides the full names).
+_MONTH_SHORT = ("jan", "feb", "mrt/mar", "apr", "-", "jun", "jul", "aug", "sep/sept", "okt/oct", "nov", "dec")
+_WEEKDAY_SHORT = ("ma/mon", "di/tue/tues", "wo/wed", "do/thu/thur/thurs", "vr/fri", "za/sat", "zo/sun")
 
 _MONTH_NUMBERS: dict[str, int] = {
     **{name.lower(): n for names in MONTHS.values() for n, name in enumerate(names, 1)},
-    **{short: n for n, shorts in enumerate((
-        ("jan",), ("feb",), ("mrt", "mar"), ("apr",), (), ("jun",), ("jul",), ("aug",), ("sep", "sept"),
-        ("okt", "oct"), ("nov",), ("dec",)), 1) for short in shorts},
+    **{short: n for n, shorts in enumerate(_MONTH_SHORT, 1) for short in shorts.split("/") if short != "-"},
 }
 _WEEKDAY_NUMBERS: dict[str, int] = {
     **{name.lower(): n for names in WEEKDAYS.values() for n, name in enumerate(names)},
-    **{short: n for n, shorts in enumerate((
-        ("ma", "mon"), ("di", "tue", "tues"), ("wo", "wed"), ("do", "thu", "thur", "thurs"), ("vr", "fri"),
-        ("za", "sat"), ("zo", "sun"))) for short in shorts},
+    **{short: n for n, shorts in enumerate(_WEEKDAY_SHORT) for short in shorts.split("/")},
 }
 
 Code = Literal["empty", "not_a_date", "no_year", "short_year", "impossible", "wrong_weekday"]
 
-_NUMBERS = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})(?:\2([0-9]+))?", re.ASCII)
+_NUMBERS = re.compile(r"([0-9]{1,2}) ?([-/.]) ?([0-9]{1,2})(?: ?\2 ?([0-9]+))?", re.ASCII)
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 _WORD = r"([^\W\d_]+)\.?"
 _DAY = r"([0-9]{1,2})(?:st|nd|rd|th|e)?\.?"
@@ -77,8 +100,17 @@ class DateProblem(ValueError):
     a Tuesday: `date` is the date, `weekday` the day that was typed, 0 = Monday).
     """
 
-    def __init__(self, code: Code, text: str, *, day: int | None = None, month: int | None = None,
-                 year: int | None = None, weekday: int | None = None, found: date | None = None) -> None:
+    def __init__(
+        self,
+        code: Code,
+        text: str,
+        *,
+        day: int | None = None,
+        month: int | None = None,
+        year: int | None = None,
+        weekday: int | None = None,
+        found: date | None = None,
+    ) -> None:
         super().__init__(f"{code}: {text!r}")
         self.code: Code = code
         self.text = text
@@ -100,8 +132,11 @@ def parse_date(text: str) -> date:
     known = {"day": parts.day, "month": parts.month, "year": parts.year}
     if parts.year is None:
         raise DateProblem("short_year" if parts.year_text else "no_year", text, **known)
-    if not 1 <= parts.month <= 12 or not 1 <= parts.year <= 9999 \
-            or not 1 <= parts.day <= calendar.monthrange(parts.year, parts.month)[1]:
+    if (
+        not 1 <= parts.month <= 12
+        or not 1 <= parts.year <= 9999
+        or not 1 <= parts.day <= calendar.monthrange(parts.year, parts.month)[1]
+    ):
         raise DateProblem("impossible", text, **known)
     found = date(parts.year, parts.month, parts.day)
     if parts.weekday is not None and parts.weekday != found.weekday():
@@ -126,8 +161,7 @@ def format_date(value: date, language: str, *, weekday: bool = True) -> str:
     return f"{WEEKDAYS[lang][value.weekday()]} {text}" if weekday else text
 
 
-def describe_problem(problem: DateProblem, words: Callable[..., str], language: str,
-                     today: date | None = None) -> str:
+def describe_problem(problem: DateProblem, words: Callable[..., str], language: str, today: date | None = None) -> str:
     """What is wrong and what to do, in the pack's words (the `date_problem_*` keys of ui.toml); examples
     use this year (`today`'s)."""
     year = (today or date.today()).year
@@ -146,8 +180,11 @@ def describe_problem(problem: DateProblem, words: Callable[..., str], language: 
             values |= {"date": f"{problem.day} {month} {problem.year}", "month": month, "days": days}
         case "wrong_weekday" if problem.date is not None and problem.weekday is not None:
             key = "date_problem_wrong_weekday"
-            values |= {"date": format_date(problem.date, lang, weekday=False),
-                       "weekday": WEEKDAYS[lang][problem.date.weekday()], "typed": WEEKDAYS[lang][problem.weekday]}
+            values |= {
+                "date": format_date(problem.date, lang, weekday=False),
+                "weekday": WEEKDAYS[lang][problem.date.weekday()],
+                "typed": WEEKDAYS[lang][problem.weekday],
+            }
         case "empty":
             key = "date_problem_empty"
         case _:

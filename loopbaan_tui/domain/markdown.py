@@ -75,7 +75,7 @@ def escape_line(line: str) -> str:
         return "\\" + out
     ordered = _ORDERED.match(out)
     if ordered:
-        return f"{ordered.group(1)}\\{out[ordered.end(1):]}"
+        return f"{ordered.group(1)}\\{out[ordered.end(1) :]}"
     return out
 
 
@@ -139,5 +139,4 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def _width(text: str) -> int:
     """How many columns a text takes in a monospaced editor (wide characters count twice)."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
