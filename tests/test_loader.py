@@ -523,6 +523,35 @@ def test_bad_scale_range(pack: PackCopy, low: int, high: int) -> None:
     assert (problem.values["min"], problem.values["max"]) == (low, high)
 
 
+@pytest.mark.parametrize(("written", "better"), [(None, None), ("high", "high"), ("low", "low"), ("neither", None)])
+def test_a_scale_says_which_end_is_better(pack: PackCopy, written: str | None, better: str | None) -> None:
+    if written:
+        pack.replace("scales.toml", 'high = "hoog"', f'high = "hoog"\nbetter = "{written}"')
+    result = pack.load()
+    assert result.pack is not None, [p.render("en") for p in result.problems]
+    scale = result.pack.scale("werkdruk")
+    assert scale is not None and scale.better == better
+    assert result.pack.scale("werkplezier").better is None, "absent: neither end is better"
+
+
+@pytest.mark.parametrize(("written", "hint"), [("hoog", "Did you mean 'high'?"), ("Low", "Did you mean 'low'?"),
+                                               ("up", ""), ("", "")])
+def test_an_unknown_better_says_where_and_what_to_choose(pack: PackCopy, written: str, hint: str) -> None:
+    pack.replace("scales.toml", 'high = "hoog"', f'high = "hoog"\nbetter = "{written}"')
+    problem = pack.only("better_unknown")
+    assert problem.file == str(pack.path("scales.toml"))
+    assert (problem.line, problem.column) == (12, 1)
+    text = rendered(problem)
+    assert hint in text and "Choose 'high'" in text and "'low'" in text and "'neither'" in text
+    assert "Kies 'high'" in rendered(problem, "nl")
+
+
+def test_better_must_be_text(pack: PackCopy) -> None:
+    pack.replace("scales.toml", 'high = "hoog"', 'high = "hoog"\nbetter = 1')
+    problem = pack.only("wrong_type")
+    assert problem.line == 12
+
+
 @pytest.mark.parametrize("profiles", ["", "profile = []\n"])
 def test_a_pack_needs_a_profile(pack: PackCopy, profiles: str) -> None:
     text = pack.path("pack.toml").read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 import subprocess
@@ -18,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from trajects import answer_for, fill_traject
 
+from loopbaan_tui.domain.dates import recognize_date
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import Kind, Pack, Prompt
 from loopbaan_tui.domain.roadmap import build_markdown, escape_inline, readable_date, word
@@ -106,7 +106,7 @@ def expected_texts(pack: Pack, traject: Traject, prompt: Prompt) -> list[str]:
         case Kind.LONG_TEXT | Kind.SHORT_TEXT:
             return [norm(value)]
         case Kind.DATE:
-            return [norm(readable_date(pack, date.fromisoformat(value), weekday=True))]
+            return [norm(readable_date(pack, date.fromisoformat(value)))]
         case Kind.LIST:
             return [norm(item) for item in value]
         case Kind.SINGLE_CHOICE | Kind.MULTIPLE_CHOICE:
@@ -117,9 +117,8 @@ def expected_texts(pack: Pack, traject: Traject, prompt: Prompt) -> list[str]:
             texts = []
             for row in value:
                 for key, text in row.items():
-                    if key == "when":
-                        with contextlib.suppress(ValueError):
-                            text = readable_date(pack, date.fromisoformat(text.strip()))
+                    if key == "when" and (found := recognize_date(text)):
+                        text = readable_date(pack, found)
                     texts.append(norm(as_cell(text)))
             return [t for t in texts if t]
     return []
@@ -269,13 +268,19 @@ def test_balance_chart_reads_as_plain_text(pack: Pack) -> None:
     traject = fill_traject(pack, "student")
     traject.set_answer("wil-balans", {"werkplezier": {"then": 2, "now": 5}, "werkdruk": {"then": 4, "now": 2}})
     markdown = build_markdown(pack, traject, today=TODAY)
-    assert "| Werkplezier | ██░░░ 2 | █████ 5 | ↑ +3     |" in markdown
-    assert "| Werkdruk    | ████░ 4 | ██░░░ 2 | ↓ −2     |" in markdown
+    assert "| Werkplezier | ██░░░ 2 | █████ 5 | ↑ +3 · beter |" in markdown
+    assert "| Werkdruk    | ████░ 4 | ██░░░ 2 | ↓ −2 · beter |" in markdown, "less workload is better"
     assert "1 = weinig · 5 = veel\\\nWerkdruk: 1 = laag · 5 = hoog\n" in markdown
     traject.set_answer("wil-balans", {"werkplezier": {"now": 3}, "werkdruk": {"then": 9, "now": 0}})
     markdown = build_markdown(pack, traject, today=TODAY)
     assert "| Werkplezier | –       | ███░░ 3 |" in markdown
     assert "█████ 9" in markdown and "░░░░░ 0" in markdown, "values off the scale are clamped in the bar"
+    traject.set_answer("wil-balans", {"werkplezier": {"then": 4, "now": 3}, "werkdruk": {"then": 2, "now": 4},
+                                      "autonomie": {"then": 3, "now": 3}})
+    markdown = build_markdown(pack, traject, today=TODAY)
+    assert "| Werkplezier | ████░ 4 | ███░░ 3 | ↓ −1 · slechter |" in markdown
+    assert "| Werkdruk    | ██░░░ 2 | ████░ 4 | ↑ +2 · slechter |" in markdown, "more workload is worse"
+    assert "| Autonomie   | ███░░ 3 | ███░░ 3 | = 0             |" in markdown
     traject.set_answer("wil-balans", {"werkplezier": "veel"})
     assert "Werkplezier in balans" not in build_markdown(pack, traject, today=TODAY), "nothing to show, no section"
 
@@ -295,6 +300,52 @@ def test_odd_values_keep_their_words(pack: Pack) -> None:
                  "Van beginner naar expert", "alleen wat", "losse tekst", "na de zomer"):
         assert text in markdown
     assert_sound(pack, traject, markdown, texts=False)
+
+
+def test_a_neutral_scale_shows_only_the_arrow(pack: Pack) -> None:
+    neutral = dataclasses.replace(pack, scales=tuple(dataclasses.replace(s, better=None) for s in pack.scales))
+    traject = fill_traject(neutral, "student")
+    traject.set_answer("wil-balans", {"werkplezier": {"then": 2, "now": 5}, "werkdruk": {"then": 4, "now": 2}})
+    markdown = build_markdown(neutral, traject, today=TODAY)
+    assert "| Werkplezier | ██░░░ 2 | █████ 5 | ↑ +3     |" in markdown
+    assert "| Werkdruk    | ████░ 4 | ██░░░ 2 | ↓ −2     |" in markdown
+    assert "beter" not in markdown and "slechter" not in markdown
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("2026-03-06", "vrijdag 6 maart 2026"),
+    ("6-3-2026", "vrijdag 6 maart 2026"),  # typed before dates were checked: still a date
+    ("2026-02-30", "2026-02-30"),  # not a date: as typed
+    ("na de voorjaarsvakantie", "na de voorjaarsvakantie"),
+])
+def test_a_date_prompt_prints_its_date_in_words_or_the_text_as_typed(pack: Pack, stored: str, shown: str) -> None:
+    traject = fill_traject(pack, "student")
+    traject.set_answer("roadmap-checkin", stored)
+    markdown = build_markdown(pack, traject, today=TODAY)
+    assert markdown.endswith(f"## Volgende check-in\n\n{shown}\n")
+    assert markdown.count("maart 2026") == (1 if "maart" in shown else 0)
+
+
+@pytest.mark.parametrize(("when", "shown"), [
+    ("2026-01-15", "donderdag 15 januari 2026"),
+    ("15-1-2026", "donderdag 15 januari 2026"),
+    ("15 jan 2026", "donderdag 15 januari 2026"),
+    ("donderdag 15 januari 2026", "donderdag 15 januari 2026"),
+    ("maandag 15 januari 2026", "maandag 15 januari 2026"),  # the wrong weekday: kept as typed, not "corrected"
+    ("voor de kerst", "voor de kerst"),
+    ("eind maart", "eind maart"),
+    ("15 januari", "15 januari"),
+])
+def test_an_actions_when_is_a_date_only_when_all_of_it_is(pack: Pack, when: str, shown: str) -> None:
+    traject = fill_traject(pack, "student")
+    traject.set_answer("hoe-acties", [{"what": "Iets doen", "when": when}])
+    markdown = build_markdown(pack, traject, today=TODAY)
+    row = next(line for line in markdown.split("\n") if line.startswith("| Iets doen"))
+    assert [c.strip() for c in row.strip("|").split("|")][1] == shown
+    english_row = next(line for line in build_markdown(english(pack), traject, today=TODAY).split("\n")
+                       if line.startswith("| Iets doen"))
+    if shown != when:
+        assert "Thursday 15 January 2026" in english_row
 
 
 def test_pack_words_override_the_defaults(pack: Pack) -> None:

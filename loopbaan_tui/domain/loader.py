@@ -103,7 +103,11 @@ SCALE_SPEC: Spec = {
     "help": (TEXT, False),
     "min": (INT, False),
     "max": (INT, False),
+    "better": (TEXT, False),
 }
+BETTER_VALUES = ("high", "low", "neither")
+"""A scale's `better`: which end is the better one; "neither" is the same as leaving the key out."""
+_BETTER_HINTS = {"hoog": "high", "laag": "low", "geen": "neither", "none": "neither"}
 OPTION_SPEC: Spec = {"id": (TEXT, True), "label": (TEXT, True)}
 
 # Each file's top level: its tables and whether they are arrays of tables.
@@ -564,6 +568,7 @@ class _Loader:
             if not low < high or high - low > 10:
                 file.report("scale_range", "scale", index, "max" if "max" in scale else "min", min=low, max=high,
                             where=Piece.of("in_item", table="scale", number=index + 1))
+            self._check_better(file, index, scale)
         for file, index, prompt in all_prompts:
             where = self._where("prompt", index, prompt)
             self._refs(file, "prompt", index, prompt, "profiles", profile_ids, where)
@@ -572,6 +577,18 @@ class _Loader:
             self._refs(file, "prompt", index, prompt, "recall", prompt_ids, where)
             if prompt.get("kind") is Kind.PATHS and not paths and PATHS_FILE not in self.broken:
                 file.report("no_paths", "prompt", index, "kind")
+
+    def _check_better(self, file: _File, index: int, scale: dict[str, Any]) -> None:
+        """`better` is one of BETTER_VALUES; "neither" is stored as no `better` at all."""
+        value = scale.get("better")
+        if value == "neither":
+            del scale["better"]
+        elif value is not None and value not in BETTER_VALUES:
+            hint = _BETTER_HINTS.get(value.strip().lower())
+            where = self._where("scale", index, scale)
+            file.report("better_unknown", "scale", index, "better", value=value, where=where,
+                        suggestion=Piece.of("did_you_mean", name=hint) if hint else suggestion(value, BETTER_VALUES))
+            del scale["better"]
 
     def _unique(self, items: list[tuple[_File, int, dict[str, Any]]], table: str) -> set[str]:
         seen: dict[str, tuple[_File, int]] = {}

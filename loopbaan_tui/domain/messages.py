@@ -421,6 +421,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "type_table": ("een tabel", "a table"),
     "type_tables": ("een lijst met tabellen", "a list of tables"),
     "type_options": ("een lijst als [{{ id = ..., label = ... }}]", "a list like [{{ id = ..., label = ... }}]"),
+    # --- dates ---
+    "better_unknown": (
+        "onbekende waarde '{value}' voor 'better'{where}.{suggestion} Kies 'high' (een hoog cijfer is "
+        "beter, zoals bij werkplezier), 'low' (een laag cijfer is beter, zoals bij werkdruk) of 'neither' "
+        "(geen van beide kanten is beter; hetzelfde als 'better' weglaten).",
+        "unknown value '{value}' for 'better'{where}.{suggestion} Choose 'high' (a high score is better, "
+        "as for work joy), 'low' (a low score is better, as for workload) or 'neither' (neither end is "
+        "better; the same as leaving 'better' out).",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 
 COMPETENCY_IDS: tuple[str, ...] = ("kan", "wil", "waar", "hoe", "wie")
 """The five career competencies in order; each has its own file `<id>.toml` in a pack."""
@@ -62,9 +63,13 @@ class CareerPath:
         return not self.profiles or profile in self.profiles
 
 
+Better = Literal["high", "low"]
+"""Which end of a scale is the better one; a scale without (None) only describes."""
+
+
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """A five-point (or other) rating with words at both ends."""
+    """A five-point (or other) rating with words at both ends; `better` says which end is better, if any."""
 
     id: str
     label: str
@@ -73,6 +78,7 @@ class Scale:
     help: str = ""
     min: int = 1
     max: int = 5
+    better: Better | None = None
 
 
 @dataclass(frozen=True, slots=True)

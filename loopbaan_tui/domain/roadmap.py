@@ -10,44 +10,22 @@ open questions. Every answer appears exactly once, in the pack's order; sections
 in them are left out. The document's own words come from the pack's UI strings (`doc_*` keys in ui.toml; a pack
 without them gets the built-in pack's).
 
-How the user's text is kept (see `escape_inline` and `text_block`):
-
-- Nothing is dropped but whitespace: ASCII punctuation that could start Markdown structure is
-  backslash-escaped where it could act, and only there, so the text stays readable as plain
-  text. Escaped: `\\` before punctuation or at a line end, `*`, `` ` ``, `|`, `[`, `~`, `$`,
-  `_` unless inside a word, `<` before a letter, `/`, `!` or `?`, `&` before an entity,
-  `#` before a non-space (Obsidian tags) and `%%` (Obsidian comments); at the start of a line
-  also `#`, `>`, `-`, `+`, `=`, `1.`/`1)` and delimiter-row-like `:`.
-- A blank line separates paragraphs. A single line break inside a paragraph is kept as a
-  hard break written as a trailing backslash (visible in a plain editor, never stripped by one).
-- Leading and trailing whitespace of each line is dropped (Markdown cannot keep indentation
-  without turning it into code); tabs inside a line are kept.
-- In table cells, line breaks are written as " / " and tabs as spaces.
+How the user's text is kept as typed is `markdown.py`'s job; dates are read and written by `dates.py`,
+the balance chart is `balance.py`'s.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from string import punctuation
 from typing import Any
 
-from .model import Kind, Pack, Prompt, Scale, Section
+from . import balance
+from .dates import format_date, recognize_date
+from .markdown import cell, escape_inline, flat_line, heading, list_item, table, text_block
+from .model import Kind, Pack, Prompt, Section
 from .traject import ACTION_FIELDS, PEOPLE_FIELDS, Traject, clean_value, is_empty
-
-_MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-_WEEKDAYS = {
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 TEXT_KINDS = frozenset({Kind.LONG_TEXT, Kind.SHORT_TEXT, Kind.LIST})
 """Kinds that can open the document as "where I come from"."""
@@ -62,149 +40,15 @@ def gathered(prompt: Prompt) -> Kind | None:
         return Kind.SCALE if prompt.then_now else None
     return prompt.kind if prompt.kind in GATHERED_KINDS else None
 
-BAR_FULL, BAR_EMPTY = "█", "░"
-_MAX_PAD = 60  # table columns are padded for plain-text reading up to this width
-
-# Escaping: see the module docstring.
-_ASCII_PUNCT = frozenset(punctuation)
-_ALWAYS = frozenset("*`|[~$")
-_SPECIAL = re.compile(r"[\\*`|\[~$_<&#%]")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
-_HTML_START = re.compile(r"[A-Za-z/!?]")
-_LINE_START = frozenset("#>-+=")
-_ORDERED = re.compile(r"([0-9]{1,9})([.)])(?=[ \t]|$)")
-_DELIMITER_ROW = re.compile(r":[-:|\s]*")
-
 
 def word(pack: Pack, key: str, **values: object) -> str:
     """A document word (`doc_*` key) from the pack's UI strings."""
     return pack.text(key, **values)
 
 
-def escape_inline(text: str, *, always: frozenset[str] = _ALWAYS) -> str:
-    """One line of text escaped so that no inline Markdown (or HTML) can act in it."""
-    if always is _ALWAYS and not _SPECIAL.search(text):
-        return text  # most lines: nothing that could act
-    out: list[str] = []
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i < last else ""
-        if ch == "\\":
-            needed = not after or after in _ASCII_PUNCT
-        elif ch in always:
-            needed = True
-        elif ch == "_":
-            needed = not (before.isalnum() and after.isalnum())
-        elif ch == "<":
-            needed = bool(after) and _HTML_START.match(after) is not None
-        elif ch == "&":
-            needed = _ENTITY.match(text, i) is not None
-        elif ch == "#":
-            needed = bool(after) and not after.isspace()
-        elif ch == "%":
-            needed = "%" in (before, after)
-        else:
-            needed = False
-        if needed:
-            out.append("\\")
-        out.append(ch)
-    return "".join(out)
-
-
-def escape_line(line: str) -> str:
-    """A line of a paragraph: stripped, inline-escaped, and safe at the start of a line."""
-    out = escape_inline(line.strip())
-    if not out:
-        return out
-    if out[0] in _LINE_START or _DELIMITER_ROW.fullmatch(out):
-        return "\\" + out
-    ordered = _ORDERED.match(out)
-    if ordered:
-        return f"{ordered.group(1)}\\{out[ordered.end(1):]}"
-    return out
-
-
-def paragraphs(text: str) -> list[list[str]]:
-    """The text's paragraphs (split at blank lines), each as its escaped lines."""
-    result: list[list[str]] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        escaped = escape_line(line)
-        if escaped:
-            current.append(escaped)
-        elif current:
-            result.append(current)
-            current = []
-    if current:
-        result.append(current)
-    return result
-
-
-def text_block(text: str, lead: str = "", indent: str = "") -> str:
-    """Text as Markdown paragraphs; `lead` (Markdown) starts the first line, `indent` the rest."""
-    paras = paragraphs(text) or [[]]
-    if lead:
-        paras[0] = [lead + (paras[0][0] if paras[0] else ""), *paras[0][1:]]
-    blocks = ["\\\n".join(para) for para in paras]
-    return ("\n\n").join(blocks).replace("\n", "\n" + indent) if indent else "\n\n".join(blocks)
-
-
-def list_item(text: str, lead: str = "") -> str:
-    """A bullet list item holding text (continuation lines indented under the marker)."""
-    block = text_block(text, lead, indent="  ")
-    return "- " + "\n".join(line.rstrip() for line in block.split("\n"))
-
-
-def cell(text: str) -> str:
-    """Text for a table cell: one line, line breaks as " / ", escaped (pipes too)."""
-    lines = [line.strip() for line in text.replace("\t", " ").split("\n")]
-    return escape_inline(" / ".join(line for line in lines if line))
-
-
-def heading(level: int, text: str) -> str:
-    """An ATX heading whose text can never close or extend the heading early."""
-    return "#" * level + " " + escape_inline(" ".join(text.split()), always=_ALWAYS | {"#"})
-
-
-def flat_line(text: str) -> str:
-    """Text on one line (whitespace collapsed), escaped to stand anywhere, even at a line start."""
-    return escape_line(" ".join(text.split()))
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A GFM table of already escaped cells, padded so it also reads as plain text."""
-    body = [list(row) for row in rows]
-    widths = [max(3, min(_MAX_PAD, max(_width(r[i]) for r in [list(header), *body]))) for i in range(len(header))]
-
-    def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(c + " " * max(0, w - _width(c)) for c, w in zip(cells, widths, strict=True)) + " |"
-
-    return "\n".join([line(header), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, body)])
-
-
-def _width(text: str) -> int:
-    """How many columns a text takes in a monospaced editor (wide characters count twice)."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
-
-
-def readable_date(pack: Pack, value: date, *, weekday: bool = False) -> str:
-    """A date in words in the pack's language: "6 maart 2026", or "vrijdag 6 maart 2026"."""
-    language = "en" if pack.info.language == "en" else "nl"
-    text = f"{value.day} {_MONTHS[language][value.month - 1]} {value.year}"
-    return f"{_WEEKDAYS[language][value.weekday()]} {text}" if weekday else text
-
-
-def _parse_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+def readable_date(pack: Pack, value: date, *, weekday: bool = True) -> str:
+    """A date in words in the pack's language: "vrijdag 6 maart 2026", or "6 maart 2026"."""
+    return format_date(value, pack.info.language, weekday=weekday)
 
 
 def _strings(value: Any) -> list[str]:
@@ -288,7 +132,7 @@ class _Writer:
 
         profile = pack.profile(traject.profile)
         title = word(pack, "doc_title", name=traject.name.strip() or traject.id,
-                     date=readable_date(pack, self.today))
+                     date=readable_date(pack, self.today, weekday=False))
         blocks = [heading(1, title),
                   f"**{self.w('doc_profile')}:** {escape_inline(profile.label if profile else traject.profile)}",
                   text_block(word(pack, "doc_intro"))]
@@ -332,14 +176,14 @@ class _Writer:
             if kind is Kind.LIST and isinstance(value, list):
                 return "\n".join(list_item(item) for item in _strings(value))
             if kind is Kind.DATE and isinstance(value, str):
-                when = _parse_date(value)
-                return escape_inline(readable_date(self.pack, when, weekday=True)) if when else text_block(value)
+                when = recognize_date(value)  # an ISO date as stored; as typed in files from before dates were checked
+                return escape_inline(readable_date(self.pack, when)) if when else text_block(value)
             if kind is Kind.SINGLE_CHOICE and isinstance(value, Mapping):
                 return self.single_choice(prompt, value)
             if kind is Kind.MULTIPLE_CHOICE and isinstance(value, Mapping):
                 return self.multiple_choice(prompt, value)
             if kind is Kind.SCALE and isinstance(value, Mapping):
-                return self.scales(prompt, value)
+                return balance.chart(self.pack, prompt, value)
             if kind is Kind.PATHS and isinstance(value, list):
                 return self.paths(value)
             if kind is Kind.ACTIONS:
@@ -375,32 +219,6 @@ class _Writer:
             items.append(list_item(other, lead=self.w("doc_other") + ": "))
         return "\n".join(items)
 
-    def scales(self, prompt: Prompt, value: Mapping[str, Any]) -> str:
-        """A chart: a bar and a number per scale, then and now and the change; the scales' ends below."""
-        then_now = prompt.then_now
-        header = ["", *([self.w("doc_then")] if then_now else []), self.w("doc_now"),
-                  *([self.w("doc_change")] if then_now else [])]
-        rows = []
-        used: list[Scale] = []
-        ids = [*prompt.scales, *(k for k in value if k not in prompt.scales)]
-        for scale_id in ids:
-            scale = self.pack.scale(scale_id)
-            scores = value.get(scale_id)
-            if scale is None or not isinstance(scores, Mapping):
-                continue
-            now, then = _score(scores.get("now")), _score(scores.get("then"))
-            if now is None and (then is None or not then_now):
-                continue
-            used.append(scale)
-            row = [escape_inline(scale.label)]
-            if then_now:
-                row.append(_bar(then, scale))
-            row.append(_bar(now, scale))
-            if then_now:
-                row.append(_change(then, now))
-            rows.append(row)
-        return f"{table(header, rows)}\n\n{_legend(used)}" if rows else ""
-
     def balance_note(self, shown: list[_Shown]) -> str:
         if not any(s.prompt.then_now for s in shown):
             return ""
@@ -430,48 +248,14 @@ class _Writer:
         return table(header, cells) if rows else ""
 
     def when(self, text: str) -> str:
-        parsed = _parse_date(text)
-        return readable_date(self.pack, parsed) if parsed else text
+        """An action's 'when': in words when the whole text is a date, else as typed ("voor de kerst")."""
+        found = recognize_date(text)
+        return readable_date(self.pack, found) if found else text
 
     def people(self, value: Any) -> str:
         rows = _rows(value, PEOPLE_FIELDS)
         header = [self.w(f"doc_people_{f}") for f in PEOPLE_FIELDS]
         return table(header, [[cell(r[f]) for f in PEOPLE_FIELDS] for r in rows]) if rows else ""
-
-
-def _legend(scales: list[Scale]) -> str:
-    """What the numbers mean: "1 = helemaal niet · 5 = helemaal wel", then the scales whose ends differ."""
-    groups: dict[tuple[int, str, int, str], list[Scale]] = {}
-    for scale in scales:
-        groups.setdefault((scale.min, scale.low, scale.max, scale.high), []).append(scale)
-    ordered = sorted(groups.items(), key=lambda group: -len(group[1]))  # stable: the first of equals leads
-    lines = []
-    for index, ((low, low_word, high, high_word), members) in enumerate(ordered):
-        ends = f"{low} = {low_word} · {high} = {high_word}"
-        lines.append(ends if index == 0 else "; ".join(s.label for s in members) + ": " + ends)
-    return "\\\n".join(flat_line(line) for line in lines)
-
-
-def _score(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return int(value)
-
-
-def _bar(value: int | None, scale: Scale) -> str:
-    """`███░░ 3`: one block per step of the scale, filled up to the value."""
-    if value is None:
-        return "–"
-    steps = scale.max - scale.min + 1
-    filled = max(0, min(steps, value - scale.min + 1))
-    return f"{BAR_FULL * filled}{BAR_EMPTY * (steps - filled)} {value}"
-
-
-def _change(then: int | None, now: int | None) -> str:
-    if then is None or now is None:
-        return ""
-    delta = now - then
-    return f"↑ +{delta}" if delta > 0 else f"↓ −{-delta}" if delta < 0 else "= 0"
 
 
 def build_markdown(pack: Pack, traject: Traject, *, include_empty: bool = False, include_private: bool = False,

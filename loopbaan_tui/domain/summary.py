@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .balance import VERDICT_WORDS, change, score
+from .dates import format_date, recognize_date
 from .model import Kind, Pack, Prompt
 from .traject import ACTION_FIELDS, PEOPLE_FIELDS, is_empty
 
@@ -37,7 +39,10 @@ def summarize(pack: Pack, prompt: Prompt, value: Any, words: Callable[..., str])
                 name = scale.label if scale else _plain(scale_id)
                 if isinstance(rating, dict):
                     then = f"{_plain(rating['then'])} → " if "then" in rating else ""
-                    lines.append(f"• {name}: {then}{_plain(rating.get('now', '?'))}")
+                    found = change(scale, score(rating.get("then")), score(rating.get("now"))) if scale else None
+                    key = VERDICT_WORDS.get(found.verdict) if found else None
+                    verdict = f" · {words(key)}" if key else ""  # "2 → 4 · slechter"
+                    lines.append(f"• {name}: {then}{_plain(rating.get('now', '?'))}{verdict}")
                 else:
                     lines.append(f"• {name}: {_plain(rating)}")
             return lines
@@ -62,11 +67,24 @@ def summarize(pack: Pack, prompt: Prompt, value: Any, words: Callable[..., str])
                     lines.append(f"• {_plain(row)}")
                     continue
                 parts = [_plain(row.get(fields[0], ""))]
-                parts += [f"{words(f'{kind}_{field}')} {_plain(row[field])}" for field in fields[1:]
-                          if not is_empty(row.get(field))]
+                parts += [f"{words(f'{kind}_{field}')} {_field(pack, field, row[field])}"
+                          for field in fields[1:] if not is_empty(row.get(field))]
                 lines.append("• " + " · ".join(p for p in parts if p))
             return lines
+        case Kind.DATE if isinstance(value, str):
+            return _when(pack, value).split("\n")
     return _plain(value).split("\n")
+
+
+def _field(pack: Pack, field: str, value: Any) -> str:
+    """A field of an actions or people row; an action's 'when' in words when it is a date."""
+    return _when(pack, value) if field == "when" else _plain(value)
+
+
+def _when(pack: Pack, value: Any) -> str:
+    """A date in words in the pack's language when the whole text is one; anything else as typed."""
+    found = recognize_date(value)
+    return format_date(found, pack.info.language) if found else _plain(value)
 
 
 def _plain(value: Any) -> str:
