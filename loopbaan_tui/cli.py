@@ -28,11 +28,17 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help="map voor je trajecten / folder for your trajecten (or $LOOPBAAN_DATA_DIR)")
 
 
+def _content(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """--content, before the command name or after `list` and `export`."""
+    parser.add_argument("--content", metavar="PATH", default=argparse.SUPPRESS if suppress else None,
+                        help="een eigen inhoudspakket / a content pack folder")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="loopbaan", description=_DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"loopbaan {__version__}")
-    parser.add_argument("--content", metavar="PATH", help="een eigen inhoudspakket / a content pack folder")
+    _content(parser, suppress=False)
     _common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -43,17 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check, suppress=True)
 
     listing = commands.add_parser("list", help="toon je trajecten / list your trajecten")
+    _content(listing, suppress=True)
     _common(listing, suppress=True)
 
     export = commands.add_parser("export", help="schrijf de roadmap / write the roadmap")
     export.add_argument("traject", metavar="TRAJECT", help="naam of id van het traject / the traject's name or id")
     export.add_argument("--out", metavar="FILE", help="het bestand / the file to write")
-    export.add_argument("--format", choices=("md", "html"), default="md", help="md (standaard) of html")
+    export.add_argument("--format", choices=("md", "html"), help="md (standaard) of html")
     export.add_argument("--include-empty", action="store_true",
                         help="lege vragen als open vragen tonen / show empty questions")
     export.add_argument("--include-private", action="store_true", help="ook privé-antwoorden / include private answers")
     export.add_argument("--force", action="store_true",
                         help="een bestaand bestand vervangen / replace an existing file")
+    _content(export, suppress=True)
     _common(export, suppress=True)
     return parser
 

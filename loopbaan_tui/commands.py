@@ -22,6 +22,8 @@ from .domain.problems import printable
 from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
 
 EXIT_OK, EXIT_INPUT = 0, 1
+FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+"""The format a file name asks for; `--format` is needed only for other names."""
 
 
 _DAMAGE_NL = {
@@ -71,16 +73,22 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
     return run
 
 
-def _profile_labels(lang: str) -> Callable[[TrajectSummary], str]:
-    """A profile's label for a listed traject, loading each pack once; the id when it cannot be found."""
+def _profile_labels(content: str | None) -> Callable[[TrajectSummary], str]:
+    """A profile's label for a listed traject, loading each pack once; the id when it cannot be found.
+
+    With --content that pack's labels come first, then the traject's own pack's.
+    """
     packs: dict[str, Pack | None] = {}
+    chosen = load_pack(Path(content).expanduser()).pack if content else None
 
     def label(summary: TrajectSummary) -> str:
         if summary.pack not in packs:
             packs[summary.pack] = load_pack(_pack_folder(summary.pack)).pack if summary.pack else None
-        pack = packs[summary.pack]
-        profile = pack.profile(summary.profile) if pack else None
-        return profile.label if profile else summary.profile
+        for pack in (chosen, packs[summary.pack]):
+            profile = pack.profile(summary.profile) if pack else None
+            if profile:
+                return profile.label
+        return summary.profile
 
     return label
 
@@ -114,7 +122,7 @@ def list_trajecten(args: argparse.Namespace) -> int:
     if not summaries:
         print(_say(lang, "list_empty", folder=store.folder))
         return EXIT_OK
-    label = _profile_labels(lang)
+    label = _profile_labels(getattr(args, "content", None))
     rows = [_say(lang, "list_head").split("|")]
     for summary in summaries:
         if summary.problem:
@@ -130,6 +138,31 @@ def list_trajecten(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _out_path(out: str | None) -> tuple[Path | None, bool]:
+    """Where --out points (None: standard output) and whether that is a folder to put the default name in."""
+    if out == "-":
+        return None, True
+    if not out:
+        return Path.cwd(), True
+    path = Path(out).expanduser()
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # a name too long to look at, say; writing it gives the message
+        is_folder = False
+    return path, is_folder or out.endswith(("/", os.sep))
+
+
+def _to_stdout(text: str) -> int:
+    """Write the roadmap to standard output (`--out -`), for a pipe or a redirect."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` stopped reading: not an error of the person's
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK
+
+
 @_guarded
 def export_roadmap(args: argparse.Namespace) -> int:
     """Write a traject's roadmap (md or html) to --out or a safe name here; never overwrite without --force."""
@@ -139,6 +172,13 @@ def export_roadmap(args: argparse.Namespace) -> int:
     def fail(key: str, **values: object) -> int:
         print(_say(lang, key, **values), file=sys.stderr)
         return EXIT_INPUT
+
+    out, into_folder = _out_path(args.out)
+    named = FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out is not None and not into_folder else None
+    if out is not None and args.format and named and named != args.format:
+        return fail("format_mismatch", name=out.name, suffix=out.suffix, format=args.format,
+                    fixed=out.with_suffix(f".{args.format}").name)
+    fmt = args.format or named or "md"
 
     try:
         summary = store.find(args.traject)
@@ -169,11 +209,11 @@ def export_roadmap(args: argparse.Namespace) -> int:
     if pack.profile(traject.profile) is None:
         return fail("profile_unknown", profile=traject.profile, pack=pack.info.name)
 
-    fmt = args.format
     text = render(pack, traject, fmt, include_empty=args.include_empty,
                   include_private=getattr(args, "include_private", False))
-    out = Path(args.out).expanduser() if args.out else Path.cwd()
-    if out.is_dir() or (args.out and args.out.endswith(("/", os.sep))):
+    if out is None:
+        return _to_stdout(text)
+    if into_folder:
         out = out / roadmap_filename(traject, ext=fmt)
     try:
         write_new_file(out, text, overwrite=getattr(args, "force", False))

@@ -239,3 +239,66 @@ def test_a_bug_ends_in_a_message_not_a_traceback(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "r.md"))
     assert code == 1 and "Er ging iets mis" in err and "RuntimeError: stuk" in err and "Traceback" not in err
     assert export.FORMATS == ("md", "html")
+
+
+# --- the output file: its format, standard output, --content after the command -------------------
+
+
+@pytest.mark.parametrize(("name", "start"), [("y.html", "<!doctype html>"), ("y.HTM", "<!doctype html>"),
+                                             ("y.md", "# Roadmap: Sanne"), ("y.markdown", "# Roadmap: Sanne"),
+                                             ("y.txt", "# Roadmap: Sanne")])
+def test_the_format_follows_the_file_name(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
+                                          pack: Pack, name: str, start: str) -> None:
+    traject = make(data, pack, "Sanne")
+    code, _, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / name))
+    assert (code, err) == (0, "")
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+def test_a_format_that_contradicts_the_file_name_is_refused(capsys: pytest.CaptureFixture[str], data: Path,
+                                                           tmp_path: Path, pack: Pack) -> None:
+    traject = make(data, pack, "Sanne")
+    code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "y.html"),
+                         "--format", "md")
+    assert code == 1 and out == ""
+    assert "y.html" in err and "--format" in err and "Traceback" not in err
+    code, _, err = run(capsys, "--lang", "en", "export", traject.id, "--data-dir", str(data),
+                       "--out", str(tmp_path / "y.md"), "--format", "html")
+    assert code == 1 and "--format" in err and "y.md" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"], "nothing written"
+    # agreeing, or a name that says nothing about the format: fine
+    assert run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "a.htm"),
+               "--format", "html")[0] == 0
+    assert run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "a.txt"),
+               "--format", "html")[0] == 0
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_out_dash_writes_to_standard_output(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
+                                            pack: Pack, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    traject = make(data, pack, "Sanne")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", "-", "--format", fmt)
+    assert (code, err) == (0, "")
+    assert out.startswith("<!doctype html>" if fmt == "html" else "# Roadmap: Sanne — ")
+    assert "Meelopen met de intern begeleider" in out and "Roadmap geschreven" not in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"], "no file named '-'"
+
+
+def test_content_works_after_the_command(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
+                                         pack: Pack) -> None:
+    traject = make(data, pack, "Sanne")
+    broken = tmp_path / "pakket"
+    broken.mkdir()
+    (broken / "pack.toml").write_text("[pack\n", encoding="utf-8")
+    code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "r.md"),
+                         "--content", str(broken))
+    assert code == 1 and out == ""
+    assert "pack.toml:1" in err and "heeft fouten" in err
+    assert not (tmp_path / "r.md").exists()
+    code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / "r.md"),
+                         "--content", str(PACK_FOLDER))
+    assert (code, err) == (0, "") and (tmp_path / "r.md").is_file()
+    code, out, err = run(capsys, "list", "--data-dir", str(data), "--content", str(PACK_FOLDER))
+    assert (code, err) == (0, "") and "Sanne" in out and "Aanstaande leraar" in out

@@ -421,6 +421,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "type_table": ("een tabel", "a table"),
     "type_tables": ("een lijst met tabellen", "a list of tables"),
     "type_options": ("een lijst als [{{ id = ..., label = ... }}]", "a list like [{{ id = ..., label = ... }}]"),
+    # --- cli: the command line and writing a roadmap (branch cli) ---
+    "cli_format_mismatch": (
+        "Het bestand {name} eindigt op {suffix}, maar je vroeg om --format {format}. Laat --format weg "
+        "(dan past het formaat bij de naam), of noem het bestand bijvoorbeeld {fixed}.",
+        "The file {name} ends in {suffix}, but you asked for --format {format}. Leave out --format "
+        "(the format then follows the name), or call the file {fixed}, for example.",
+    ),
 }
 
 
