@@ -302,3 +302,65 @@ def test_content_works_after_the_command(capsys: pytest.CaptureFixture[str], dat
     assert (code, err) == (0, "") and (tmp_path / "r.md").is_file()
     code, out, err = run(capsys, "list", "--data-dir", str(data), "--content", str(PACK_FOLDER))
     assert (code, err) == (0, "") and "Sanne" in out and "Aanstaande leraar" in out
+
+
+# --- where the roadmap may not go ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_force_never_replaces_a_pipe_or_a_device(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
+                                                 pack: Pack, force: list[str]) -> None:
+    traject = make(data, pack, "Sanne")
+    targets = [tmp_path / "pipe.md"]
+    os.mkfifo(targets[0])
+    try:  # as root, `--out /dev/full --force` turned the device into a file; here a copy of its node
+        os.mknod(tmp_path / "full", 0o600 | stat.S_IFCHR, os.makedev(1, 7))
+        targets.append(tmp_path / "full")
+    except (OSError, AttributeError):
+        pass
+    for target in targets:
+        kind = stat.S_IFMT(os.lstat(target).st_mode)
+        code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(target), *force)
+        assert code == 1 and out == ""
+        assert f"{target} is geen gewoon bestand" in err and "--force" not in err and "Traceback" not in err
+        assert stat.S_IFMT(os.lstat(target).st_mode) == kind, "still what it was"
+    code, _, err = run(capsys, "--lang", "en", "export", traject.id, "--data-dir", str(data),
+                       "--out", str(targets[0]), *force)
+    assert code == 1 and "not an ordinary file" in err
+
+
+def test_a_file_name_too_long(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, pack: Pack) -> None:
+    traject = make(data, pack, "Sanne")
+    code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(tmp_path / ("x" * 300)))
+    assert code == 1 and out == ""
+    assert "te lang" in err and "Kies een kortere naam" in err
+    assert "Er ging iets mis" not in err and "OSError" not in err
+    code, _, err = run(capsys, "--lang", "en", "export", traject.id, "--data-dir", str(data),
+                       "--out", str(tmp_path / ("x" * 300 + ".html")))
+    assert code == 1 and "too long" in err and "Something went wrong" not in err
+
+
+def test_each_unwritable_place_has_its_own_words(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
+                                                 pack: Pack) -> None:
+    traject = make(data, pack, "Sanne")
+    a_file = tmp_path / "file"
+    a_file.write_text("x", encoding="utf-8")
+
+    def export_to(path: Path, *more: str) -> str:
+        code, out, err = run(capsys, "export", traject.id, "--data-dir", str(data), "--out", str(path), *more)
+        assert code == 1 and out == ""
+        return err
+
+    err = export_to(a_file / "x.md")
+    assert f"{a_file} is een bestand, geen map" in err and "bestaat niet" not in err
+    if Path("/proc/self").is_dir():
+        err = export_to(Path("/proc/x.md"))
+        assert "In de map /proc mag loopbaan niet schrijven" in err and "bestaat niet" not in err
+    read_only = tmp_path / "x.toml"
+    read_only.write_text("van mij", encoding="utf-8")
+    read_only.chmod(0o444)
+    for force in ([], ["--force"]):
+        err = export_to(read_only, *force)
+        assert f"Het bestand {read_only} is alleen-lezen" in err and "In de map" not in err
+    assert read_only.read_text(encoding="utf-8") == "van mij"

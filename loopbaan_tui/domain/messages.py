@@ -428,6 +428,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The file {name} ends in {suffix}, but you asked for --format {format}. Leave out --format "
         "(the format then follows the name), or call the file {fixed}, for example.",
     ),
+    "write_not_a_file": (
+        "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pipe); loopbaan schrijft "
+        "alleen gewone bestanden en vervangt dit niet. Kies een andere naam.",
+        "{path} is not an ordinary file (but a device or a pipe, for example); loopbaan writes only "
+        "ordinary files and does not replace this one. Choose another name.",
+    ),
+    "write_read_only": (
+        "Het bestand {path} is alleen-lezen (of een ander programma houdt het vast); loopbaan vervangt het "
+        "niet. Kies een andere naam, of maak het bestand eerst schrijfbaar.",
+        "The file {path} is read-only (or another program holds it); loopbaan does not replace it. "
+        "Choose another name, or make the file writable first.",
+    ),
+    "write_parent_is_file": (
+        "{folder} is een bestand, geen map, dus daarin kan de roadmap niet. Kies een bestaande map.",
+        "{folder} is a file, not a folder, so the roadmap cannot go inside it. Choose a folder that exists.",
+    ),
+    "write_name_too_long": (
+        "De naam {name} is te lang ({length} tekens). Kies een kortere naam, bijvoorbeeld {shorter}.",
+        "The name {name} is too long ({length} characters). Choose a shorter name, for example {shorter}.",
+    ),
+    "write_path_too_long": (
+        "Het pad naar {name} is te lang: de mappen liggen te diep. Kies een map dichter bij het begin, "
+        "bijvoorbeeld je map Documenten.",
+        "The path to {name} is too long: the folders are nested too deeply. Choose a folder nearer the top, "
+        "for example your Documents.",
+    ),
 }
 
 
