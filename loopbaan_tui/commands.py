@@ -16,6 +16,7 @@ from .domain import builtin
 from .domain.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
 from .domain.loader import load_pack
 from .domain.locations import data_dir
+from .domain.lookup import close_names, matching
 from .domain.messages import message
 from .domain.model import Pack
 from .domain.problems import printable
@@ -46,6 +47,14 @@ def _damage(lang: str, code: str | None, reason: str | None) -> str:
     if lang != "en" and code in _DAMAGE_NL:
         return _DAMAGE_NL[code]
     return reason or code or "?"
+
+
+def _either(lang: str, names: list[str]) -> str:
+    """'A', 'B' or 'C', each name made printable."""
+    quoted = [f"'{printable(name)}'" for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f"{', '.join(quoted[:-1])} {_say(lang, 'or')} {quoted[-1]}"
 
 
 def _kind_console() -> None:
@@ -109,6 +118,19 @@ def _columns(rows: list[list[str]]) -> list[str]:
             for row in rows]
 
 
+def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> str:
+    """The trajecten as aligned columns (name, profile, last edited, id), under a heading."""
+    label = _profile_labels(content)
+    rows = [_say(lang, "list_head").split("|")]
+    for summary in summaries:
+        if summary.problem:
+            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
+            rows.append([printable(summary.name), "-", state, summary.id])
+        else:
+            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
+    return "\n".join(_columns(rows))
+
+
 @_guarded
 def list_trajecten(args: argparse.Namespace) -> int:
     """Print the trajecten in the data folder, newest first; damaged ones with their problem."""
@@ -122,17 +144,9 @@ def list_trajecten(args: argparse.Namespace) -> int:
     if not summaries:
         print(_say(lang, "list_empty", folder=store.folder))
         return EXIT_OK
-    label = _profile_labels(getattr(args, "content", None))
-    rows = [_say(lang, "list_head").split("|")]
-    for summary in summaries:
-        if summary.problem:
-            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
-            rows.append([printable(summary.name), "-", state, summary.id])
-        else:
-            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
     print(_say(lang, "list_title", folder=store.folder))
     print()
-    print("\n".join(_columns(rows)))
+    print(_table(summaries, lang, getattr(args, "content", None)))
     print()
     print(_say(lang, "list_export"))
     return EXIT_OK
@@ -181,11 +195,23 @@ def export_roadmap(args: argparse.Namespace) -> int:
     fmt = args.format or named or "md"
 
     try:
-        summary = store.find(args.traject)
+        summaries = store.summaries()
     except StorageError as error:
         return fail("folder_error", folder=store.folder, reason=error.detail)
-    if summary is None:
-        return fail("unknown", name=args.traject, folder=store.folder)
+    found = matching(summaries, args.traject)
+    if not found:
+        fail("unknown", name=args.traject, folder=store.folder)
+        names = close_names(summaries, args.traject)
+        if names:
+            print(_say(lang, "did_you_mean", names=_either(lang, names)), file=sys.stderr)
+        return EXIT_INPUT
+    if len(found) > 1:
+        print(_say(lang, "several", count=len(found), name=args.traject), file=sys.stderr)
+        print(file=sys.stderr)
+        print(_table(found, lang, getattr(args, "content", None)), file=sys.stderr)
+        print(file=sys.stderr)
+        return fail("several_hint", id=found[0].id)
+    summary = found[0]
     if summary.problem:
         return fail("damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem),
                     path=summary.path)

@@ -454,6 +454,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The path to {name} is too long: the folders are nested too deeply. Choose a folder nearer the top, "
         "for example your Documents.",
     ),
+    "cli_did_you_mean": ("Bedoel je {names}?", "Did you mean {names}?"),
+    "cli_or": ("of", "or"),
+    "cli_several": (
+        "Er zijn {count} trajecten die '{name}' heten; kies er een met zijn id:",
+        "There are {count} trajecten called '{name}'; choose one by its id:",
+    ),
+    "cli_several_hint": ("Bijvoorbeeld: loopbaan export {id}", "For example: loopbaan export {id}"),
 }
 
 
