@@ -108,14 +108,14 @@ def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], args: tuple[str
     code, out, err = run(capsys, *args)
     assert code == 2
     assert out == ""
-    assert "usage: loopbaan" in err
+    assert "gebruik: loopbaan" in err and "fout:" in err
 
 
 @pytest.mark.parametrize("args", [("--help",), ("-h",), ("check", "--help")])
 def test_help(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
     code, out, _ = run(capsys, *args)
     assert code == 0
-    assert "usage: loopbaan" in out
+    assert "gebruik: loopbaan" in out and "usage" not in out
     assert "check" in out
 
 
