@@ -93,40 +93,63 @@ class Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> None:
     """Options that work before and after the command name."""
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS if suppress else "nl",
-                        help=message("cli_help_lang", lang))
-    parser.add_argument("--data-dir", metavar=message("cli_metavar_folder", lang), default=default,
-                        help=message("cli_help_data_dir", lang))
+    parser.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS if suppress else "nl", help=message("cli_help_lang", lang)
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar=message("cli_metavar_folder", lang),
+        default=default,
+        help=message("cli_help_data_dir", lang),
+    )
 
 
 def _content(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> None:
     """--content, before the command name or after `list` and `export`."""
-    parser.add_argument("--content", metavar=message("cli_metavar_folder", lang),
-                        default=argparse.SUPPRESS if suppress else None, help=message("cli_help_content", lang))
+    parser.add_argument(
+        "--content",
+        metavar=message("cli_metavar_folder", lang),
+        default=argparse.SUPPRESS if suppress else None,
+        help=message("cli_help_content", lang),
+    )
 
 
 def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
     """The whole command line, its help in `lang` (nl or en)."""
-    parser = Parser(prog="loopbaan", description=message("cli_help_description", lang),
-                    epilog=message("cli_help_epilog", lang), lang=lang)
-    parser.add_argument("--version", action="version", version=f"loopbaan {__version__}",
-                        help=message("cli_help_version", lang))
+    parser = Parser(
+        prog="loopbaan",
+        description=message("cli_help_description", lang),
+        epilog=message("cli_help_epilog", lang),
+        lang=lang,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"loopbaan {__version__}", help=message("cli_help_version", lang)
+    )
     _content(parser, lang, suppress=False)
     _common(parser, lang, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar=message("cli_metavar_command", lang))
 
-    check = commands.add_parser("check", help=message("cli_help_check", lang), lang=lang,
-                                description=message("cli_help_check_description", lang))
+    check = commands.add_parser(
+        "check",
+        help=message("cli_help_check", lang),
+        lang=lang,
+        description=message("cli_help_check_description", lang),
+    )
     check.add_argument("path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_path", lang))
     _common(check, lang, suppress=True)
 
-    listing = commands.add_parser("list", help=message("cli_help_list", lang), lang=lang,
-                                  description=message("cli_help_list_description", lang))
+    listing = commands.add_parser(
+        "list", help=message("cli_help_list", lang), lang=lang, description=message("cli_help_list_description", lang)
+    )
     _content(listing, lang, suppress=True)
     _common(listing, lang, suppress=True)
 
-    export = commands.add_parser("export", help=message("cli_help_export", lang), lang=lang,
-                                 description=message("cli_help_export_description", lang))
+    export = commands.add_parser(
+        "export",
+        help=message("cli_help_export", lang),
+        lang=lang,
+        description=message("cli_help_export_description", lang),
+    )
     export.add_argument("traject", metavar="TRAJECT", help=message("cli_help_traject", lang))
     export.add_argument("--out", metavar=message("cli_metavar_file", lang), help=message("cli_help_out", lang))
     export.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))

@@ -114,8 +114,9 @@ def _when(moment: datetime, lang: str) -> str:
 
 def _columns(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-            for row in rows]
+    return [
+        "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
 
 
 def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> str:
@@ -190,8 +191,13 @@ def export_roadmap(args: argparse.Namespace) -> int:
     out, into_folder = _out_path(args.out)
     named = FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out is not None and not into_folder else None
     if out is not None and args.format and named and named != args.format:
-        return fail("format_mismatch", name=out.name, suffix=out.suffix, format=args.format,
-                    fixed=out.with_suffix(f".{args.format}").name)
+        return fail(
+            "format_mismatch",
+            name=out.name,
+            suffix=out.suffix,
+            format=args.format,
+            fixed=out.with_suffix(f".{args.format}").name,
+        )
     fmt = args.format or named or "md"
 
     try:
@@ -213,8 +219,9 @@ def export_roadmap(args: argparse.Namespace) -> int:
         return fail("several_hint", id=found[0].id)
     summary = found[0]
     if summary.problem:
-        return fail("damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem),
-                    path=summary.path)
+        return fail(
+            "damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem), path=summary.path
+        )
     try:
         traject = store.load(summary.id)
     except FileNotFoundError:
@@ -235,8 +242,9 @@ def export_roadmap(args: argparse.Namespace) -> int:
     if pack.profile(traject.profile) is None:
         return fail("profile_unknown", profile=traject.profile, pack=pack.info.name)
 
-    text = render(pack, traject, fmt, include_empty=args.include_empty,
-                  include_private=getattr(args, "include_private", False))
+    text = render(
+        pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
+    )
     if out is None:
         return _to_stdout(text)
     if into_folder:

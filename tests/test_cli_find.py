@@ -26,10 +26,19 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.mark.parametrize("typed", ["mijn loopbaan 2025-2026", "Mijn Loopbaan 2025–2026", "MIJN LOOPBAAN 2025 2026",
-                                   "  mijn   loopbaan 2025 — 2026 ", "Mijn loopbaan 2025−2026"])
-def test_case_accents_dashes_and_spaces_do_not_matter(capsys: pytest.CaptureFixture[str], data: Path,
-                                                      tmp_path: Path, pack: Pack, typed: str) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mijn loopbaan 2025-2026",
+        "Mijn Loopbaan 2025–2026",
+        "MIJN LOOPBAAN 2025 2026",
+        "  mijn   loopbaan 2025 — 2026 ",
+        "Mijn loopbaan 2025−2026",
+    ],
+)
+def test_case_accents_dashes_and_spaces_do_not_matter(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, pack: Pack, typed: str
+) -> None:
     make(data, pack, "Mijn loopbaan 2025–2026")
     make(data, pack, "Loopbaan 2025 2026", hours_ago=5)  # a different name: never found by the one above
     code, _, err = run(capsys, "export", typed, "--data-dir", str(data), "--out", str(tmp_path / "r.md"))
@@ -45,8 +54,9 @@ def test_accents_do_not_matter(capsys: pytest.CaptureFixture[str], data: Path, t
         assert (tmp_path / out_name).read_text(encoding="utf-8").startswith("# Roadmap: Zoë — ")
 
 
-def test_two_trajecten_with_one_name_are_listed_not_picked(capsys: pytest.CaptureFixture[str], data: Path,
-                                                           tmp_path: Path, pack: Pack) -> None:
+def test_two_trajecten_with_one_name_are_listed_not_picked(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, pack: Pack
+) -> None:
     old = make(data, pack, "Sanne", hours_ago=48)
     new = make(data, pack, "sanne", profile="ervaren", hours_ago=1)
     code, out, err = run(capsys, "export", "Sanne", "--data-dir", str(data), "--out", str(tmp_path / "r.md"))
@@ -83,8 +93,15 @@ def test_close_names_are_suggested(capsys: pytest.CaptureFixture[str], data: Pat
 
 def summary(name: str, hours_ago: int = 0, problem: str | None = None) -> TrajectSummary:
     moment = datetime(2025, 11, 21, tzinfo=UTC) - timedelta(hours=hours_ago)
-    return TrajectSummary(f"{name_key(name).replace(' ', '-') or 'x'}-abc{hours_ago:03d}", name, "student", "nl",
-                          moment, Path("x.toml"), problem)
+    return TrajectSummary(
+        f"{name_key(name).replace(' ', '-') or 'x'}-abc{hours_ago:03d}",
+        name,
+        "student",
+        "nl",
+        moment,
+        Path("x.toml"),
+        problem,
+    )
 
 
 def test_matching_in_the_domain() -> None:

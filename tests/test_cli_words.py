@@ -10,11 +10,39 @@ import pytest
 
 from loopbaan_tui.cli import EXIT_OK, EXIT_USAGE, main
 
-ENGLISH = ("usage:", "error:", "the following arguments are required", "show this help message and exit",
-           "invalid choice", "unrecognized arguments", "options:", "positional arguments", "expected one argument",
-           "choose from", "show program's version", "folder", "file", "write the roadmap", "check a content pack")
-DUTCH = ("gebruik:", "fout:", "ontbreekt", "toon deze hulptekst", "ongeldige keuze", "onbekende", "opties:",
-         "argumenten:", "kies uit", "de map", "bestand", "schrijf de roadmap", "controleer", "trajecten van")
+ENGLISH = (
+    "usage:",
+    "error:",
+    "the following arguments are required",
+    "show this help message and exit",
+    "invalid choice",
+    "unrecognized arguments",
+    "options:",
+    "positional arguments",
+    "expected one argument",
+    "choose from",
+    "show program's version",
+    "folder",
+    "file",
+    "write the roadmap",
+    "check a content pack",
+)
+DUTCH = (
+    "gebruik:",
+    "fout:",
+    "ontbreekt",
+    "toon deze hulptekst",
+    "ongeldige keuze",
+    "onbekende",
+    "opties:",
+    "argumenten:",
+    "kies uit",
+    "de map",
+    "bestand",
+    "schrijf de roadmap",
+    "controleer",
+    "trajecten van",
+)
 
 CASES = {
     "help": (["--help"], EXIT_OK),
@@ -75,8 +103,14 @@ def test_the_words_say_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_real_process_in_both_languages() -> None:
     def loopbaan(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "loopbaan_tui", *args], capture_output=True, text=True,
-                              encoding="utf-8", timeout=60, env={**os.environ, "LANG": "C.UTF-8"})
+        return subprocess.run(
+            [sys.executable, "-m", "loopbaan_tui", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+            env={**os.environ, "LANG": "C.UTF-8"},
+        )
 
     done = loopbaan("--help")
     assert done.returncode == 0 and done.stdout.startswith("gebruik: loopbaan") and "opties:" in done.stdout

@@ -33,18 +33,21 @@ def named(name: str) -> Traject:
     return Traject(id="t-1", name=name, profile="student", pack="nl")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Mijn loopbaan", "roadmap-mijn-loopbaan-2025-11-21.md"),
-    ("Één-op-één met Loïs & Zoë!", "roadmap-een-op-een-met-lois-zoe-2025-11-21.md"),
-    ("Straße Ærø", "roadmap-strasse-aero-2025-11-21.md"),
-    ("", "roadmap-2025-11-21.md"),
-    ("   ", "roadmap-2025-11-21.md"),
-    ("🎓🍎", "roadmap-2025-11-21.md"),
-    ("ложка 先生", "roadmap-2025-11-21.md"),
-    ("../../etc/passwd", "roadmap-etc-passwd-2025-11-21.md"),
-    ("C:\\Users\\x", "roadmap-c-users-x-2025-11-21.md"),
-    ("CON", "roadmap-con-2025-11-21.md"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Mijn loopbaan", "roadmap-mijn-loopbaan-2025-11-21.md"),
+        ("Één-op-één met Loïs & Zoë!", "roadmap-een-op-een-met-lois-zoe-2025-11-21.md"),
+        ("Straße Ærø", "roadmap-strasse-aero-2025-11-21.md"),
+        ("", "roadmap-2025-11-21.md"),
+        ("   ", "roadmap-2025-11-21.md"),
+        ("🎓🍎", "roadmap-2025-11-21.md"),
+        ("ложка 先生", "roadmap-2025-11-21.md"),
+        ("../../etc/passwd", "roadmap-etc-passwd-2025-11-21.md"),
+        ("C:\\Users\\x", "roadmap-c-users-x-2025-11-21.md"),
+        ("CON", "roadmap-con-2025-11-21.md"),
+    ],
+)
 def test_default_names(name: str, expected: str) -> None:
     assert roadmap_filename(named(name), DAY) == expected
 

@@ -19,17 +19,33 @@ FORMATS = ("md", "html")
 MAX_NAME = 80
 """The longest default file name, extension included (well within every file system's limit)."""
 
-WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
-                              *(f"LPT{i}" for i in range(10))})
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
 """Names Windows keeps for devices, with or without an extension (COM0 and LPT0 too, to be safe)."""
-_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+_TRANSLITERATE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+    }
+)
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 _BAD_NAME = {errno.ENAMETOOLONG, errno.EINVAL}
 NAME_MAX = 255
 """The longest file name most file systems take (bytes on POSIX, characters on Windows)."""
-
 
 
 def slug(text: str) -> str:
@@ -68,8 +84,15 @@ def default_folder() -> Path:
     return Path.home()
 
 
-def render(pack: Pack, traject: Traject, fmt: str = "md", *, include_empty: bool = False,
-           include_private: bool = False, today: date | None = None) -> str:
+def render(
+    pack: Pack,
+    traject: Traject,
+    fmt: str = "md",
+    *,
+    include_empty: bool = False,
+    include_private: bool = False,
+    today: date | None = None,
+) -> str:
     """The roadmap's text in a format ("md" or "html")."""
     options = {"include_empty": include_empty, "include_private": include_private, "today": today}
     if fmt == "html":
@@ -213,5 +236,13 @@ def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str 
             name = f"{name[:24]}…"
     stem, _, ext = target.name.rpartition(".")
     shorter = safe_name((stem or ext)[:40], ext if stem else "md")
-    return message(f"write_{code}", lang, path=target, folder=folder, name=name, length=len(target.name),
-                   shorter=shorter, reason=error.strerror or type(error).__name__)
+    return message(
+        f"write_{code}",
+        lang,
+        path=target,
+        folder=folder,
+        name=name,
+        length=len(target.name),
+        shorter=shorter,
+        reason=error.strerror or type(error).__name__,
+    )
