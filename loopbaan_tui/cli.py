@@ -6,60 +6,167 @@ Exit codes: 0 success, 1 the user's input is wrong (with a message), 2 wrong usa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, NoReturn
 
 from . import __version__
+from .domain.messages import argparse_phrases, message
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-_DESCRIPTION = (
-    "loopbaan: denk na over je loopbaan als leraar, in vijf vragen.\n"
-    "loopbaan: reflect on your career as a teacher, in five questions."
-)
+LANGS = ("nl", "en")
 
 
-def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+def _lang_asked(argv: list[str]) -> str:
+    """The language asked for anywhere in `argv` (`--lang en`, `--lang=en`, `--la en`), so that
+    argparse's own words, even about a mistake, come in that language; Dutch unless English."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) >= 3 and "--lang".startswith(name):
+            if not equals:
+                value = argv[i + 1] if i + 1 < len(argv) else ""
+            return "en" if value == "en" else "nl"
+    return "nl"
+
+
+@contextlib.contextmanager
+def _argparse_words(lang: str) -> Iterator[None]:
+    """argparse's own phrases ("usage: ", "the following arguments are required: %s", ...) in `lang`.
+
+    argparse looks every phrase up through gettext (its module-level `_` and `ngettext`) at the moment
+    it builds a parser, formats help or reports a mistake; for that moment the lookups use our catalogue.
+    A phrase a newer Python adds and the catalogue lacks stays English.
+    """
+    words = argparse_phrases(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def gettext(text: str) -> str:
+        return words.get(text, text) if text else text
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks one language throughout, and says where to read more after a mistake."""
+
+    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+        self.lang = lang
+        with _argparse_words(lang):
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_words(self.lang):
+            return super().parse_known_args(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_words(self.lang):
+            return super().parse_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_words(self.lang):
+            return super().format_help()
+
+    def error(self, problem: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        words = {"prog": self.prog, "message": problem}
+        with _argparse_words(self.lang):
+            text = argparse._("%(prog)s: error: %(message)s\n") % words  # type: ignore[attr-defined]
+        self.exit(EXIT_USAGE, text + message("cli_more_help", self.lang, prog=self.prog) + "\n")
+
+
+def _common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> None:
     """Options that work before and after the command name."""
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS if suppress else "nl",
-                        help="taal / language (nl, en)")
-    parser.add_argument("--data-dir", metavar="PATH", default=default,
-                        help="map voor je trajecten / folder for your trajecten (or $LOOPBAAN_DATA_DIR)")
+    parser.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS if suppress else "nl", help=message("cli_help_lang", lang)
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar=message("cli_metavar_folder", lang),
+        default=default,
+        help=message("cli_help_data_dir", lang),
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="loopbaan", description=_DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"loopbaan {__version__}")
-    parser.add_argument("--content", metavar="PATH", help="een eigen inhoudspakket / a content pack folder")
-    _common(parser, suppress=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+def _content(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> None:
+    """--content, before the command name or after `list` and `export`."""
+    parser.add_argument(
+        "--content",
+        metavar=message("cli_metavar_folder", lang),
+        default=argparse.SUPPRESS if suppress else None,
+        help=message("cli_help_content", lang),
+    )
 
-    check = commands.add_parser("check", help="controleer een inhoudspakket / check a content pack",
-                                description="Controleer een inhoudspakket zonder de app te starten. "
-                                "Check a content pack without starting the app.")
-    check.add_argument("path", metavar="PATH", help="de map van het pakket / the pack's folder")
-    _common(check, suppress=True)
 
-    listing = commands.add_parser("list", help="toon je trajecten / list your trajecten")
-    _common(listing, suppress=True)
+def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang` (nl or en)."""
+    parser = Parser(
+        prog="loopbaan",
+        description=message("cli_help_description", lang),
+        epilog=message("cli_help_epilog", lang),
+        lang=lang,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"loopbaan {__version__}", help=message("cli_help_version", lang)
+    )
+    _content(parser, lang, suppress=False)
+    _common(parser, lang, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar=message("cli_metavar_command", lang))
 
-    export = commands.add_parser("export", help="schrijf de roadmap / write the roadmap")
-    export.add_argument("traject", metavar="TRAJECT", help="naam of id van het traject / the traject's name or id")
-    export.add_argument("--out", metavar="FILE", help="het bestand / the file to write")
-    export.add_argument("--format", choices=("md", "html"), default="md", help="md (standaard) of html")
-    export.add_argument("--include-empty", action="store_true",
-                        help="lege vragen als open vragen tonen / show empty questions")
-    export.add_argument("--include-private", action="store_true", help="ook privé-antwoorden / include private answers")
-    export.add_argument("--force", action="store_true",
-                        help="een bestaand bestand vervangen / replace an existing file")
-    _common(export, suppress=True)
+    check = commands.add_parser(
+        "check",
+        help=message("cli_help_check", lang),
+        lang=lang,
+        description=message("cli_help_check_description", lang),
+    )
+    check.add_argument("path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_path", lang))
+    _common(check, lang, suppress=True)
+
+    listing = commands.add_parser(
+        "list", help=message("cli_help_list", lang), lang=lang, description=message("cli_help_list_description", lang)
+    )
+    _content(listing, lang, suppress=True)
+    _common(listing, lang, suppress=True)
+
+    export = commands.add_parser(
+        "export",
+        help=message("cli_help_export", lang),
+        lang=lang,
+        description=message("cli_help_export_description", lang),
+    )
+    export.add_argument("traject", metavar="TRAJECT", help=message("cli_help_traject", lang))
+    export.add_argument("--out", metavar=message("cli_metavar_file", lang), help=message("cli_help_out", lang))
+    export.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))
+    export.add_argument("--include-empty", action="store_true", help=message("cli_help_include_empty", lang))
+    export.add_argument("--include-private", action="store_true", help=message("cli_help_include_private", lang))
+    export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
+    _content(export, lang, suppress=True)
+    _common(export, lang, suppress=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = build_parser(_lang_asked(argv)).parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a mistake argparse has already explained
+        return EXIT_OK if done.code is None else done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
         if args.command == "check":
             return check(Path(args.path), args.lang)

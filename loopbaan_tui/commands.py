@@ -16,12 +16,15 @@ from .domain import builtin
 from .domain.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
 from .domain.loader import load_pack
 from .domain.locations import data_dir
+from .domain.lookup import close_names, matching
 from .domain.messages import message
 from .domain.model import Pack
 from .domain.problems import printable
 from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
 
 EXIT_OK, EXIT_INPUT = 0, 1
+FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+"""The format a file name asks for; `--format` is needed only for other names."""
 
 
 _DAMAGE_NL = {
@@ -44,6 +47,14 @@ def _damage(lang: str, code: str | None, reason: str | None) -> str:
     if lang != "en" and code in _DAMAGE_NL:
         return _DAMAGE_NL[code]
     return reason or code or "?"
+
+
+def _either(lang: str, names: list[str]) -> str:
+    """'A', 'B' or 'C', each name made printable."""
+    quoted = [f"'{printable(name)}'" for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return f"{', '.join(quoted[:-1])} {_say(lang, 'or')} {quoted[-1]}"
 
 
 def _kind_console() -> None:
@@ -71,16 +82,22 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
     return run
 
 
-def _profile_labels(lang: str) -> Callable[[TrajectSummary], str]:
-    """A profile's label for a listed traject, loading each pack once; the id when it cannot be found."""
+def _profile_labels(content: str | None) -> Callable[[TrajectSummary], str]:
+    """A profile's label for a listed traject, loading each pack once; the id when it cannot be found.
+
+    With --content that pack's labels come first, then the traject's own pack's.
+    """
     packs: dict[str, Pack | None] = {}
+    chosen = load_pack(Path(content).expanduser()).pack if content else None
 
     def label(summary: TrajectSummary) -> str:
         if summary.pack not in packs:
             packs[summary.pack] = load_pack(_pack_folder(summary.pack)).pack if summary.pack else None
-        pack = packs[summary.pack]
-        profile = pack.profile(summary.profile) if pack else None
-        return profile.label if profile else summary.profile
+        for pack in (chosen, packs[summary.pack]):
+            profile = pack.profile(summary.profile) if pack else None
+            if profile:
+                return profile.label
+        return summary.profile
 
     return label
 
@@ -97,8 +114,22 @@ def _when(moment: datetime, lang: str) -> str:
 
 def _columns(rows: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-            for row in rows]
+    return [
+        "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+
+
+def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> str:
+    """The trajecten as aligned columns (name, profile, last edited, id), under a heading."""
+    label = _profile_labels(content)
+    rows = [_say(lang, "list_head").split("|")]
+    for summary in summaries:
+        if summary.problem:
+            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
+            rows.append([printable(summary.name), "-", state, summary.id])
+        else:
+            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
+    return "\n".join(_columns(rows))
 
 
 @_guarded
@@ -114,19 +145,36 @@ def list_trajecten(args: argparse.Namespace) -> int:
     if not summaries:
         print(_say(lang, "list_empty", folder=store.folder))
         return EXIT_OK
-    label = _profile_labels(lang)
-    rows = [_say(lang, "list_head").split("|")]
-    for summary in summaries:
-        if summary.problem:
-            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
-            rows.append([printable(summary.name), "-", state, summary.id])
-        else:
-            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
     print(_say(lang, "list_title", folder=store.folder))
     print()
-    print("\n".join(_columns(rows)))
+    print(_table(summaries, lang, getattr(args, "content", None)))
     print()
     print(_say(lang, "list_export"))
+    return EXIT_OK
+
+
+def _out_path(out: str | None) -> tuple[Path | None, bool]:
+    """Where --out points (None: standard output) and whether that is a folder to put the default name in."""
+    if out == "-":
+        return None, True
+    if not out:
+        return Path.cwd(), True
+    path = Path(out).expanduser()
+    try:
+        is_folder = path.is_dir()
+    except OSError:  # a name too long to look at, say; writing it gives the message
+        is_folder = False
+    return path, is_folder or out.endswith(("/", os.sep))
+
+
+def _to_stdout(text: str) -> int:
+    """Write the roadmap to standard output (`--out -`), for a pipe or a redirect."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` stopped reading: not an error of the person's
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return EXIT_OK
 
 
@@ -140,15 +188,40 @@ def export_roadmap(args: argparse.Namespace) -> int:
         print(_say(lang, key, **values), file=sys.stderr)
         return EXIT_INPUT
 
+    out, into_folder = _out_path(args.out)
+    named = FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out is not None and not into_folder else None
+    if out is not None and args.format and named and named != args.format:
+        return fail(
+            "format_mismatch",
+            name=out.name,
+            suffix=out.suffix,
+            format=args.format,
+            fixed=out.with_suffix(f".{args.format}").name,
+        )
+    fmt = args.format or named or "md"
+
     try:
-        summary = store.find(args.traject)
+        summaries = store.summaries()
     except StorageError as error:
         return fail("folder_error", folder=store.folder, reason=error.detail)
-    if summary is None:
-        return fail("unknown", name=args.traject, folder=store.folder)
+    found = matching(summaries, args.traject)
+    if not found:
+        fail("unknown", name=args.traject, folder=store.folder)
+        names = close_names(summaries, args.traject)
+        if names:
+            print(_say(lang, "did_you_mean", names=_either(lang, names)), file=sys.stderr)
+        return EXIT_INPUT
+    if len(found) > 1:
+        print(_say(lang, "several", count=len(found), name=args.traject), file=sys.stderr)
+        print(file=sys.stderr)
+        print(_table(found, lang, getattr(args, "content", None)), file=sys.stderr)
+        print(file=sys.stderr)
+        return fail("several_hint", id=found[0].id)
+    summary = found[0]
     if summary.problem:
-        return fail("damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem),
-                    path=summary.path)
+        return fail(
+            "damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem), path=summary.path
+        )
     try:
         traject = store.load(summary.id)
     except FileNotFoundError:
@@ -169,11 +242,12 @@ def export_roadmap(args: argparse.Namespace) -> int:
     if pack.profile(traject.profile) is None:
         return fail("profile_unknown", profile=traject.profile, pack=pack.info.name)
 
-    fmt = args.format
-    text = render(pack, traject, fmt, include_empty=args.include_empty,
-                  include_private=getattr(args, "include_private", False))
-    out = Path(args.out).expanduser() if args.out else Path.cwd()
-    if out.is_dir() or (args.out and args.out.endswith(("/", os.sep))):
+    text = render(
+        pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
+    )
+    if out is None:
+        return _to_stdout(text)
+    if into_folder:
         out = out / roadmap_filename(traject, ext=fmt)
     try:
         write_new_file(out, text, overwrite=getattr(args, "force", False))

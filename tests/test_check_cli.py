@@ -102,20 +102,29 @@ def test_folder_that_does_not_exist(capsys: pytest.CaptureFixture[str], tmp_path
 # Usage
 
 
-@pytest.mark.parametrize("args", [("check",), ("check", "a", "b"), ("check", str(MINI_PACK), "--kleur"),
-                                  ("--kleur",), ("check", str(MINI_PACK), "--lang", "fr"), ("controleer", "x")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("check", "a", "b"),
+        ("check", str(MINI_PACK), "--kleur"),
+        ("--kleur",),
+        ("check", str(MINI_PACK), "--lang", "fr"),
+        ("controleer", "x"),
+    ],
+)
 def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
     code, out, err = run(capsys, *args)
     assert code == 2
     assert out == ""
-    assert "usage: loopbaan" in err
+    assert "gebruik: loopbaan" in err and "fout:" in err
 
 
 @pytest.mark.parametrize("args", [("--help",), ("-h",), ("check", "--help")])
 def test_help(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
     code, out, _ = run(capsys, *args)
     assert code == 0
-    assert "usage: loopbaan" in out
+    assert "gebruik: loopbaan" in out and "usage" not in out
     assert "check" in out
 
 
@@ -165,8 +174,9 @@ HOSTILE: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.mark.parametrize("make", HOSTILE.values(), ids=HOSTILE.keys())
-def test_hostile_files_give_a_problem_not_a_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                      make: Callable[[Path], None]) -> None:
+def test_hostile_files_give_a_problem_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: Callable[[Path], None]
+) -> None:
     if make is _unreadable and hasattr(os, "geteuid") and os.geteuid() == 0:
         pytest.skip("root can read any file")
     if make is _pipe and not hasattr(os, "mkfifo"):
@@ -187,8 +197,15 @@ def test_hostile_files_give_a_problem_not_a_traceback(capsys: pytest.CaptureFixt
 
 
 def _loopbaan(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "loopbaan_tui", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=60, env={**os.environ, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "loopbaan_tui", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        env={**os.environ, **env},
+    )
 
 
 def test_subprocess_good_pack() -> None:
@@ -204,7 +221,9 @@ def test_subprocess_hostile_pack(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert [line.split(":")[0] for line in problem_lines(done.stdout)] == [
-        str(folder / "kan.toml"), str(folder / "wil.toml")]
+        str(folder / "kan.toml"),
+        str(folder / "wil.toml"),
+    ]
     assert "Sla het op als UTF-8" in done.stdout
     assert done.stderr == "2 problemen gevonden.\n"
 
@@ -225,8 +244,9 @@ def test_subprocess_usage_and_version() -> None:
     assert (done.returncode, done.stdout) == (0, f"loopbaan {__version__}\n")
 
 
-def test_a_bug_in_the_loader_is_reported_not_dumped(capsys: pytest.CaptureFixture[str],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_in_the_loader_is_reported_not_dumped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from loopbaan_tui.domain import loader
 
     def broken(folder: object) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -18,15 +19,33 @@ FORMATS = ("md", "html")
 MAX_NAME = 80
 """The longest default file name, extension included (well within every file system's limit)."""
 
-WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
-                              *(f"LPT{i}" for i in range(10))})
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
 """Names Windows keeps for devices, with or without an extension (COM0 and LPT0 too, to be safe)."""
-_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                                "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"})
+_TRANSLITERATE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+    }
+)
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 _BAD_NAME = {errno.ENAMETOOLONG, errno.EINVAL}
-
+NAME_MAX = 255
+"""The longest file name most file systems take (bytes on POSIX, characters on Windows)."""
 
 
 def slug(text: str) -> str:
@@ -65,8 +84,15 @@ def default_folder() -> Path:
     return Path.home()
 
 
-def render(pack: Pack, traject: Traject, fmt: str = "md", *, include_empty: bool = False,
-           include_private: bool = False, today: date | None = None) -> str:
+def render(
+    pack: Pack,
+    traject: Traject,
+    fmt: str = "md",
+    *,
+    include_empty: bool = False,
+    include_private: bool = False,
+    today: date | None = None,
+) -> str:
     """The roadmap's text in a format ("md" or "html")."""
     options = {"include_empty": include_empty, "include_private": include_private, "today": today}
     if fmt == "html":
@@ -80,31 +106,83 @@ def render(pack: Pack, traject: Traject, fmt: str = "md", *, include_empty: bool
     return build_markdown(pack, traject, **options)
 
 
+class NotAFileError(OSError):
+    """The name belongs to a device, a pipe or a socket: loopbaan writes only ordinary files."""
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file exists and is read-only (or held by another program): it is not replaced."""
+
+
 def write_new_file(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
     """Write text (UTF-8, mode 0o600) atomically; FileExistsError if the file exists and not `overwrite`.
 
+    Only an ordinary, writable file is ever replaced: a folder raises IsADirectoryError, a device,
+    pipe or socket NotAFileError, a read-only file ReadOnlyFileError, with or without `overwrite`.
     The text goes to a temp file in the same folder, is fsynced, then takes the final name: by a
     hard link when not overwriting (so a file that appears meanwhile is not clobbered either),
     else by `os.replace`. Other failures are the OS's own `OSError`s; `write_error_message` words them.
     """
     target = Path(path)
     folder = target.parent
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    _check_folder(folder)
+    _check_target(target)
     if not overwrite and os.path.lexists(target):
         raise FileExistsError(errno.EEXIST, "the file exists", str(target))
-    if not folder.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
-    temp = atomic.write_temp(folder, f".{target.name[:40]}.", text.encode("utf-8"))
+    try:
+        temp = atomic.write_temp(folder, f".{target.name[:40]}.", text.encode("utf-8"))
+    except FileNotFoundError as error:  # a folder that takes no new files, such as /proc
+        if not folder.is_dir():
+            raise
+        raise PermissionError(errno.EACCES, "no files can be made here", str(folder)) from error
     try:
         if overwrite:
-            atomic.replace(temp, target)
+            _replace(temp, target)
         else:
             _link_new(temp, target)
     finally:
         atomic.unlink_quietly(temp)  # gone already after a replace; the extra name after a link
     atomic.fsync_folder(folder)
     return target
+
+
+def _check_folder(folder: Path) -> None:
+    """Raise unless `folder` is a folder: NotADirectoryError naming a file on the way, else FileNotFoundError."""
+    try:
+        if stat.S_ISDIR(os.stat(folder).st_mode):
+            return
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    above = folder
+    while not os.path.exists(above) and above.parent != above:
+        above = above.parent
+    if os.path.exists(above) and not os.path.isdir(above):
+        raise NotADirectoryError(errno.ENOTDIR, "a file, not a folder", str(above))
+    raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
+
+
+def _check_target(target: Path) -> None:
+    """Raise when what is at `target` (a link followed) is anything but an ordinary writable file."""
+    try:
+        info = os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there, or a link to nothing: the name is free, or taken by the link
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileError(errno.EPERM, "not an ordinary file", str(target))
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):  # by its mode, also for root
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(target))
+
+
+def _replace(temp: Path, target: Path) -> None:
+    """Replace the file at `target`; one that cannot be replaced (immutable, held open) is named as the file."""
+    try:
+        atomic.replace(temp, target)
+    except PermissionError as error:
+        if not os.path.lexists(target):
+            raise
+        raise ReadOnlyFileError(errno.EACCES, "the file cannot be replaced", str(target)) from error
 
 
 def _link_new(temp: Path, target: Path) -> None:
@@ -120,17 +198,26 @@ def _link_new(temp: Path, target: Path) -> None:
 
 
 def write_error_code(error: OSError) -> str:
-    """What went wrong, as a code: exists, folder_missing, is_folder, unwritable, disk_full, bad_name, other."""
+    """What went wrong, as a code: exists, not_a_file, read_only, is_folder, parent_is_file, folder_missing,
+    unwritable, disk_full, name_too_long, bad_name, other."""
     if isinstance(error, FileExistsError):
         return "exists"
+    if isinstance(error, NotAFileError):
+        return "not_a_file"
+    if isinstance(error, ReadOnlyFileError):
+        return "read_only"
     if isinstance(error, IsADirectoryError):
         return "is_folder"
-    if isinstance(error, FileNotFoundError | NotADirectoryError) or error.errno in (errno.ENOENT, errno.ENOTDIR):
+    if isinstance(error, NotADirectoryError) or error.errno == errno.ENOTDIR:
+        return "parent_is_file"
+    if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
         return "folder_missing"
     if error.errno in _DISK_FULL:
         return "disk_full"
     if isinstance(error, PermissionError) or error.errno in _UNWRITABLE:
         return "unwritable"
+    if error.errno == errno.ENAMETOOLONG:
+        return "name_too_long"
     if error.errno in _BAD_NAME:
         return "bad_name"
     return "other"
@@ -139,5 +226,23 @@ def write_error_code(error: OSError) -> str:
 def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str = "nl") -> str:
     """A sentence for people: what went wrong writing `path`, and what to do about it."""
     target = Path(path)
-    return message(f"write_{write_error_code(error)}", lang, path=target, folder=target.parent, name=target.name,
-                   reason=error.strerror or type(error).__name__)
+    code = write_error_code(error)
+    folder = Path(error.filename) if code == "parent_is_file" and error.filename else target.parent
+    name = target.name
+    if code == "name_too_long":
+        if len(os.fsencode(name)) <= NAME_MAX:  # each name fits: the whole path is too long
+            code = "path_too_long"
+        else:
+            name = f"{name[:24]}…"
+    stem, _, ext = target.name.rpartition(".")
+    shorter = safe_name((stem or ext)[:40], ext if stem else "md")
+    return message(
+        f"write_{code}",
+        lang,
+        path=target,
+        folder=folder,
+        name=name,
+        length=len(target.name),
+        shorter=shorter,
+        reason=error.strerror or type(error).__name__,
+    )

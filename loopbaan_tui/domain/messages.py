@@ -430,6 +430,142 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "as for work joy), 'low' (a low score is better, as for workload) or 'neither' (neither end is "
         "better; the same as leaving 'better' out).",
     ),
+    # --- cli: the command line and writing a roadmap (branch cli) ---
+    "cli_format_mismatch": (
+        "Het bestand {name} eindigt op {suffix}, maar je vroeg om --format {format}. Laat --format weg "
+        "(dan past het formaat bij de naam), of noem het bestand bijvoorbeeld {fixed}.",
+        "The file {name} ends in {suffix}, but you asked for --format {format}. Leave out --format "
+        "(the format then follows the name), or call the file {fixed}, for example.",
+    ),
+    "write_not_a_file": (
+        "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pipe); loopbaan schrijft "
+        "alleen gewone bestanden en vervangt dit niet. Kies een andere naam.",
+        "{path} is not an ordinary file (but a device or a pipe, for example); loopbaan writes only "
+        "ordinary files and does not replace this one. Choose another name.",
+    ),
+    "write_read_only": (
+        "Het bestand {path} is alleen-lezen (of een ander programma houdt het vast); loopbaan vervangt het "
+        "niet. Kies een andere naam, of maak het bestand eerst schrijfbaar.",
+        "The file {path} is read-only (or another program holds it); loopbaan does not replace it. "
+        "Choose another name, or make the file writable first.",
+    ),
+    "write_parent_is_file": (
+        "{folder} is een bestand, geen map, dus daarin kan de roadmap niet. Kies een bestaande map.",
+        "{folder} is a file, not a folder, so the roadmap cannot go inside it. Choose a folder that exists.",
+    ),
+    "write_name_too_long": (
+        "De naam {name} is te lang ({length} tekens). Kies een kortere naam, bijvoorbeeld {shorter}.",
+        "The name {name} is too long ({length} characters). Choose a shorter name, for example {shorter}.",
+    ),
+    "write_path_too_long": (
+        "Het pad naar {name} is te lang: de mappen liggen te diep. Kies een map dichter bij het begin, "
+        "bijvoorbeeld je map Documenten.",
+        "The path to {name} is too long: the folders are nested too deeply. Choose a folder nearer the top, "
+        "for example your Documents.",
+    ),
+    "cli_did_you_mean": ("Bedoel je {names}?", "Did you mean {names}?"),
+    "cli_or": ("of", "or"),
+    "cli_several": (
+        "Er zijn {count} trajecten die '{name}' heten; kies er een met zijn id:",
+        "There are {count} trajecten called '{name}'; choose one by its id:",
+    ),
+    "cli_several_hint": ("Bijvoorbeeld: loopbaan export {id}", "For example: loopbaan export {id}"),
+    # The command line's help (argparse formats these with %, so a percent sign is written %%).
+    "cli_help_description": (
+        "loopbaan: denk na over je loopbaan als leraar, in vijf vragen. Zonder commando start de app.",
+        "loopbaan: reflect on your career as a teacher, in five questions. Without a command the app starts.",
+    ),
+    "cli_help_epilog": (
+        "Meer uitleg over een commando: loopbaan COMMANDO --help. Afsluitcodes: 0 gelukt, 1 er klopt iets "
+        "niet aan je invoer (de melding zegt wat), 2 verkeerd gebruik.",
+        "More about a command: loopbaan COMMAND --help. Exit codes: 0 success, 1 something in your input is "
+        "wrong (the message says what), 2 wrong usage.",
+    ),
+    "cli_more_help": ("Meer uitleg: {prog} --help", "More help: {prog} --help"),
+    "cli_metavar_folder": ("MAP", "PATH"),
+    "cli_metavar_file": ("BESTAND", "FILE"),
+    "cli_metavar_command": ("COMMANDO", "COMMAND"),
+    "cli_help_version": ("toon het versienummer en stop", "show the version number and exit"),
+    "cli_help_lang": (
+        "de taal: nl (Nederlands, standaard) of en (Engels)",
+        "the language: nl (Dutch, the default) or en (English)",
+    ),
+    "cli_help_data_dir": (
+        "de map met je trajecten (of $LOOPBAAN_DATA_DIR)",
+        "the folder with your trajecten (or $LOOPBAAN_DATA_DIR)",
+    ),
+    "cli_help_content": (
+        "een eigen inhoudspakket (de map met de TOML-bestanden) in plaats van het ingebouwde",
+        "your own content pack (the folder with the TOML files) instead of the built-in one",
+    ),
+    "cli_help_check": ("controleer een inhoudspakket", "check a content pack"),
+    "cli_help_check_description": (
+        "Controleer een inhoudspakket zonder de app te starten: één regel per probleem, afsluitcode 1 als er "
+        "iets mis is.",
+        "Check a content pack without starting the app: one line per problem, exit code 1 when something is "
+        "wrong.",
+    ),
+    "cli_help_check_path": ("de map van het pakket", "the pack's folder"),
+    "cli_help_list": ("toon je trajecten", "list your trajecten"),
+    "cli_help_list_description": (
+        "Toon je trajecten, het laatst bewerkte eerst, met hun id.",
+        "List your trajecten, the last edited first, with their ids.",
+    ),
+    "cli_help_export": ("schrijf de roadmap van een traject", "write a traject's roadmap"),
+    "cli_help_export_description": (
+        "Schrijf de roadmap van een traject naar een bestand, zonder de app. Een bestaand bestand wordt "
+        "alleen vervangen met --force.",
+        "Write a traject's roadmap to a file, without the app. An existing file is replaced only with --force.",
+    ),
+    "cli_help_traject": (
+        "de naam of het id van het traject (zie: loopbaan list)",
+        "the traject's name or id (see: loopbaan list)",
+    ),
+    "cli_help_out": (
+        "het bestand of de map om in te schrijven (standaard: hier); - schrijft naar het scherm",
+        "the file or folder to write to (default: here); - writes to standard output",
+    ),
+    "cli_help_format": (
+        "md of html; zonder --format volgt het de naam van het bestand (.md, .html), anders md",
+        "md or html; without --format it follows the file's name (.md, .html), else md",
+    ),
+    "cli_help_include_empty": ("toon lege vragen als open vragen", "show empty prompts as open questions"),
+    "cli_help_include_private": ("neem ook privé-antwoorden op", "include private answers too"),
+    "cli_help_force": (
+        "vervang een bestaand gewoon bestand",
+        "replace an existing ordinary file",
+    ),
+    # argparse's own phrases: the English is argparse's text exactly (Python 3.11 and later).
+    "argparse_usage": ("gebruik: ", "usage: "),
+    "argparse_error": ("%(prog)s: fout: %(message)s\n", "%(prog)s: error: %(message)s\n"),
+    "argparse_positionals": ("argumenten", "positional arguments"),
+    "argparse_options": ("opties", "options"),
+    "argparse_help": ("toon deze hulptekst en stop", "show this help message and exit"),
+    "argparse_argument": ("bij %(argument_name)s: %(message)s", "argument %(argument_name)s: %(message)s"),
+    "argparse_required": ("dit ontbreekt nog: %s", "the following arguments are required: %s"),
+    "argparse_one_of": ("een van deze is nodig: %s", "one of the arguments %s is required"),
+    "argparse_unrecognized": ("onbekende optie of waarde: %s", "unrecognized arguments: %s"),
+    "argparse_invalid_choice": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "argparse_invalid_value": ("ongeldige waarde: %(value)r", "invalid %(type)s value: %(value)r"),
+    "argparse_unknown_parser": (
+        "onbekend commando %(parser_name)r (kies uit %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    ),
+    "argparse_expected_one": ("hier hoort een waarde achter", "expected one argument"),
+    "argparse_expected_at_most_one": ("hier hoort hooguit één waarde achter", "expected at most one argument"),
+    "argparse_expected_at_least_one": ("hier hoort minstens één waarde achter", "expected at least one argument"),
+    "argparse_expected_n": ("hier hoort %s waarde achter", "expected %s argument"),
+    "argparse_expected_n_plural": ("hier horen %s waarden achter", "expected %s arguments"),
+    "argparse_ambiguous": (
+        "onduidelijke optie: %(option)s kan %(matches)s zijn",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
+    "argparse_not_allowed": ("mag niet samen met %s", "not allowed with argument %s"),
+    "argparse_ignored": ("hier hoort geen waarde achter: %r", "ignored explicit argument %r"),
+    "argparse_unexpected": ("onverwachte optie: %s", "unexpected option string: %s"),
 }
 
 
@@ -456,3 +592,8 @@ def message(code: str, lang: str = "nl", **values: object) -> str:
         for name, value in values.items()
     }
     return (en if lang == "en" else nl).format(**shown)
+
+
+def argparse_phrases(lang: str) -> dict[str, str]:
+    """argparse's English phrases mapped to `lang` (themselves for English), for its gettext lookups."""
+    return {en: en if lang == "en" else nl for code, (nl, en) in _MESSAGES.items() if code.startswith("argparse_")}
