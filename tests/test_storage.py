@@ -31,6 +31,7 @@ from loopbaan_tui.domain.storage import (
     from_toml,
     to_toml,
 )
+from loopbaan_tui.domain.store_summary import sidecar_of
 from loopbaan_tui.domain.traject import Traject, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -481,7 +482,7 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("not a folder")
     with pytest.raises(StorageError) as caught:
         Store(tmp_path / "data").create("x", "p", "nl")
-    assert caught.value.code == "folder_missing"
+    assert caught.value.code == "folder_is_file"
 
 
 def test_garbage_written_between_load_and_save_is_kept_and_the_backup_stays_good(store: Store) -> None:
@@ -520,14 +521,7 @@ def test_an_unreadable_previous_file_is_kept_by_a_link(store: Store, monkeypatch
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     before = path.read_bytes()
-    real = Path.read_bytes
-
-    def unreadable(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(atomic, "read_own_file", _unreadable(path))
     traject.set_answer("a", "twee")
     store.save(traject)
     monkeypatch.undo()
@@ -614,18 +608,24 @@ def test_a_damaged_backup_too(store: Store) -> None:
 def test_an_unreadable_file(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     traject = store.create("x", "p", "nl")
     path = store.path_of(traject.id)
-    real = Path.read_bytes
-
-    def unreadable(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(atomic, "read_own_file", _unreadable(path))
     with pytest.raises(DamagedTraject) as caught:
         store.load(traject.id)
     assert caught.value.code == "unreadable" and "Permission denied" in caught.value.reason
+    sidecar_of(store.folder, traject.id).unlink()  # the summary its save wrote still describes it
     assert store.summaries()[0].problem_code == "unreadable"
+
+
+def _unreadable(path: Path) -> Callable[[Path], bytes]:
+    """atomic.read_own_file, refusing `path` as a file without read permission would."""
+    real = atomic.read_own_file
+
+    def read(target: Path) -> bytes:
+        if Path(target) == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(target)
+
+    return read
 
 
 def test_a_missing_traject_is_not_damaged(store: Store) -> None:
