@@ -31,6 +31,7 @@ _DAMAGE_NL = {
     "bad_data": "er ontbreken gegevens",
     "newer_version": "het is gemaakt met een nieuwere versie van loopbaan",
     "unreadable": "het bestand kan niet worden geopend",
+    "link": "het is een koppeling (symbolische link) naar een ander bestand; loopbaan leest niet via koppelingen",
 }
 
 
@@ -109,7 +110,10 @@ def list_trajecten(args: argparse.Namespace) -> int:
     try:
         summaries = store.summaries()
     except StorageError as error:
-        print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
+        if error.code in ("folder_is_file", "folder_is_special"):
+            print(_say(lang, error.code, folder=store.folder), file=sys.stderr)
+        else:
+            print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
         return EXIT_INPUT
     if not summaries:
         print(_say(lang, "list_empty", folder=store.folder))
@@ -117,11 +121,18 @@ def list_trajecten(args: argparse.Namespace) -> int:
     label = _profile_labels(lang)
     rows = [_say(lang, "list_head").split("|")]
     for summary in summaries:
-        if summary.problem:
+        if summary.problem_code == "link":
+            rows.append([summary.id, "-", "-", _say(lang, "list_link", target=summary.link_target or "?"), summary.id])
+        elif summary.problem:
             state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
-            rows.append([printable(summary.name), "-", state, summary.id])
+            rows.append([printable(summary.name), "-", "-", state, summary.id])
+        elif summary.unchecked:
+            rows.append([summary.id, "-", "-", _say(lang, "list_unchecked"), summary.id])
         else:
-            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
+            done = "-" if summary.total is None else _say(lang, "list_progress", answered=summary.answered,
+                                                          total=summary.total)
+            rows.append([printable(summary.name), printable(label(summary)), done, _when(summary.updated, lang),
+                         summary.id])
     print(_say(lang, "list_title", folder=store.folder))
     print()
     print("\n".join(_columns(rows)))

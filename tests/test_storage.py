@@ -628,6 +628,39 @@ def _unreadable(path: Path) -> Callable[[Path], bytes]:
     return read
 
 
+@pytest.mark.parametrize("opened_first", [True, False])
+def test_restore_backup_makes_the_backup_the_file_and_keeps_the_damaged_one(store: Store, opened_first: bool) -> None:
+    traject = make(store, a="een")
+    traject.set_answer("a", "twee")
+    store.save(traject)
+    path, backup = store.path_of(traject.id), store.backup_of(traject.id)
+    path.write_bytes(b"\x00kapot")
+    backup_before = backup.read_bytes()
+    if opened_first:  # as the app does: the load keeps the damaged file aside first
+        with pytest.raises(DamagedTraject):
+            store.load(traject.id)
+    restored = store.restore_backup(traject.id)
+    assert restored.answers == {"a": "een"}
+    assert Store(store.folder).load(traject.id).answers == {"a": "een"}
+    kept = [p for p in store.folder.glob(f"{traject.id}.damaged-*.toml")]
+    assert [p.read_bytes() for p in kept] == [b"\x00kapot"], "kept aside exactly once"
+    assert store.last_kept_aside == kept[0]
+    assert backup.read_bytes() == backup_before
+
+
+def test_restore_backup_without_a_good_backup_changes_nothing(store: Store) -> None:
+    traject = make(store, a="een")
+    path = store.path_of(traject.id)
+    path.write_bytes(b"kapot")
+    store.backup_of(traject.id).unlink()
+    with pytest.raises(FileNotFoundError):
+        store.restore_backup(traject.id)
+    store.backup_of(traject.id).write_bytes(b"ook kapot")
+    with pytest.raises(DamagedTraject):
+        store.restore_backup(traject.id)
+    assert path.read_bytes() == b"kapot" and store.backup_of(traject.id).read_bytes() == b"ook kapot"
+
+
 def test_a_missing_traject_is_not_damaged(store: Store) -> None:
     with pytest.raises(FileNotFoundError):
         store.load("nergens-000000")
