@@ -107,6 +107,7 @@ def test_a_file_that_became_a_link_before_a_save_is_set_aside_not_followed(store
     assert outside.read_bytes() == before, "the save wrote through the link"
     assert not path.is_symlink() and store.load(traject.id).answers == {"kan-sterk": "mijn eigen woorden"}
     assert store.last_kept_aside is not None and store.last_kept_aside.is_symlink()
+    assert not store.backup_of(traject.id).is_symlink(), "the link became the backup, to be read through later"
     assert holds_secret(store.folder) == []
 
 
@@ -195,3 +196,13 @@ async def test_the_app_says_the_data_folder_is_a_file(tmp_path: Path) -> None:
         await pilot.pause()
         hint = rendered(app.screen.query_one("#start-hint"))
         assert "is een bestand, geen map" in hint and "USB" not in hint
+
+
+def test_a_link_target_with_control_characters_never_reaches_the_terminal(store: Store, tmp_path: Path) -> None:
+    link = store.folder / "koppeling-000001.toml"
+    link.symlink_to(tmp_path / "x\x1b]52;c;aGFjaw==\x07y.toml")
+    (summary,) = [s for s in store.summaries() if s.problem_code == "link"]
+    assert summary.link_target is not None and "\x1b" not in summary.link_target and "\x07" not in summary.link_target
+    with pytest.raises(DamagedTraject) as caught:
+        store.load("koppeling-000001")
+    assert "\x1b" not in (caught.value.link_target or "") and "\x1b" not in caught.value.reason

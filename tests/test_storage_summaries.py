@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hostile.pilot import SIZE, make_app
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic, store_summary
@@ -17,6 +18,7 @@ from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import PARSE_LIMIT, Store, from_toml, to_toml
 from loopbaan_tui.domain.store_summary import sidecar_of
 from loopbaan_tui.domain.traject import Traject, overall_progress, progress
+from loopbaan_tui.ui.screens.start import StartScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "packs" / "mini"
@@ -271,3 +273,19 @@ def test_a_summary_is_written_without_fsync(store: Store, monkeypatch: pytest.Mo
     monkeypatch.setattr(atomic.os, "fsync", lambda fd: synced.append(fd) or real(fd))
     store.save(traject, progress=(0, 1))
     assert len(synced) == 2, "the traject file and its folder"
+
+
+async def test_the_start_screen_shows_progress_and_large_files(store: Store) -> None:
+    pack = load_pack(MINI).pack
+    assert pack is not None
+    traject = store.create("Met voortgang", pack.profiles[0].id, str(MINI))
+    store.save(traject, progress=(12, 41))
+    _big_traject(store, "groot-000001")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        shown = {s.id: start._describe(s) for s in start._summaries}
+        assert "12/41 beantwoord" in shown[traject.id]
+        assert app.words("start_unchecked") in shown["groot-000001"]

@@ -157,7 +157,7 @@ def read_own_file(path: Path) -> bytes:
 
 def _link_target(path: Path) -> str:
     try:
-        return os.readlink(path)
+        return str(os.readlink(path))
     except OSError:
         return "?"
 

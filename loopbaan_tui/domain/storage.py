@@ -10,7 +10,7 @@ Files in the data folder (see docs/data-format.md):
   trajecten, restorable
 
 The parts live in their own modules: the file format (traject_file.py), the lock
-(traject_lock.py), the listing (store_summary.py), recovery copies (recovery.py), the bin
+(traject_lock.py, with `lock()`), the listing (store_summary.py), recovery copies (recovery.py), the bin
 (trash.py), the errors (store_errors.py). Every name is importable from here too.
 Nothing here imports Textual; every method may run on a worker thread.
 """
@@ -43,7 +43,7 @@ from .store_summary import (
 )
 from .traject import Traject, clean_text, new_id
 from .traject_file import HEADER, SCHEMA_VERSION, Converter, FormatError, document, dump, from_toml, parse, to_toml
-from .traject_lock import TrajectLock, open_lock_file, same_file, try_lock, unlock
+from .traject_lock import Locking, TrajectLock
 from .trash import TRASH, Bin
 
 __all__ = [
@@ -71,7 +71,7 @@ def _is_id(text: str) -> bool:
     return bool(_ID.fullmatch(text)) and text.upper() not in _WINDOWS_RESERVED
 
 
-class Store(RecoveryCopies, Bin):
+class Store(Locking, RecoveryCopies, Bin):
     """The trajecten in one folder. The constructor does no I/O; methods are thread-safe."""
 
     def __init__(self, folder: Path, *, recovery_folders: Sequence[Path] | None = None) -> None:
@@ -192,8 +192,9 @@ class Store(RecoveryCopies, Bin):
         except FileNotFoundError:
             raise
         except atomic.IsALink as link:
-            reason = f"the file is a link to {link.target}"
-            raise DamagedTraject(path, "link", reason, None, None, link_target=link.target) from None
+            target = clean_text(link.target)  # a name can hold control characters: never to the terminal
+            reason = f"the file is a link to {target}"
+            raise DamagedTraject(path, "link", reason, None, None, link_target=target) from None
         except OSError as error:
             reason = f"the file cannot be read ({error.strerror})"
             raise DamagedTraject(path, "unreadable", reason, None, self._good_backup(traject_id)) from None
@@ -220,8 +221,8 @@ class Store(RecoveryCopies, Bin):
         except FileNotFoundError:
             raise
         except atomic.IsALink as link:
-            reason = f"the file is a link to {link.target}"
-            raise DamagedTraject(path, "link", reason, link_target=link.target) from None
+            target = clean_text(link.target)
+            raise DamagedTraject(path, "link", f"the file is a link to {target}", link_target=target) from None
         except OSError as error:
             raise DamagedTraject(path, "unreadable", f"the file cannot be read ({error.strerror})") from None
         except FormatError as error:
@@ -386,72 +387,3 @@ class Store(RecoveryCopies, Bin):
     def _error(self, error: OSError, path: Path) -> StorageError:
         """A StorageError for people: a code for the UI, the OS's words, never any answer text."""
         return from_os_error(error, path, self.folder)
-
-    # locking
-
-    def lock(self, traject_id: str) -> TrajectLock:
-        """Hold the traject for this process: TrajectLocked when another copy of the app has it.
-
-        StorageError when no lock file can be made (an unwritable folder; "link" when it is a link).
-        """
-        path = self.path_of(traject_id).with_suffix(".lock")
-        with self._mutex:
-            self._ensure_folder()
-            for _ in range(3):
-                try:
-                    fd = open_lock_file(path)
-                except OSError as error:
-                    if os.path.islink(path):  # never create or lock a file through a link
-                        raise StorageError("link", path, "the lock file is a symbolic link") from None
-                    raise self._error(error, path) from None
-                try:
-                    locked = try_lock(fd)
-                except OSError as error:  # e.g. ENOLCK on a network share
-                    os.close(fd)
-                    raise self._error(error, path) from None
-                if not locked:
-                    os.close(fd)
-                    raise TrajectLocked(traject_id)
-                if same_file(fd, path):
-                    lock = TrajectLock(traject_id, path, fd, self._released)
-                    self._held[traject_id] = lock
-                    self._clear_leftovers(traject_id)
-                    return lock
-                # remove() deleted the lock file between our open and our lock: take the new one
-                unlock(fd)
-                os.close(fd)
-            raise StorageError("other", path, "the lock file keeps changing")
-
-    def _clear_leftovers(self, traject_id: str) -> None:
-        """Temp files of this traject left by a save that was killed; called once we hold its lock,
-        so no save of it can be running. Never raises.
-
-        A `.<id>.*.bak.tmp` is the version before the file, set aside to become the backup: when the
-        kill came between the two renames it differs from the file, and becomes the backup (it is
-        newer than the backup). Any other `.<id>.*.tmp` is a write that never took the file's name.
-        """
-        try:
-            leftovers = [p for p in self.folder.glob(f".{traject_id}.*.tmp") if p.is_file()]
-        except OSError:
-            return
-        if not leftovers:
-            return
-        try:
-            current: bytes | None = atomic.read_own_file(self.path_of(traject_id))
-        except OSError:
-            current = None
-        aside = [p for p in leftovers if p.name.endswith(".bak.tmp")]
-        with contextlib.suppress(OSError, FormatError):
-            newest = max(aside, key=lambda p: p.stat().st_mtime) if aside else None
-            if newest is not None and current is not None:
-                data = atomic.read_own_file(newest)
-                if data != current:
-                    parse(data)  # only a good version becomes the backup
-                    atomic.replace(newest, self.backup_of(traject_id))
-        for leftover in leftovers:
-            atomic.unlink_quietly(leftover)
-
-    def _released(self, lock: TrajectLock) -> None:
-        with self._mutex:
-            if self._held.get(lock.traject_id) is lock:
-                del self._held[lock.traject_id]

@@ -83,6 +83,10 @@ def write_sidecar(folder: Path, traject: Traject, path: Path, progress: tuple[in
             data["answered"], data["total"] = int(progress[0]), int(progress[1])
         text = tomli_w.dumps(data).encode("utf-8")
         temp = atomic.write_temp(folder, f".{traject.id}.", text, sync=False)
+        # the old summary goes first: a rename over an existing file makes ext4 flush the new one
+        # at once (auto_da_alloc), which doubled its cost; a moment without a summary only means
+        # a listing at that moment reads the traject file itself
+        atomic.unlink_quietly(target)
         atomic.replace(temp, target)
     except (OSError, ValueError, TypeError, AttributeError):
         atomic.unlink_quietly(temp)
@@ -122,9 +126,9 @@ def damaged(
 
 def link_summary(traject_id: str, path: Path) -> TrajectSummary:
     """A traject file that is a symbolic link: listed with where it points, never read through."""
-    target = ""
+    target = "?"
     with contextlib.suppress(OSError):
-        target = os.readlink(path)
+        target = clean_text(os.readlink(path))  # a name can hold control characters: never to the terminal
     info = None
     with contextlib.suppress(OSError):
         info = os.lstat(path)
