@@ -20,6 +20,7 @@ import pytest
 from trajects import fill_traject
 
 from loopbaan_tui.domain import atomic, storage
+from loopbaan_tui.domain import recovery as recovery_module
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import (
     SCHEMA_VERSION,
@@ -891,8 +892,8 @@ def test_recovery_falls_back_to_the_temp_folder(tmp_path: Path, monkeypatch: pyt
     blocked.write_text("")
     store = Store(tmp_path / "data", recovery_folders=[blocked / "sub"])
     traject = store.create("x", "p", "nl")
-    monkeypatch.setattr(storage.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
-    monkeypatch.setattr(storage.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(recovery_module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr(recovery_module.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     store.folder.rename(tmp_path / "gone")  # neither the data folder nor the recovery folder can be used
     recovery = store.save_recovery(traject)

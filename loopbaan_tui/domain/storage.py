@@ -22,7 +22,6 @@ import os
 import re
 import secrets
 import stat
-import tempfile  # noqa: F401 - tests patch storage.tempfile (the module is shared)
 import threading
 from collections.abc import Sequence
 from pathlib import Path
