@@ -34,6 +34,7 @@ _DAMAGE_NL = {
     "bad_data": "er ontbreken gegevens",
     "newer_version": "het is gemaakt met een nieuwere versie van loopbaan",
     "unreadable": "het bestand kan niet worden geopend",
+    "link": "het is een koppeling (symbolische link) naar een ander bestand; loopbaan leest niet via koppelingen",
 }
 
 
@@ -120,15 +121,22 @@ def _columns(rows: list[list[str]]) -> list[str]:
 
 
 def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> str:
-    """The trajecten as aligned columns (name, profile, last edited, id), under a heading."""
+    """The trajecten as aligned columns (name, profile, progress, last edited, id), under a heading."""
     label = _profile_labels(content)
     rows = [_say(lang, "list_head").split("|")]
     for summary in summaries:
-        if summary.problem:
+        if summary.problem_code == "link":
+            rows.append([summary.id, "-", "-", _say(lang, "list_link", target=summary.link_target or "?"), summary.id])
+        elif summary.problem:
             state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
-            rows.append([printable(summary.name), "-", state, summary.id])
+            rows.append([printable(summary.name), "-", "-", state, summary.id])
+        elif summary.unchecked:
+            rows.append([summary.id, "-", "-", _say(lang, "list_unchecked"), summary.id])
         else:
-            rows.append([printable(summary.name), printable(label(summary)), _when(summary.updated, lang), summary.id])
+            done = "-" if summary.total is None else _say(lang, "list_progress", answered=summary.answered,
+                                                          total=summary.total)
+            rows.append([printable(summary.name), printable(label(summary)), done, _when(summary.updated, lang),
+                         summary.id])
     return "\n".join(_columns(rows))
 
 
@@ -140,7 +148,10 @@ def list_trajecten(args: argparse.Namespace) -> int:
     try:
         summaries = store.summaries()
     except StorageError as error:
-        print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
+        if error.code in ("folder_is_file", "folder_is_special"):
+            print(_say(lang, error.code, folder=store.folder), file=sys.stderr)
+        else:
+            print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
         return EXIT_INPUT
     if not summaries:
         print(_say(lang, "list_empty", folder=store.folder))

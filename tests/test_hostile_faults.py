@@ -323,6 +323,37 @@ async def test_opening_a_traject_whose_file_and_backup_are_both_damaged(tmp_path
     assert len([p for p in store.folder.iterdir() if ".damaged-" in p.name]) == 1
 
 
+async def test_opening_the_backup_and_leaving_at_once_leaves_the_backup_as_the_file(tmp_path: Path) -> None:
+    """Found this way: open a damaged traject, choose "Reservekopie openen", leave without typing:
+    the screen said "Alles is bewaard" while the damaged file was still the traject."""
+    store = Store(tmp_path / "data")
+    traject = store.create("Terug naar de kopie", "student", str(MINI))
+    traject.set_answer("kan-sterk", "versie één")
+    store.save(traject)
+    traject.set_answer("kan-sterk", "versie twee")
+    store.save(traject)
+    path, backup = store.path_of(traject.id), store.backup_of(traject.id)
+    damaged = b"schema = 1\n[traject\n"
+    path.write_bytes(damaged)
+    backup_before = backup.read_bytes()
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.query("#backup"))
+        await pilot.click("#backup")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        await pilot.pause()
+        assert area(app).text == "versie één"
+        assert on_disk(path) == "versie één", "the backup is the traject file as soon as it is chosen"
+        await pilot.press("ctrl+q")  # leave without typing a word
+    assert on_disk(path) == "versie één"
+    assert store.load(traject.id).answers == {"kan-sterk": "versie één"}
+    kept = [p for p in store.folder.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged, "the damaged file is kept aside, once"
+    assert backup.read_bytes() == backup_before, "the backup itself is left as it was"
+
+
 # --- hostile files in the data folder -----------------------------------------------------------
 
 

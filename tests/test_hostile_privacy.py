@@ -123,6 +123,26 @@ def test_every_file_and_folder_we_write_is_the_owners_only(tmp_path: Path, carel
     assert modes(data, cache, out) == {}, "the file put there by hand too: we wrote it since"
 
 
+@pytest.mark.skipif(not POSIX, reason="POSIX file modes")
+def test_the_parents_we_create_are_the_owners_only_too(tmp_path: Path, careless_umask: None,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh account: ~/.local/share and ~/.cache do not exist yet. What loopbaan creates on the
+    way to its folders is private; a folder that was already there is left as it was."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    os.chmod(home, 0o755)
+    data, cache = home / ".local" / "share" / "loopbaan", home / ".cache" / "loopbaan" / "recovery"
+    store = Store(data, recovery_folders=[cache])
+    traject = store.create("Privé", "student", str(MINI))
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", _refusing_in(data, atomic.tempfile.mkstemp))
+    assert store.save_recovery(traject).parent == cache  # type: ignore[union-attr]
+    monkeypatch.undo()
+    made = [home / ".local", home / ".local" / "share", data, home / ".cache", home / ".cache" / "loopbaan", cache]
+    assert {str(p.relative_to(home)): oct(stat.S_IMODE(p.stat().st_mode)) for p in made} == {
+        str(p.relative_to(home)): "0o700" for p in made}
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755, "a folder that was there is not ours to change"
+
+
 def _refusing_in(folder: Path, real: Any) -> Any:
     def mkstemp(*args: Any, dir: Any = None, **kwargs: Any) -> Any:
         if dir is not None and Path(dir).resolve() == folder.resolve():

@@ -20,6 +20,7 @@ import pytest
 from trajects import fill_traject
 
 from loopbaan_tui.domain import atomic, storage
+from loopbaan_tui.domain import recovery as recovery_module
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import (
     SCHEMA_VERSION,
@@ -31,6 +32,7 @@ from loopbaan_tui.domain.storage import (
     from_toml,
     to_toml,
 )
+from loopbaan_tui.domain.store_summary import sidecar_of
 from loopbaan_tui.domain.traject import Traject, clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -481,7 +483,7 @@ def test_a_file_where_the_folder_should_be(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("not a folder")
     with pytest.raises(StorageError) as caught:
         Store(tmp_path / "data").create("x", "p", "nl")
-    assert caught.value.code == "folder_missing"
+    assert caught.value.code == "folder_is_file"
 
 
 def test_garbage_written_between_load_and_save_is_kept_and_the_backup_stays_good(store: Store) -> None:
@@ -520,14 +522,7 @@ def test_an_unreadable_previous_file_is_kept_by_a_link(store: Store, monkeypatch
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     before = path.read_bytes()
-    real = Path.read_bytes
-
-    def unreadable(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(atomic, "read_own_file", _unreadable(path))
     traject.set_answer("a", "twee")
     store.save(traject)
     monkeypatch.undo()
@@ -614,18 +609,57 @@ def test_a_damaged_backup_too(store: Store) -> None:
 def test_an_unreadable_file(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     traject = store.create("x", "p", "nl")
     path = store.path_of(traject.id)
-    real = Path.read_bytes
-
-    def unreadable(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    monkeypatch.setattr(atomic, "read_own_file", _unreadable(path))
     with pytest.raises(DamagedTraject) as caught:
         store.load(traject.id)
     assert caught.value.code == "unreadable" and "Permission denied" in caught.value.reason
+    sidecar_of(store.folder, traject.id).unlink()  # the summary its save wrote still describes it
     assert store.summaries()[0].problem_code == "unreadable"
+
+
+def _unreadable(path: Path) -> Callable[[Path], bytes]:
+    """atomic.read_own_file, refusing `path` as a file without read permission would."""
+    real = atomic.read_own_file
+
+    def read(target: Path) -> bytes:
+        if Path(target) == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(target)
+
+    return read
+
+
+@pytest.mark.parametrize("opened_first", [True, False])
+def test_restore_backup_makes_the_backup_the_file_and_keeps_the_damaged_one(store: Store, opened_first: bool) -> None:
+    traject = make(store, a="een")
+    traject.set_answer("a", "twee")
+    store.save(traject)
+    path, backup = store.path_of(traject.id), store.backup_of(traject.id)
+    path.write_bytes(b"\x00kapot")
+    backup_before = backup.read_bytes()
+    if opened_first:  # as the app does: the load keeps the damaged file aside first
+        with pytest.raises(DamagedTraject):
+            store.load(traject.id)
+    restored = store.restore_backup(traject.id)
+    assert restored.answers == {"a": "een"}
+    assert Store(store.folder).load(traject.id).answers == {"a": "een"}
+    kept = [p for p in store.folder.glob(f"{traject.id}.damaged-*.toml")]
+    assert [p.read_bytes() for p in kept] == [b"\x00kapot"], "kept aside exactly once"
+    assert store.last_kept_aside == kept[0]
+    assert backup.read_bytes() == backup_before
+
+
+def test_restore_backup_without_a_good_backup_changes_nothing(store: Store) -> None:
+    traject = make(store, a="een")
+    path = store.path_of(traject.id)
+    path.write_bytes(b"kapot")
+    store.backup_of(traject.id).unlink()
+    with pytest.raises(FileNotFoundError):
+        store.restore_backup(traject.id)
+    store.backup_of(traject.id).write_bytes(b"ook kapot")
+    with pytest.raises(DamagedTraject):
+        store.restore_backup(traject.id)
+    assert path.read_bytes() == b"kapot" and store.backup_of(traject.id).read_bytes() == b"ook kapot"
 
 
 def test_a_missing_traject_is_not_damaged(store: Store) -> None:
@@ -858,8 +892,8 @@ def test_recovery_falls_back_to_the_temp_folder(tmp_path: Path, monkeypatch: pyt
     blocked.write_text("")
     store = Store(tmp_path / "data", recovery_folders=[blocked / "sub"])
     traject = store.create("x", "p", "nl")
-    monkeypatch.setattr(storage.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
-    monkeypatch.setattr(storage.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(recovery_module.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr(recovery_module.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     store.folder.rename(tmp_path / "gone")  # neither the data folder nor the recovery folder can be used
     recovery = store.save_recovery(traject)

@@ -14,7 +14,8 @@ DYNAMIC_KEYS = {
     # f-string keys: every value the code can fill in.
     "key_": {"help", "theme", "quit", "new", "remove", "undo", "next_step", "previous_step", "next_prompt",
              "previous_prompt", "explain", "private", "roadmap", "save", "back", "save_roadmap"},
-    "storage_": {"unwritable", "disk_full", "folder_missing", "other"},
+    "storage_": {"unwritable", "disk_full", "folder_missing", "other", "folder_is_file", "folder_is_special", "link",
+                 "trash_link"},
     "damaged_": {"empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable"},
     "scale_": {"then", "now"},
     "add_": {"actions", "people"},

@@ -8,8 +8,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPLACE_RETRY_DELAYS: tuple[float, ...] = (0.01, 0.03, 0.06, 0.1, 0.2, 0.3)
@@ -19,8 +21,10 @@ scanner, indexer or sync tool that has the file open makes the rename fail for a
 POSIX = os.name == "posix"
 
 
-def write_temp(folder: Path, prefix: str, data: bytes, suffix: str = ".tmp") -> Path:
-    """Write `data` to a new unique file in `folder` (mode 0o600), flushed and fsynced; its path."""
+def write_temp(folder: Path, prefix: str, data: bytes, suffix: str = ".tmp", *, sync: bool = True) -> Path:
+    """Write `data` to a new unique file in `folder` (mode 0o600), flushed and fsynced; its path.
+
+    `sync=False` skips the fsync: for caches that may be lost in a power cut, never for words."""
     fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     path = Path(name)
     try:
@@ -31,7 +35,8 @@ def write_temp(folder: Path, prefix: str, data: bytes, suffix: str = ".tmp") -> 
                 if written <= 0:  # never loop forever on a device that takes nothing
                     raise OSError(errno.EIO, os.strerror(errno.EIO))
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)  # some file systems (NFS) report a failed write only here
     except BaseException:
@@ -91,12 +96,70 @@ def fsync_folder(folder: Path) -> None:
 
 
 def make_private_folder(folder: Path, *, parents: bool = False) -> None:
-    """Create `folder` readable by its owner only; an existing folder is left as it is."""
+    """Create `folder` readable by its owner only; an existing folder is left as it is.
+
+    With `parents`, every missing parent is made the same way (0o700): only the folders we create
+    are ours to set, so existing ones are never changed.
+    """
     if folder.is_dir():
         return
-    folder.mkdir(mode=0o700, parents=parents, exist_ok=True)
-    # mkdir's mode passes through the umask; set it exactly
-    os.chmod(folder, 0o700)
+    missing = [folder]
+    if parents:
+        parent = folder.parent
+        while parent != parent.parent and not os.path.lexists(parent):
+            missing.append(parent)
+            parent = parent.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue  # made by someone else a moment ago: theirs, left as it is
+        # mkdir's mode passes through the umask; set it exactly
+        os.chmod(path, 0o700)
+
+
+class IsALink(OSError):
+    """The path is a symbolic link; `target` is where it points (as the link says)."""
+
+    def __init__(self, path: Path, target: str) -> None:
+        super().__init__(errno.ELOOP, "the file is a symbolic link", str(path))
+        self.target = target
+
+
+def read_own_file(path: Path) -> bytes:
+    """The bytes of an ordinary file at `path`, never read through a symbolic link.
+
+    IsALink for a link, IsADirectoryError for a folder, OSError(EINVAL) for a pipe or device (never
+    waited on), FileNotFoundError when it is not there.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):
+        raise IsALink(path, _link_target(path))
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if os.path.islink(path):
+            raise IsALink(path, _link_target(path)) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not an ordinary file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(os.readlink(path))
+    except OSError:
+        return "?"
 
 
 def owner_only(path: Path) -> None:
@@ -111,3 +174,16 @@ def unlink_quietly(path: Path | None) -> None:
     if path is not None:
         with contextlib.suppress(OSError):
             os.unlink(path)
+
+
+def stamp() -> str:
+    """The time now, for the names of kept copies: 20260101T120000Z."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem+suffix`, or with -2, -3 ... after the stem when that name is taken."""
+    path, n = folder / f"{stem}{suffix}", 2
+    while os.path.lexists(path):
+        path, n = folder / f"{stem}-{n}{suffix}", n + 1
+    return path

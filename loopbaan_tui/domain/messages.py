@@ -320,7 +320,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Je hebt nog geen trajecten in {folder}.\nBegin er een met het commando: loopbaan",
         "You have no trajecten yet in {folder}.\nStart one with the command: loopbaan",
     ),
-    "cli_list_head": ("naam|profiel|laatst bewerkt|id", "name|profile|last edited|id"),
+    "cli_list_head": ("naam|profiel|voortgang|laatst bewerkt|id", "name|profile|progress|last edited|id"),
     "cli_list_damaged": ("beschadigd: {reason}", "damaged: {reason}"),
     "cli_list_export": (
         "Schrijf een roadmap met: loopbaan export NAAM-OF-ID",
@@ -566,6 +566,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "argparse_not_allowed": ("mag niet samen met %s", "not allowed with argument %s"),
     "argparse_ignored": ("hier hoort geen waarde achter: %r", "ignored explicit argument %r"),
     "argparse_unexpected": ("onverwachte optie: %s", "unexpected option string: %s"),
+    # --- storage ---
+    "cli_list_progress": ("{answered}/{total} beantwoord", "{answered}/{total} answered"),
+    "cli_list_unchecked": ("groot bestand, wordt nagekeken bij openen", "large file, checked when opened"),
+    "cli_list_link": ("koppeling naar {target}: niet gelezen", "link to {target}: not read"),
+    "cli_folder_is_file": (
+        "{folder} is een bestand, geen map. Kies een map voor je trajecten met --data-dir MAP (of "
+        "LOOPBAAN_DATA_DIR), of zet dit bestand ergens anders neer.",
+        "{folder} is a file, not a folder. Choose a folder for your trajecten with --data-dir PATH (or "
+        "LOOPBAAN_DATA_DIR), or move this file elsewhere.",
+    ),
+    "cli_folder_is_special": (
+        "{folder} is geen map maar een apparaat of een speciaal bestand (zoals /dev/null of een pipe). Kies een "
+        "gewone map voor je trajecten met --data-dir MAP (of LOOPBAAN_DATA_DIR).",
+        "{folder} is not a folder but a device or a special file (such as /dev/null or a pipe). Choose an "
+        "ordinary folder for your trajecten with --data-dir PATH (or LOOPBAAN_DATA_DIR).",
+    ),
 }
 
 

@@ -67,6 +67,8 @@ class Traject:
     updated: datetime = field(default_factory=now)
     answers: dict[str, Any] = field(default_factory=dict)
     private: set[str] = field(default_factory=set)
+    last_prompt: str = ""
+    """The id of the prompt last edited (set by `set_answer`): where the user left off."""
 
     def answer(self, prompt_id: str) -> Any:
         return self.answers.get(prompt_id)
@@ -82,6 +84,7 @@ class Traject:
             self.answers[prompt_id] = value
         if changed:
             self.updated = now()
+            self.last_prompt = prompt_id
         return changed
 
     def set_private(self, prompt_id: str, private: bool) -> None:
@@ -161,6 +164,15 @@ def progress(section: Section, profile: str, traject: Traject) -> tuple[int, int
     """(answered, total) for a step, counting only this profile's prompts."""
     prompts = section.prompts_for(profile)
     return sum(is_answered(p, traject.answer(p.id)) for p in prompts), len(prompts)
+
+
+def overall_progress(pack: Pack, traject: Traject) -> tuple[int, int]:
+    """(answered, total) over every step, counting only the traject's profile's prompts."""
+    answered = total = 0
+    for section in pack.sections:
+        done, count = progress(section, traject.profile, traject)
+        answered, total = answered + done, total + count
+    return answered, total
 
 
 def orphaned(pack: Pack, traject: Traject) -> list[str]:

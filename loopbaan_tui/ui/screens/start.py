@@ -93,12 +93,19 @@ class StartScreen(Screen[None]):
 
     def _describe(self, summary: TrajectSummary) -> str:
         words = self.app.words
+        if summary.problem_code == "link":
+            return f"⚠ {summary.id}\n   {words('start_link', target=summary.link_target or '?')}"
         if summary.problem:
             return f"⚠ {summary.id}\n   {words('start_damaged')}"
+        if summary.unchecked:
+            return f"{summary.id}\n   {words('start_unchecked')}"
         profile = self.app.pack.profile(summary.profile)
         profile_label = profile.label if profile else summary.profile
         edited = summary.updated.astimezone().strftime(words("datetime_format"))
-        return f"{summary.name}\n   {profile_label} · {words('start_edited', when=edited)}"
+        line = f"{profile_label} · {words('start_edited', when=edited)}"
+        if summary.total is not None:
+            line += f" · {words('start_progress', answered=summary.answered, total=summary.total)}"
+        return f"{summary.name}\n   {line}"
 
     # Actions
 
@@ -212,6 +219,12 @@ class StartScreen(Screen[None]):
             self.refresh_list()
             return None
         except DamagedTraject as damage:
+            if damage.code == "link":  # not damaged: never read through, and nothing to offer instead
+                body = words("damaged_link", target=damage.link_target or "?", path=str(damage.path))
+                await app.push_screen_wait(Choice(words("damaged_title"), body, [("cancel", words("button_back"))],
+                                                  warning=True))
+                self.refresh_list()
+                return None
             body = words("damaged_body", reason=words(f"damaged_{damage.code}"),
                          kept=str(damage.kept_as or damage.path))
             buttons = [("cancel", words("button_back"))]
@@ -223,11 +236,16 @@ class StartScreen(Screen[None]):
             answer = await app.push_screen_wait(Choice(words("damaged_title"), body, buttons, warning=True))
             self.refresh_list()
             if answer == "backup":
-                try:
-                    return app.store.load_backup(traject_id)
+                try:  # the backup becomes the traject file at once: leaving right away keeps it
+                    traject = app.store.restore_backup(traject_id)
+                except StorageError as error:
+                    await self._storage_failed(error)
+                    return None
                 except (DamagedTraject, FileNotFoundError):
                     await app.push_screen_wait(Choice(words("damaged_title"), words("damaged_backup_bad"),
                                                       [("ok", words("button_ok"))], warning=True))
+                else:
+                    return traject
             return None
 
     async def _pack_for(self, traject: Traject) -> Pack | None:
