@@ -177,7 +177,7 @@ async def test_autosave_happens_within_a_second_without_quitting(tmp_path: Path)
         await pilot.pause(1.0)
         store = Store(tmp_path)
         assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "eerste zin"
-        assert "Bewaard" in str(app.screen.query_one("#save-status").render())
+        assert "Opgeslagen" in str(app.screen.query_one("#save-status").render())
 
 
 async def test_help_shows_competencies_keys_and_files(tmp_path: Path) -> None:
@@ -187,7 +187,9 @@ async def test_help_shows_competencies_keys_and_files(tmp_path: Path) -> None:
         await pilot.pause()
         text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
         assert "Wat kan ik?" in text and "Kwaliteitenreflectie" in text
-        assert "F2" in text and str(tmp_path) in text
+        assert str(tmp_path) in text
+        # the keys of the screen it was opened on: the start screen's, not the reflection's
+        assert app.words("help_key_new") in text and "Del / d" in text and "F2" not in text
         await pilot.press("escape")
         assert isinstance(app.screen, StartScreen)
 
@@ -230,7 +232,12 @@ async def test_remove_asks_first_and_can_be_undone(tmp_path: Path) -> None:
         assert len(store.summaries()) == 1
         await pilot.press("delete")
         await pilot.pause()
-        await pilot.press("enter")  # the first button: remove
+        await pilot.press("enter")  # the safe button has the focus: nothing happens
+        await pilot.pause()
+        assert len(store.summaries()) == 1
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # "Verwijderen", chosen on purpose
         await pilot.pause()
         assert store.summaries() == []
         await pilot.press("u")

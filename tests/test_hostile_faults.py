@@ -481,11 +481,11 @@ async def test_quitting_during_an_autosave_neither_hangs_nor_loses_words(
     started, gate = threading.Event(), threading.Event()
     real_save = Store.save
 
-    def slow_save(self: Store, item: Traject) -> Path:
+    def slow_save(self: Store, item: Traject, **options: Any) -> Path:
         if threading.current_thread() is not threading.main_thread():  # the autosave worker
             started.set()
             gate.wait(5)
-        return real_save(self, item)
+        return real_save(self, item, **options)
 
     monkeypatch.setattr(Store, "save", slow_save)
     app = make_app(store)

@@ -13,7 +13,11 @@ LITERAL_KEY = re.compile(r"""(?:words|text)\(\s*["']([a-z_]+)["']""")
 DYNAMIC_KEYS = {
     # f-string keys: every value the code can fill in.
     "key_": {"help", "theme", "quit", "new", "remove", "undo", "next_step", "previous_step", "next_prompt",
-             "previous_prompt", "explain", "private", "roadmap", "save", "back", "save_roadmap"},
+             "previous_prompt", "explain", "private", "roadmap", "save", "back", "save_roadmap", "back_to_steps",
+             "full_screen"},
+    "help_key_": {"help", "theme", "quit", "new", "remove", "undo", "explain", "private", "roadmap", "save",
+                  "back", "save_roadmap", "back_to_steps", "full_screen", "goto", "tab"},
+    "hint_": {"rail", "scale", "list", "text", "line", "date", "checkbox", "radio", "button"},
     "storage_": {"unwritable", "disk_full", "folder_missing", "other", "folder_is_file", "folder_is_special", "link",
                  "trash_link"},
     "damaged_": {"empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable"},

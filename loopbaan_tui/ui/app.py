@@ -50,7 +50,7 @@ class LoopbaanApp(App[None]):
     TITLE = "loopbaan"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Hulp", id="help"),
+        Binding("f1", "help", "Hulp", id="help", show=False),  # shown first by each screen (see HELP_KEY)
         Binding("ctrl+t", "toggle_theme", "Thema", show=False, id="theme"),
         Binding("ctrl+q", "quit", "Stoppen", id="quit", priority=True),
     ]
@@ -134,6 +134,8 @@ class LoopbaanApp(App[None]):
         try:
             if from_signal:
                 await _terminal_input_read()
+            with contextlib.suppress(TimeoutError):  # keys read but waiting their turn (key_order.py)
+                await asyncio.wait_for(self._key_order.idle.wait(), DRAIN_LIMIT * 4)
             await _drained(self)
             if self.focused is not None:
                 await _drained(self.focused)

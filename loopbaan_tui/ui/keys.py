@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 
@@ -15,3 +16,7 @@ def localize_bindings(node: DOMNode, words: Callable[[str], str]) -> None:
         bindings[key] = [
             replace(entry, description=words(f"key_{entry.id}")) if entry.id else entry for entry in entries
         ]
+
+
+HELP_KEY = Binding("f1", "app.help", "Hulp", id="help")
+"""First among a screen's bindings, so the footer shows it first and a narrow one never drops it."""

@@ -16,7 +16,7 @@ from textual.timer import Timer
 
 from ..domain.model import Pack
 from ..domain.storage import StorageError, Store, TrajectLock
-from ..domain.traject import Traject, keep_hidden
+from ..domain.traject import Traject, keep_hidden, overall_progress
 
 SAVE_DELAY = 0.6
 """Seconds after a change before saving: soon enough that a crash loses little, late
@@ -53,6 +53,7 @@ class Session:
         self._write_lock = threading.RLock()  # re-entrant: a signal may arrive during a save on this thread
         self._timer: Timer | None = None
         self._closed = False
+        self._retrying = False  # the timer waits RETRY_DELAY after a failed save
         self.state = SaveState(dirty=False)
 
     @property
@@ -77,12 +78,18 @@ class Session:
         self._version += 1
         if self.state.error is None and not self.state.dirty:
             self._publish(SaveState(dirty=True, saved_at=self.state.saved_at))
+        if self._retrying:  # a save failed: try again with this change, not only when the retry is due
+            self._retrying = False
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
         if self._timer is None:
             self._timer = self.app.set_timer(SAVE_DELAY, self.save_soon)
 
     def save_soon(self) -> None:
         """Save in a worker thread now, if anything changed."""
         self._timer = None
+        self._retrying = False
         if not self.dirty or self._closed:  # closed: the lock is gone, another copy may have the file
             return
         version, snapshot = self._version, copy.deepcopy(self.traject)
@@ -112,7 +119,7 @@ class Session:
             if version <= self._saved_version:
                 return  # a newer snapshot is already on disk
             try:
-                self.store.save(snapshot)
+                self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
             except StorageError as error:
                 recovery = self.store.save_recovery(snapshot)
                 state = SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery)
@@ -131,8 +138,8 @@ class Session:
                                   saved_at=self.state.saved_at or state.saved_at)
             self._publish(current)
             if self.dirty and self._timer is None and not self._closed:
-                delay = RETRY_DELAY if current.error else SAVE_DELAY
-                self._timer = self.app.set_timer(delay, self.save_soon)
+                self._retrying = current.error is not None
+                self._timer = self.app.set_timer(RETRY_DELAY if self._retrying else SAVE_DELAY, self.save_soon)
 
         if from_thread:
             with contextlib.suppress(RuntimeError):  # the app is closing; save_now() covers the rest

@@ -29,13 +29,13 @@ def slow_fsync(fd: int) -> None:
     _real_fsync(fd)
 
 
-def watched_save(self: storage.Store, traject: Any) -> Path:
+def watched_save(self: storage.Store, traject: Any, **options: Any) -> Path:
     level = getattr(_depth, "level", 0)
     if level:
         MARKER.write_text("a save began inside another save on the same thread\n", encoding="utf-8")
     _depth.level = level + 1
     try:
-        return _real_save(self, traject)
+        return _real_save(self, traject, **options)
     finally:
         _depth.level = level
 

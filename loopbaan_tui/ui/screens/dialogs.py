@@ -18,8 +18,11 @@ class Choice(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
 
-    def __init__(self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False) -> None:
+    def __init__(self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False,
+                 focus: str | None = None) -> None:
+        """`focus`: the button to start on (the first one when not given); the safe one for a removal."""
         super().__init__(classes="dialog")
+        self._focus = focus
         self._title = title
         self._body = body
         self._buttons = buttons
@@ -34,7 +37,9 @@ class Choice(ModalScreen[str | None]):
                     yield Button(literal(label), id=button_id, variant="primary" if index == 0 else "default")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        buttons = self.query(Button)
+        chosen = [b for b in buttons if b.id == self._focus]
+        (chosen[0] if chosen else buttons.first()).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

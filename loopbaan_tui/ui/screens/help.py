@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -15,20 +16,36 @@ from ..text import literal
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
-KEYS = (
-    ("F1", "help_key_help"),
-    ("F2", "help_key_explain"),
-    ("F3", "help_key_private"),
-    ("Tab / Shift+Tab", "help_key_tab"),
-    ("Ctrl+↓ / Ctrl+↑", "help_key_prompt"),
-    ("Ctrl+N / Ctrl+B", "help_key_step"),
-    ("F5 … F9", "help_key_goto"),
-    ("Ctrl+R", "help_key_roadmap"),
-    ("Ctrl+S", "help_key_save"),
-    ("Ctrl+T", "help_key_theme"),
-    ("Esc", "help_key_back"),
-    ("Ctrl+Q", "help_key_quit"),
-)
+SHARED_WORD = {
+    "next_step": "help_key_step", "previous_step": "help_key_step",
+    "next_prompt": "help_key_prompt", "previous_prompt": "help_key_prompt",
+    "page_down": "help_key_page", "page_up": "help_key_page",
+}
+"""Bindings explained together on one line (their keys side by side); any other id has help_key_<id>."""
+
+KEY_NAMES = {"escape": "Esc", "delete": "Del", "pagedown": "PageDown", "pageup": "PageUp", "up": "↑", "down": "↓",
+             "left": "←", "right": "→", "enter": "Enter", "tab": "Tab"}
+
+
+def key_label(key: str) -> str:
+    """ "ctrl+down" -> "Ctrl+↓", "f2" -> "F2", "delete,d" -> "Del / d"."""
+    def one(key: str) -> str:
+        *mods, name = key.split("+")
+        shown = KEY_NAMES.get(name) or (name.upper() if name.startswith("f") and name[1:].isdigit() else name)
+        return "+".join([*(m.capitalize() for m in mods), shown.upper() if mods and len(shown) == 1 else shown])
+    return " / ".join(one(k.strip()) for k in key.split(","))
+
+
+def key_lines(bindings: Iterable[Binding], words: Callable[..., str]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every binding with an id, in order; a range of F-keys as "F5 … F9"."""
+    lines: dict[str, list[str]] = {}
+    for binding in bindings:
+        if binding.id:
+            keys = lines.setdefault(SHARED_WORD.get(binding.id, f"help_key_{binding.id}"), [])
+            if key_label(binding.key) not in keys:
+                keys.append(key_label(binding.key))
+    return [(keys[0] + " … " + keys[-1] if len(keys) > 2 else " / ".join(keys), words(word))
+            for word, keys in lines.items()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,12 +66,19 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(literal(f"{number}. {section.question} — {section.name}"), classes="help-step")
                 yield Static(literal(section.intro), classes="help-text")
             yield Static(literal(words("help_keys")), classes="help-heading")
-            width = max(len(key) for key, _ in KEYS)
-            yield Static(literal("\n".join(f"{key:<{width}}  {words(text)}" for key, text in KEYS)),
-                         classes="help-keys")
+            lines = self._keys()
+            width = max(len(key) for key, _ in lines)
+            yield Static(literal("\n".join(f"{key:<{width}}  {text}" for key, text in lines)), classes="help-keys")
             yield Static(literal(words("help_files")), classes="help-heading")
             yield Static(literal(self._files()), classes="help-text")
             yield Static(literal(words("help_close")), classes="help-close")
+
+    def _keys(self) -> list[tuple[str, str]]:
+        """The keys of the screen the help was opened on, then those that work everywhere."""
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
+        bindings = [*getattr(type(below), "BINDINGS", []), Binding("tab,shift+tab", "", id="tab"),
+                    *type(self.app).BINDINGS]
+        return key_lines([b for b in bindings if isinstance(b, Binding)], self.app.words)
 
     def _files(self) -> str:
         words, store = self.app.words, self.app.store

@@ -9,19 +9,22 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, ContentSwitcher, OptionList, Static
+from textual.widgets import Button, Checkbox, ContentSwitcher, OptionList, RadioSet, Static
 
 from ...domain.model import ROADMAP_SECTION, Section
-from ..keys import localize_bindings
+from ..keys import HELP_KEY, localize_bindings
 from ..session import SaveState, Session
 from ..text import literal
-from ..widgets.editors import AnswerChanged
+from ..widgets.editors import AnswerChanged, ListEditor
 from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
+from ..widgets.scale_input import ScaleInput
+from ..widgets.text_fields import LineField, TextField
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -53,11 +56,31 @@ class StepView(VerticalScroll, can_focus=False):
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
 
 
+def hint_for(widget: Widget) -> str:
+    """The UI word that says which keys this kind of field takes."""
+    if isinstance(widget, StepRail):
+        return "hint_rail"
+    if isinstance(widget, ScaleInput):
+        return "hint_scale"
+    if isinstance(widget, ListEditor):
+        return "hint_list"
+    if isinstance(widget, LineField):
+        return "hint_date" if widget.has_class("date-field") else "hint_line"
+    if isinstance(widget, TextField):
+        return "hint_text"
+    if isinstance(widget, Checkbox):
+        return "hint_checkbox"
+    if isinstance(widget, RadioSet):
+        return "hint_radio"
+    return "hint_button"
+
+
 class ReflectionScreen(Screen[None]):
     """Where the work happens."""
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [
+        HELP_KEY,
         Binding("ctrl+n", "step(1)", "Volgende stap", id="next_step"),
         Binding("ctrl+b", "step(-1)", "Vorige stap", id="previous_step", show=False),
         Binding("ctrl+down", "prompt(1)", "Volgende vraag", id="next_prompt", show=False),
@@ -67,9 +90,9 @@ class ReflectionScreen(Screen[None]):
         Binding("ctrl+r", "roadmap", "Roadmap", id="roadmap"),
         Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
         Binding("escape", "leave", "Terug", id="back"),
-        Binding("pagedown", "page(1)", show=False, priority=True),
-        Binding("pageup", "page(-1)", show=False, priority=True),
-        *(Binding(f"f{n + 4}", f"goto({n - 1})", show=False, priority=True) for n in range(1, 6)),
+        Binding("pagedown", "page(1)", show=False, priority=True, id="page_down"),
+        Binding("pageup", "page(-1)", show=False, priority=True, id="page_up"),
+        *(Binding(f"f{n + 4}", f"goto({n - 1})", show=False, priority=True, id="goto") for n in range(1, 6)),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -89,14 +112,26 @@ class ReflectionScreen(Screen[None]):
         with Horizontal(id="body"):
             yield StepRail(self.sections, traject, words)
             yield ContentSwitcher(id="steps")
+        yield Static(id="key-hint")
         yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         self.session.on_state = self._show_state
-        self.query_one(StepRail).highlighted = 0
-        await self.show_step(0)
+        last = self.session.traject.last_prompt
+        section = self.session.pack.section_of(last) if last else None
+        index = next((i for i, s in enumerate(self.sections) if section is not None and s.id == section.id), 0)
+        self.query_one(StepRail).highlighted = index
+        await self.show_step(index)
+        if last:
+            self._focus_prompt_id(last)
         self._mount_ahead()
+
+    def _focus_prompt_id(self, prompt_id: str) -> None:
+        """Back where the user left off: the prompt last edited (when this profile still has it)."""
+        view = next((v for v in self._prompt_views() if v.prompt.id == prompt_id), None)
+        if view is not None:
+            self._focus_prompt(view)
 
     # Steps
 
@@ -260,6 +295,10 @@ class ReflectionScreen(Screen[None]):
         self.session.set_private(view.prompt.id, private)
         view.refresh_heading()
         self.notify(self.app.words("private_on" if private else "private_off"), timeout=3)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Say what keys the field being answered takes (the footer holds the screen's own)."""
+        self.query_one("#key-hint", Static).update(literal(self.app.words(hint_for(event.widget))))
 
     # Answers and saving
 

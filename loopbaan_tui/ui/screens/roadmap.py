@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
 from ...domain.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
-from ..keys import localize_bindings
+from ...domain.settings import load_settings, save_settings
+from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -26,13 +27,19 @@ if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
 
+LAST_FOLDER = "roadmap_folder"
+"""Settings key: where the last roadmap was saved, offered again next time."""
+
+
 class RoadmapScreen(Screen[None]):
     """Preview and save; nothing is written until the user presses Save."""
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Terug", id="back"),
-        Binding("ctrl+s", "save", "Bewaren", id="save_roadmap"),
+        HELP_KEY,
+        Binding("escape", "back", "Terug", id="back_to_steps"),
+        Binding("ctrl+s", "save", "Opslaan", id="save_roadmap"),
+        Binding("f4", "full_screen", "Groot", id="full_screen"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -61,9 +68,22 @@ class RoadmapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
-        path = default_folder() / roadmap_filename(self.session.traject, ext="md")
-        self.query_one("#roadmap-path", LineField).load_text(str(path))
+        folder = self._folder()
+        self.query_one("#roadmap-path", LineField).load_text(str(folder / roadmap_filename(self.session.traject)))
+        if folder == Path.home():  # no Documents folder (or none known): say plainly where it goes
+            self._say(self.app.words("roadmap_to_home", folder=str(folder)))
         self.refresh_preview()
+
+    def _folder(self) -> Path:
+        """The folder the user last saved a roadmap to, while it is there; else Documents (or home)."""
+        last = load_settings(self.app.store.folder).get(LAST_FOLDER)
+        if last and Path(last).is_dir():
+            return Path(last)
+        return default_folder()
+
+    def action_full_screen(self) -> None:
+        """The preview takes the whole screen, or gives the options back."""
+        self.toggle_class("-full")
 
     def _format(self) -> str:
         pressed = self.query_one("#roadmap-format", RadioSet).pressed_button
@@ -119,6 +139,8 @@ class RoadmapScreen(Screen[None]):
             self._say(write_error_message(error, path, self.session.pack.info.language), error=True)
             return
         self._say(words("roadmap_saved", path=str(written)))
+        settings = load_settings(self.app.store.folder)
+        save_settings(self.app.store.folder, {**settings, LAST_FOLDER: str(written.parent)})
 
     def _say(self, text: str, error: bool = False) -> None:
         message = self.query_one("#roadmap-message", Static)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from ...domain.model import Pack
 from ...domain.storage import DamagedTraject, StorageError, TrajectLocked, TrajectSummary
 from ...domain.traject import Traject
-from ..keys import localize_bindings
+from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -31,6 +31,7 @@ class StartScreen(Screen[None]):
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [
+        HELP_KEY,
         Binding("n", "new", "Nieuw", id="new"),
         Binding("delete,d", "remove", "Verwijderen", id="remove"),
         Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
@@ -157,7 +158,7 @@ class StartScreen(Screen[None]):
             words("remove_title"),
             words("remove_body", name=summary.name if not summary.problem else summary.id),
             [("remove", words("button_remove")), ("cancel", words("button_cancel"))],
-            warning=True,
+            warning=True, focus="cancel",
         ))
         if answer != "remove":
             return

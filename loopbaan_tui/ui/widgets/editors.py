@@ -12,10 +12,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
 
+from ...domain.balance import change, describe_change
+from ...domain.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
 from ...domain.model import Kind, Pack, Prompt
 from ...domain.traject import ACTION_FIELDS, PEOPLE_FIELDS
 from ..text import literal
@@ -85,12 +88,10 @@ class ListEditor(LongTextEditor):
 
 
 class LineEditor(LineField):
-    """A short answer on one line (also dates)."""
+    """A short answer on one line."""
 
     def __init__(self, prompt: Prompt, value: Any, pack: Pack, words: Words) -> None:
-        placeholder = words("date_placeholder") if prompt.kind is Kind.DATE else ""
-        super().__init__(value if isinstance(value, str) else "", placeholder=placeholder,
-                         classes=f"editor editor-{prompt.kind.value}")
+        super().__init__(value if isinstance(value, str) else "", classes=f"editor editor-{prompt.kind.value}")
         self.prompt = prompt
 
     def answer(self) -> Any:
@@ -100,6 +101,49 @@ class LineEditor(LineField):
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self.post_message(AnswerChanged(self.prompt.id, self.answer()))
+
+
+class DateEditor(Editor):
+    """A date, typed the usual ways (2-3-2027, 2 maart 2027, 2027-03-02) and kept as 2027-03-02.
+
+    While the text is not a date it is kept as typed (nothing typed is lost) and the line under the
+    field says what is wrong; once it is, the line shows the date in words."""
+
+    def compose(self) -> ComposeResult:
+        stored = self.value if isinstance(self.value, str) else ""
+        found = recognize_date(stored)
+        shown = format_date(found, self.pack.info.language, weekday=False) if found else stored
+        yield LineField(shown, placeholder=self.words("date_placeholder"), classes="date-field")
+        yield Static(classes="field-hint date-hint")
+
+    def on_mount(self) -> None:
+        self._show_date()
+
+    def answer(self) -> Any:
+        text = self.query_one(LineField).text
+        found = recognize_date(text)
+        return found.isoformat() if found else text
+
+    def _show_date(self) -> None:
+        text = self.query_one(LineField).text
+        hint = self.query_one(".date-hint", Static)
+        language = self.pack.info.language
+        if not text.strip():
+            hint.update("")
+        else:
+            try:
+                hint.update(literal("= " + format_date(parse_date(text), language)))
+                hint.set_class(False, "-error")
+            except DateProblem as problem:
+                hint.update(literal(describe_problem(problem, self.words, language)))
+                hint.set_class(True, "-error")
+        hint.display = bool(text.strip())
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._show_date()
+        self.changed(self.answer())
 
 
 class ScaleEditor(Editor):
@@ -122,6 +166,29 @@ class ScaleEditor(Editor):
                                      classes=f"scale-{column}", id=f"{scale_id}--{column}")
             yield Static(literal(self.words("scale_ends", low=f"{scale.min} = {scale.low}",
                                             high=f"{scale.max} = {scale.high}")), classes="scale-ends")
+            if self.prompt.then_now:
+                yield Static(classes="scale-change", id=f"{scale_id}--change")
+
+    def on_mount(self) -> None:
+        self._show_changes()
+
+    def _show_changes(self) -> None:
+        """Then and now side by side: how much it moved, and whether that is for the better."""
+        if not self.prompt.then_now:
+            return
+        value = self.answer()
+        for scale_id in self.prompt.scales:
+            scale = self.pack.scale(scale_id)
+            if scale is None:
+                continue
+            rating = value.get(scale_id, {})
+            found = change(scale, rating.get("then"), rating.get("now"))
+            line = self.query_one(f"#{scale_id}--change", Static)
+            line.update(literal(self.words("scale_change", change=describe_change(found, self.words)))
+                        if found else "")
+            line.display = found is not None
+            line.set_class(found is not None and found.verdict == "worse", "-worse")
+            line.set_class(found is not None and found.verdict == "better", "-better")
 
     def answer(self) -> Any:
         value: dict[str, dict[str, int]] = {}
@@ -134,6 +201,7 @@ class ScaleEditor(Editor):
     @on(ScaleInput.Changed)
     def _rated(self, event: ScaleInput.Changed) -> None:
         event.stop()
+        self._show_changes()
         self.changed(self.answer())
 
 
@@ -233,7 +301,7 @@ class RowsEditor(Editor):
 
     def _row(self, row: dict[str, Any]) -> Widget:
         kind = self.prompt.kind.value
-        cells = []
+        cells: list[Widget] = []
         for field in self.fields:
             cells.append(Horizontal(
                 Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
@@ -241,6 +309,10 @@ class RowsEditor(Editor):
                           classes="row-input", name=field, compact=True),
                 classes="row-field",
             ))
+            if field == "when":  # free text ("voor de kerst"), but a date is shown as one
+                hint = Static(self._when_hint(str(row.get(field, ""))), classes="field-hint row-when-hint")
+                hint.display = recognize_date(row.get(field, "")) is not None
+                cells.append(hint)
         remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
         return Vertical(*cells, remove, classes="row")
 
@@ -270,7 +342,7 @@ class RowsEditor(Editor):
         kind = self.prompt.kind.value
         dialog = Choice(self.words(f"remove_{kind}_title"), self.words("remove_row_body", row=" · ".join(texts)),
                         [("keep", self.words("button_keep")), ("remove", self.words("row_remove"))],
-                        warning=True)
+                        warning=True, focus="keep")
 
         def chosen(answer: str | None) -> None:
             if answer == "remove":
@@ -291,9 +363,19 @@ class RowsEditor(Editor):
         target = rows[min(index, len(rows) - 1)].query(LineField).first()
         target.focus()
 
+    def _when_hint(self, text: str) -> Content | str:
+        found = recognize_date(text)
+        return literal("= " + format_date(found, self.pack.info.language)) if found else ""
+
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
+        field = event.text_area
+        row = field.parent.parent if field.parent is not None else None
+        if field.name == "when" and isinstance(row, Widget):
+            hint = row.query_children(".row-when-hint").first(Static)
+            hint.update(self._when_hint(field.text))
+            hint.display = recognize_date(field.text) is not None
         self.changed(self.answer())
 
 
@@ -304,8 +386,10 @@ def make_editor(prompt: Prompt, value: Any, pack: Pack, words: Words, profile: s
             return LongTextEditor(prompt, value, pack, words)
         case Kind.LIST:
             return ListEditor(prompt, value, pack, words)
-        case Kind.SHORT_TEXT | Kind.DATE:
+        case Kind.SHORT_TEXT:
             return LineEditor(prompt, value, pack, words)
+        case Kind.DATE:
+            return DateEditor(prompt, value, pack, words)
         case Kind.SCALE:
             return ScaleEditor(prompt, value, pack, words)
         case Kind.SINGLE_CHOICE | Kind.MULTIPLE_CHOICE:
