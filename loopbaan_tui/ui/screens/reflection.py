@@ -216,7 +216,9 @@ class ReflectionScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#rail")
     async def _rail_moved(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self._step:
+        # only the rail's present highlight: an older message (from before a step was chosen by key)
+        # would switch back, and the two would go on switching each other for ever
+        if event.option_index == event.option_list.highlighted and event.option_index != self._step:
             await self.show_step(event.option_index, focus=False)
 
     @on(OptionList.OptionSelected, "#rail")
@@ -243,35 +245,28 @@ class ReflectionScreen(Screen[None]):
             await self.show_step(self._step - 1, focus=False)
             earlier = self._prompt_views()
             if earlier:
-                self._focus_prompt(earlier[-1])
+                self._focus_prompt(earlier[-1], scroll=False)
+                self.call_after_refresh(self._show_focused)  # once the step is laid out
 
     def action_page(self, delta: int) -> None:
-        """Scroll a page and take the focus along to the first question in view."""
-        step = self._current_step()
-        if step is None:
-            return
-        before = step.scroll_y
-        if delta > 0:
-            step.scroll_page_down(animate=False)
-        else:
-            step.scroll_page_up(animate=False)
-        self.call_after_refresh(self._focus_in_view, delta, before)
-
-    def _focus_in_view(self, delta: int, before: float) -> None:
+        """A page down (or up), taking the focus along: to the first question that starts a page further,
+        shown at the top; past the end, the last (or first) question."""
         step, views = self._current_step(), self._prompt_views()
         if step is None or not views:
             return
-        visible = step.content_region
-        in_view = [view for view in views if visible.y <= view.region.y < visible.bottom]
-        at_end = step.scroll_y == before
-        if at_end:  # nothing more to scroll: the last (or first) question
-            target = views[-1] if delta > 0 else views[0]
-        elif in_view:
-            target = in_view[0]
-        else:  # one long question fills the page: the one it belongs to
-            target = next((v for v in reversed(views) if v.region.y < visible.y), views[0])
-        if target is not self._current_prompt():
-            self._focus_prompt(target, scroll=at_end or not in_view)
+        current = self._current_prompt()
+        top = current.virtual_region.y if current in views else step.scroll_y
+        page = max(1, step.scrollable_content_region.height - 2)
+        if delta > 0:
+            target = next((v for v in views if v.virtual_region.y >= top + page), views[-1])
+            if target is current or target.virtual_region.y <= top:  # no question further down
+                target = next((v for v in views if v.virtual_region.y > top), views[-1])
+        else:
+            target = next((v for v in reversed(views) if v.virtual_region.y <= top - page), views[0])
+            if target is current:
+                target = next((v for v in reversed(views) if v.virtual_region.y < top), views[0])
+        self._focus_prompt(target)
+        self.call_after_refresh(self._show_focused)
 
     def action_toggle_help(self) -> None:
         view = self._current_prompt()
@@ -299,6 +294,11 @@ class ReflectionScreen(Screen[None]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Say what keys the field being answered takes (the footer holds the screen's own)."""
         self.query_one("#key-hint", Static).update(literal(self.app.words(hint_for(event.widget))))
+
+    @on(LineField.Submitted)
+    def _line_done(self) -> None:
+        """Enter in a one-line answer moves on, as Tab does."""
+        self.focus_next()
 
     # Answers and saving
 

@@ -1,0 +1,554 @@
+"""A person at the keyboard, with the built-in packs: fields that already hold text, focus that stays in
+view, dialogs that fit 80x24, keys that say what they do. Each test presses keys as a person would and
+checks the screen and the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile.pilot import open_first, wait_until
+from textual import events
+from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
+
+from loopbaan_tui.domain.builtin import pack_folder
+from loopbaan_tui.domain.loader import load_pack
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.ui import session as session_module
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.widgets.text_fields import LineField
+
+SIZE = (80, 24)
+DELEN = "Met mijn opleider op 14 januari"
+
+
+def make_app(data: Path, language: str = "nl") -> LoopbaanApp:
+    pack = load_pack(pack_folder(language)).pack
+    assert pack is not None
+    return LoopbaanApp(pack=pack, store=Store(data))
+
+
+def saved_traject(data: Path, answers: dict[str, Any], last_prompt: str = "", profile: str = "student",
+                  language: str = "nl") -> Traject:
+    store = Store(data)
+    traject = store.create("Mijn loopbaan", profile, language)
+    traject.answers.update(answers)
+    traject.last_prompt = last_prompt
+    store.save(traject)
+    return traject
+
+
+def answers_on_disk(data: Path, traject: Traject) -> dict[str, Any]:
+    return Store(data).load(traject.id).answers
+
+
+def focused_prompt(app: LoopbaanApp) -> str:
+    node = app.focused
+    while node is not None and not (node.id or "").startswith("prompt-"):
+        node = node.parent
+    return (node.id or "").removeprefix("prompt-") if node is not None else ""
+
+
+def in_view(app: LoopbaanApp) -> bool:
+    """The focused widget is on the screen, inside the part of its step that shows."""
+    widget = app.focused
+    assert widget is not None
+    region = widget.region
+    step = app.screen.query_one("#steps")
+    return region.height > 0 and step.region.contains(region.x, region.y)
+
+
+async def burst(pilot: Any, *keys: str) -> None:
+    """Keys that arrive together, as from a fast typist or a paste-and-press: no pause between them."""
+    for key in keys:
+        character = key if len(key) == 1 else {"tab": "\t", "enter": "\r", "space": " "}.get(key)
+        pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()
+    await pilot.pause()
+
+
+# --- 1. typing into a field that holds text adds to it; Ctrl+Z undoes -------------------------------
+
+ONE_LINE_FIELDS = {
+    # prompt whose field already holds text, the answer, how to reach the field from the prompt before it
+    "short text": ("roadmap-delen", DELEN, "roadmap-plan", ["ctrl+down"], lambda a: a),
+    "action cell": ("hoe-acties", [{"what": "Meelopen met de IB'er", "when": "", "first_step": "", "who": ""}],
+                    "hoe-verbreden-verdiepen", ["ctrl+down"], lambda a: a[0]["what"]),
+    "people cell": ("wie-mensen", [{"who": "Sanne", "help": "", "reach": ""}], "wie-mensen", [],
+                    lambda a: a[0]["who"]),
+    "path reason": ("waar-paden", [{"path": "expert", "reason": "Dieper in rekenen"}], "waar-paden",
+                    ["tab", "tab"], lambda a: a[0]["reason"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_LINE_FIELDS))
+async def test_typing_into_a_one_line_field_that_holds_text_adds_to_it(tmp_path: Path, case: str) -> None:
+    """Was: moving into the field selected all of it, and one letter replaced the whole answer."""
+    prompt_id, answer, start, keys, text_of = ONE_LINE_FIELDS[case]
+    traject = saved_traject(tmp_path, {prompt_id: answer}, last_prompt=start)
+    before = text_of(answer)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press(*keys)
+        assert focused_prompt(app) == prompt_id and isinstance(app.focused, LineField)
+        assert app.focused.text == before
+        await pilot.press("e", "n")
+        assert app.focused.text == before + "en"
+        await pilot.press("ctrl+z")  # undo brings the text back as it was
+        assert app.focused.text == before
+        await pilot.press("e", "n")
+        await pilot.press("ctrl+q")
+    assert text_of(answers_on_disk(tmp_path, traject)[prompt_id]) == before + "en"
+
+
+async def test_ctrl_z_undoes_in_a_long_answer_too(tmp_path: Path) -> None:
+    traject = saved_traject(tmp_path, {"kan-moment": "De les over breuken"})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert focused_prompt(app) == "kan-moment"
+        await pilot.press(*" ging goed")
+        await pilot.press("ctrl+z")
+        await pilot.press(*" liep goed")
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["kan-moment"].endswith(" liep goed")
+    assert answers_on_disk(tmp_path, traject)["kan-moment"].startswith("De les over breuken")
+
+
+async def test_the_roadmap_path_adds_to_what_is_there(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {"kan-moment": "Iets"})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        field = app.screen.query_one("#roadmap-path", LineField)
+        before = field.text
+        field.focus()
+        await pilot.pause()
+        await pilot.press("x")
+        assert field.text == before + "x"
+
+
+# --- 2 and 3. the new-traject dialog -------------------------------------------------------------------
+
+
+async def open_dialog(pilot: Any, name: str = "Mijn loopbaan") -> NewTrajectDialog:
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*name)
+    screen = pilot.app.screen
+    assert isinstance(screen, NewTrajectDialog)
+    return screen
+
+
+async def test_english_users_get_the_english_questions_by_default(tmp_path: Path) -> None:
+    """Was: with --lang en the dialog preselected the Dutch pack, and choosing a profile jumped past it."""
+    app = make_app(tmp_path, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "Year five")
+        assert dialog._chosen("#pack") == "en"
+        await pilot.press("tab", "enter")  # a profile
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "profile"  # the focus stays on the choice
+        await pilot.press("tab")
+        assert isinstance(app.focused, RadioSet) and app.focused.id == "pack"  # next: the pack, not Start
+        await pilot.press("tab", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+    assert Store(tmp_path).summaries()[0].pack == "en"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_new_dialog_fits_80x24_with_its_buttons_in_view(tmp_path: Path, language: str) -> None:
+    """Was: after a profile was chosen the Start button stretched to 17 rows, its label out of view, and the
+    dialog scrolled even at 40 rows."""
+    app = make_app(tmp_path, language)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press("tab")
+        for profile in range(len(app.pack.profiles)):
+            if profile:
+                await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause()
+            start = dialog.query_one("#begin", Button)
+            assert start.region.height == 3 and dialog.region.contains_region(start.region), profile
+            assert dialog.query_one("#dialog-form").max_scroll_y == 0, f"the form scrolls for profile {profile}"
+
+
+async def test_the_name_error_goes_once_a_name_is_typed(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, "")
+        await pilot.press("enter")
+        error = dialog.query_one("#name-error", Static)
+        assert error.display and str(error.render())
+        await pilot.press("J")
+        assert not error.display
+
+
+# --- 4. the focused field is always on screen ----------------------------------------------------------
+
+
+async def test_help_opened_above_the_first_field_keeps_it_in_view(tmp_path: Path) -> None:
+    """Was: F2 on the first prompt pushed the field below the screen while the user typed on, blind."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#prompt-kan-moment").has_class("-show-help")
+        assert in_view(app)
+
+
+@pytest.mark.parametrize("keys", [["f6"], ["f7"], ["f8"], ["f9"], ["f9", "ctrl+n"], ["ctrl+n"]])
+async def test_entering_a_step_shows_the_field_that_has_the_focus(tmp_path: Path, keys: list[str]) -> None:
+    """Was: the first field had the focus but the view stayed on the intro (a name went in the wrong column)."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert focused_prompt(app) and in_view(app)
+
+
+async def test_tab_from_the_rail_goes_straight_to_the_first_field(tmp_path: Path) -> None:
+    """Was: one Tab stop between the rail and the first field where nothing was highlighted."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "rail"
+        await pilot.press("tab")
+        assert focused_prompt(app) == "kan-moment"
+
+
+async def test_page_down_takes_the_focus_along(tmp_path: Path) -> None:
+    """Was: PageDown scrolled the step but left the focus behind, off the screen."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        seen = [focused_prompt(app)]
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert in_view(app)
+            seen.append(focused_prompt(app))
+        assert len(set(seen)) > 2, seen
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert in_view(app)
+
+
+async def test_down_on_a_checkbox_goes_to_the_next_option(tmp_path: Path) -> None:
+    """Was: Down on a checkbox scrolled the page instead of moving to the next option."""
+    saved_traject(tmp_path, {}, last_prompt="wil-motieven-student")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        first = app.focused
+        assert isinstance(first, Checkbox)
+        await pilot.press("down")
+        assert isinstance(app.focused, Checkbox) and app.focused is not first and in_view(app)
+        await pilot.press("up")
+        assert app.focused is first
+
+
+# --- 5 and 6. rows of actions and people -----------------------------------------------------------------
+
+
+async def test_removing_a_row_with_words_asks_first_and_keeps_the_focus_in_the_table(tmp_path: Path) -> None:
+    """Was: "Weghalen" removed the row at once, for good, and threw the focus to another prompt."""
+    rows = [{"what": "Meelopen", "when": "", "first_step": "", "who": ""},
+            {"what": "Cursus zoeken", "when": "", "first_step": "", "who": ""}]
+    traject = saved_traject(tmp_path, {"hoe-acties": rows}, last_prompt="hoe-acties")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("tab", "tab", "tab", "tab")  # past the first row's four cells: "Weghalen"
+        assert isinstance(app.focused, Button) and app.focused.has_class("row-remove")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Meelopen" in str(app.screen.query_one("#dialog-body").render())
+        await pilot.press("enter")  # the safe button has the focus: the row stays
+        await pilot.pause()
+        assert len(app.screen.query("#prompt-hoe-acties .row")) == 2 and app.focused.has_class("row-remove")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # now "Weghalen", on purpose
+        await pilot.pause()
+        await pilot.pause()
+        assert len(app.screen.query("#prompt-hoe-acties .row")) == 1
+        assert focused_prompt(app) == "hoe-acties" and isinstance(app.focused, LineField)
+        assert app.focused.text == "Cursus zoeken"
+        await pilot.press("ctrl+q")
+    assert [row["what"] for row in answers_on_disk(tmp_path, traject)["hoe-acties"]] == ["Cursus zoeken"]
+
+
+async def test_a_long_action_cell_shows_all_of_its_text(tmp_path: Path) -> None:
+    """Was: cells were ~22 columns on one line, scrolled to the end: the start of the text out of sight."""
+    what = "Meelopen met de intern begeleider van de bovenbouw, twee ochtenden in januari"
+    saved_traject(tmp_path, {"hoe-acties": [{"what": what, "when": "", "first_step": "", "who": ""}]},
+                  last_prompt="hoe-acties")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        field = app.focused
+        assert isinstance(field, LineField)
+        assert field.text == what
+        assert field.region.height == field.wrapped_document.height > 1  # every wrapped line in view
+        assert field.scroll_y == 0 and field.max_scroll_y == 0
+
+
+# --- 7. what keys a field takes ------------------------------------------------------------------------
+
+
+async def test_the_hint_line_says_which_keys_the_field_takes(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        hint = app.screen.query_one("#key-hint", Static)
+        assert str(hint.render()) == app.words("hint_text")
+        await pilot.press("ctrl+down")
+        assert str(hint.render()) == app.words("hint_list")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert str(hint.render()) == app.words("hint_checkbox")
+        await pilot.press("shift+tab")
+        assert str(hint.render()) == app.words("hint_rail")
+
+
+async def test_help_lists_the_keys_of_the_screen_it_was_opened_on(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one(".help-keys", Static).render())
+        assert "F2" in text and "Ctrl+↓ / Ctrl+↑" in text and "F5 … F9" in text and "PageDown" in text
+        assert app.words("help_key_new") not in text
+        await pilot.press("escape", "ctrl+r")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one(".help-keys", Static).render())
+        assert "F4" in text and app.words("help_key_full_screen") in text and "F2" not in text
+
+
+async def test_the_footer_keeps_f1_on_a_narrow_screen(tmp_path: Path) -> None:
+    """Was: at 60x20 the footer lost F1 off its right end."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_first(pilot)
+        keys = [widget for widget in app.screen.query("FooterKey") if widget.region.width]
+        assert keys and keys[0].key == "f1"  # type: ignore[attr-defined]
+        assert keys[0].region.right <= 60
+
+
+# --- 8. dates ------------------------------------------------------------------------------------------
+
+
+async def test_a_date_is_kept_as_iso_and_an_impossible_one_is_explained(tmp_path: Path) -> None:
+    """Was: "2027-02-30", "2-3-2027" and "na de voorjaarsvakantie" were stored as typed, printed raw."""
+    traject = saved_traject(tmp_path, {}, last_prompt="roadmap-checkin")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert focused_prompt(app) == "roadmap-checkin"
+        hint = app.screen.query_one(".date-hint", Static)
+        await pilot.press(*"30-2-2027")
+        assert hint.display and hint.has_class("-error") and "februari" in str(hint.render())
+        await pilot.press(*["backspace"] * 9, *"2-3-2027")
+        assert not hint.has_class("-error") and "dinsdag 2 maart 2027" in str(hint.render())
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["roadmap-checkin"] == "2027-03-02"
+
+
+async def test_a_date_in_the_when_cell_is_shown_as_a_date(tmp_path: Path) -> None:
+    traject = saved_traject(tmp_path, {}, last_prompt="hoe-acties")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press(*"Meelopen", "tab", *"15-1-2027")
+        hint = app.screen.query_one(".row-when-hint", Static)
+        assert hint.display and "vrijdag 15 januari 2027" in str(hint.render())
+        await pilot.press(*["backspace"] * 9, *"voor de kerst")
+        assert not hint.display
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["hoe-acties"][0]["when"] == "voor de kerst"  # free text stays
+
+
+# --- 9. the roadmap screen -------------------------------------------------------------------------------
+
+
+async def test_the_roadmap_preview_can_take_the_whole_screen(tmp_path: Path) -> None:
+    """Was: the preview showed ~11 lines of the document at 80x24."""
+    saved_traject(tmp_path, {"kan-moment": "Iets"})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        preview = app.screen.query_one("#roadmap-preview")
+        small = preview.region.height
+        await pilot.press("f4")
+        await pilot.pause()
+        assert preview.region.height >= 22 > small
+        await pilot.press("f4")
+        await pilot.pause()
+        assert preview.region.height == small
+
+
+async def test_the_roadmap_screen_offers_the_folder_saved_to_last(tmp_path: Path) -> None:
+    saved_traject(tmp_path / "data", {"kan-moment": "Iets"})
+    folder = tmp_path / "ingeleverd"
+    folder.mkdir()
+    app = make_app(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        field = app.screen.query_one("#roadmap-path", LineField)
+        field.text = str(folder / "roadmap.md")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: (folder / "roadmap.md").exists())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert Path(app.screen.query_one("#roadmap-path", LineField).text).parent == folder
+
+
+# --- 10. better and worse on the balance -----------------------------------------------------------------
+
+
+async def test_the_balance_says_whether_a_change_is_for_the_better(tmp_path: Path) -> None:
+    """Was: werkdruk going up had the same arrow as werkplezier going up."""
+    saved_traject(tmp_path, {}, last_prompt="wil-balans")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("2", "tab", "4", "tab", "2", "tab", "4")  # werkplezier 2 -> 4, werkdruk 2 -> 4
+        await pilot.pause()
+        joy = str(app.screen.query_one("#werkplezier--change", Static).render())
+        load = str(app.screen.query_one("#werkdruk--change", Static).render())
+        assert "↑ +2" in joy and app.words("balance_better") in joy
+        assert "↑ +2" in load and app.words("balance_worse") in load
+
+
+# --- 11. back where you left off -------------------------------------------------------------------------
+
+
+async def test_reopening_lands_on_the_prompt_last_edited(tmp_path: Path) -> None:
+    """Was: reopening always landed on step 1."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f8", "ctrl+down")
+        await pilot.press(*"breder kijken")
+        await pilot.press("ctrl+q")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        summary = app.store.summaries()[0]
+        assert summary.answered == 1 and summary.total and summary.total > 30  # from the summary, not the file
+        await open_first(pilot)
+        assert focused_prompt(app) == "hoe-verbreden-verdiepen" and in_view(app)
+
+
+# --- 13. smaller things ----------------------------------------------------------------------------------
+
+
+async def test_ctrl_up_at_the_first_prompt_goes_to_the_last_of_the_step_before(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        last = [view.prompt.id for view in app.screen.query("#step-kan PromptView")][-1]
+        assert focused_prompt(app) == last and in_view(app)
+
+
+async def test_rail_labels_wrap_under_their_own_text(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        rail = app.screen.query_one("#rail")
+        label = str(rail.get_option_at_index(4).prompt)  # type: ignore[attr-defined]
+        first, second, *_ = label.split("\n")
+        assert first.startswith("5 ") and second.startswith("  ") and len(first) <= 27
+
+
+# --- keys in a burst, and quitting right after typing (issue: nothing lost at the edges) -----------------
+
+
+async def test_a_burst_across_fields_lands_in_order(tmp_path: Path) -> None:
+    """Was: letters typed right after a Tab went into the field the Tab was leaving."""
+    traject = saved_traject(tmp_path, {}, last_prompt="wie-mensen")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await burst(pilot, *"Sanne", "tab", *"vragen", "tab", *"lopen")
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["wie-mensen"] == [{"who": "Sanne", "help": "vragen", "reach": "lopen"}]
+
+
+async def test_ctrl_q_right_after_typing_keeps_every_word(tmp_path: Path) -> None:
+    """Was: Ctrl+Q, a priority binding, ran before the keys queued ahead of it reached the field."""
+    traject = saved_traject(tmp_path, {"kan-moment": "eerste. "})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await burst(pilot, *"laatste woorden", "ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["kan-moment"] == "eerste. laatste woorden"
+
+
+async def test_saving_resumes_with_the_next_change_after_a_fault(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: once a save failed, the next try came only 10 s later, whatever the user typed."""
+    monkeypatch.setattr(session_module, "SAVE_DELAY", 0.1)
+    monkeypatch.setattr(session_module, "RETRY_DELAY", 60.0)
+    traject = saved_traject(tmp_path, {})
+    store = Store(tmp_path)
+    app = make_app(tmp_path)
+    real = Store.save
+    failing = [True]
+
+    def save(self: Store, item: Traject, **options: Any) -> Path:
+        if failing[0]:
+            from loopbaan_tui.domain.storage import StorageError
+
+            raise StorageError("disk_full", self.folder, "full")
+        return real(self, item, **options)
+
+    monkeypatch.setattr(Store, "save", save)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        session = app.session
+        assert session is not None
+        await pilot.press(*"een")
+        await wait_until(pilot, lambda: session.state.error is not None)
+        failing[0] = False  # the disk has room again
+        await pilot.press(*" twee")
+        await wait_until(pilot, lambda: not session.dirty, timeout=3)
+        assert store.load(traject.id).answers["kan-moment"] == "een twee"
+        assert isinstance(app.screen.query_one("#prompt-kan-moment TextArea", TextArea), TextArea)
