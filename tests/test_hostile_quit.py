@@ -2,8 +2,10 @@
 
 The app runs in a pseudo-terminal (tests/hostile/ptyapp.py). Ctrl+Q in the same write as the last
 words (a fast typist, a paste-then-quit, a macro) once left only what the autosave had already
-written; SIGTERM and SIGHUP sent 0-60 ms after the last keys lost some of them in about 1 run in 10.
+written; SIGTERM sent 0-60 ms after the last keys lost some of them in 9 runs of 50 (42 of 50 on a
+busy machine): the quit did not wait for the keys the key order (ui/key_order.py) still held back.
 A few runs of each are part of every test run; `pytest -m slow` (or LOOPBAAN_SLOW=1) runs 50 of each.
+The last test shows the signal's case in-process, where no timing decides whether it fails.
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hostile.pilot import make_app, open_first
 from hostile.ptyapp import PtyApp, start_args
 from hostile.ptyflows import ACTION, CTRL_Q, LINE, LONG, Field, answers, go_to, make_traject, open_traject, wait_saved
+from textual import events
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+import loopbaan_tui.ui.app as app_module
+from loopbaan_tui.domain.storage import Store
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 FIELDS = (LONG, LINE, ACTION)
 SLOW_RUNS = 50
@@ -43,6 +50,7 @@ def quit_after_burst(tmp_path: Path, field: Field, held: str) -> None:
     assert saved == held + FIRST + LAST, f"{field.name}: the file holds {saved!r}"
 
 
+@posix_only
 @pytest.mark.parametrize(
     ("field", "held"),
     [(LONG, ""), (LINE, HELD), (ACTION, "")],
@@ -52,6 +60,7 @@ def test_ctrl_q_in_the_same_write_as_the_last_words_keeps_them(tmp_path: Path, f
     quit_after_burst(tmp_path, field, held)
 
 
+@posix_only
 @pytest.mark.slow
 @pytest.mark.parametrize("run", range(SLOW_RUNS))
 def test_ctrl_q_in_the_same_write_as_the_last_words_keeps_them_many_times(tmp_path: Path, run: int) -> None:
@@ -91,14 +100,34 @@ def signal_after_keys(tmp_path: Path, number: int, seed: int) -> None:
 SIGNALS = [signal.SIGTERM, signal.SIGHUP] if hasattr(signal, "SIGHUP") else []
 
 
+@posix_only
 @pytest.mark.parametrize("seed", range(1))
 @pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
 def test_a_signal_right_after_keys_keeps_them(tmp_path: Path, number: int, seed: int) -> None:
     signal_after_keys(tmp_path, number, seed)
 
 
+@posix_only
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", range(1, 1 + SLOW_RUNS))
 @pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
 def test_a_signal_right_after_keys_keeps_them_many_times(tmp_path: Path, number: int, seed: int) -> None:
     signal_after_keys(tmp_path, number, seed)
+
+
+async def test_a_signal_while_a_burst_waits_its_turn_keeps_it_pilot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process, without a terminal's timing: a burst of keys has reached the app, which passes it on
+    a key at a time, when SIGTERM's handler runs (it runs between two events, as the event loop does)."""
+    monkeypatch.setattr(app_module, "_exit_after", lambda seconds: None)  # the watchdog would end pytest
+    traject = make_traject(tmp_path, {LONG.prompt: FIRST})
+    app = make_app(Store(tmp_path))
+    more = "en dan nog wat"
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_first(pilot)
+        for character in more:
+            app.post_message(events.Key(character if character != " " else "space", character))
+        app._stop_for_signal()
+        await pilot.pause()
+    assert LONG.saved(answers(tmp_path, traject.id)) == FIRST + more
