@@ -41,6 +41,8 @@ DRAIN_LIMIT = 0.5
 """Seconds quitting waits, at most, for each queue of keys already received to be taken in."""
 INPUT_LIMIT = 0.3
 """Seconds a signal waits, at most, for keys still waiting on the terminal to be read."""
+KEYS_LIMIT = 2.0
+"""Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
 
 
 class LoopbaanApp(App[None]):
@@ -124,8 +126,10 @@ class LoopbaanApp(App[None]):
 
     async def _quit_after_pending_keys(self, from_signal: bool) -> None:
         """Ctrl+Q is a priority binding and a signal comes between two events: both run while keys typed
-        just before them still wait in a queue (the terminal's, the app's, the field's). Each queue is
-        taken in first, in order, each for at most a moment, then what the fields hold is saved.
+        just before them still wait in a queue (the terminal's, the app's, the key order's, the field's).
+        Each queue is taken in first, in order, each for at most a moment, then what the fields hold is
+        saved. (The key order holds a burst back to pass it on a key at a time: the app's queue can be
+        empty while most of the burst still waits there.)
 
         With the terminal gone, Textual's shutdown can wait forever for output nobody reads (seen
         about once in 40 closed terminals). All is saved and the lock let go by then, so after a
@@ -137,6 +141,7 @@ class LoopbaanApp(App[None]):
             with contextlib.suppress(TimeoutError):  # keys read but waiting their turn (key_order.py)
                 await asyncio.wait_for(self._key_order.idle.wait(), DRAIN_LIMIT * 4)
             await _drained(self)
+            await self._key_order.settled(KEYS_LIMIT)
             if self.focused is not None:
                 await _drained(self.focused)
             self.flush_fields()

@@ -66,6 +66,19 @@ class KeyOrder:
         if not self.app.call_later(self.done, key):
             self.done(key)
 
+    @property
+    def idle(self) -> bool:
+        """No key is being handled, and none waits its turn."""
+        return self.current is None and self.next_up is None and not self.waiting
+
+    async def settled(self, limit: float) -> None:
+        """Wait until every key received so far has been handled all the way, for at most `limit` seconds
+        (quitting: a burst of keys waits here, not in a queue that `_drained` could see)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        while not self.idle and loop.time() < deadline:
+            await asyncio.sleep(0.005)
+
     def done(self, key: events.Key) -> None:
         if key is not self.current:
             return  # already done (the time limit, or the chain, came second)

@@ -77,3 +77,28 @@ async def paste(pilot: Any, text: str) -> None:
     assert pilot.app.focused is not None, "nothing has the focus to paste into"
     pilot.app.post_message(Paste(text))  # the app hands it to the focused widget, as a terminal's paste
     await pilot.pause()
+
+
+async def type_as_the_terminal_does(pilot: Any, text: str) -> None:
+    """Type `text` key by key, each key made by Textual's own terminal parser from the characters, as
+    they come from a real terminal, and handled all the way before the next. (`pilot.press` cannot
+    type a character whose key name Unicode does not know back, such as no_break_space or
+    zero_width_joiner: it sends the key without its character.)"""
+    import asyncio
+
+    from textual._xterm_parser import XTermParser
+
+    app = pilot.app
+    parser = XTermParser()
+    for character in text:
+        for event in [*parser.feed(character), *parser.tick()]:
+            event.set_sender(app)
+            app.post_message(event)
+            read = asyncio.Event()
+            app.call_later(read.set)  # runs once the app has taken the key in
+            await asyncio.wait_for(read.wait(), 5.0)
+            end = time.monotonic() + 5.0
+            while not app._key_order.idle:  # the app's key order (ui/key_order.py): the key is handled
+                assert time.monotonic() < end, f"the key {event.key!r} was never handled"
+                await asyncio.sleep(0.001)
+    await pilot.pause()
