@@ -138,10 +138,8 @@ class LoopbaanApp(App[None]):
         try:
             if from_signal:
                 await _terminal_input_read()
-            with contextlib.suppress(TimeoutError):  # keys read but waiting their turn (key_order.py)
-                await asyncio.wait_for(self._key_order.idle.wait(), DRAIN_LIMIT * 4)
             await _drained(self)
-            await self._key_order.settled(KEYS_LIMIT)
+            await self._key_order.settled(KEYS_LIMIT)  # keys read but waiting their turn (key_order.py)
             if self.focused is not None:
                 await _drained(self.focused)
             self.flush_fields()

@@ -32,9 +32,6 @@ class KeyOrder:
         self.waiting: deque[events.Key] = deque()
         self.current: events.Key | None = None
         self.next_up: events.Key | None = None
-        self.idle = asyncio.Event()
-        """Set while no key is being handled or waiting (quitting waits for it)."""
-        self.idle.set()
 
     def admit(self, key: events.Key) -> bool:
         """True when this key (just read from the terminal) may be handled now; else it waits."""
@@ -44,7 +41,6 @@ class KeyOrder:
             self.waiting.append(key)
             return False
         self.current = key
-        self.idle.clear()
         asyncio.get_running_loop().call_later(LIMIT, self.done, key)
         return True
 
@@ -89,4 +85,3 @@ class KeyOrder:
                 return
             self.next_up = None
             self.waiting.clear()  # the app is closing: nothing will handle them
-        self.idle.set()

@@ -63,6 +63,7 @@ def make_traject(data: Path, answers: dict[str, Any] | None = None, name: str = 
     traject = store.create(name, "student", str(MINI))
     for prompt, value in (answers or {}).items():
         traject.set_answer(prompt, value)
+    traject.last_prompt = ""  # opens on the first step, where the tests start their way to a field
     store.save(traject)
     return traject
 

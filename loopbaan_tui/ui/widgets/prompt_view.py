@@ -91,7 +91,10 @@ class PromptView(Vertical):
             if answer:
                 lines.append(earlier.label)
                 lines += [f"  {line}" for line in answer]
-        box = self.query_one(".prompt-recall", Static)
+        boxes = self.query_children(".prompt-recall")
+        if not boxes:  # not composed yet (its step is still being mounted): on_mount fills it
+            return
+        box = boxes.first(Static)
         box.update(literal(self.words("recall_title") + "\n" + "\n".join(lines)) if lines else "")
         box.display = bool(lines)
 
