@@ -173,7 +173,7 @@ def partial(pack: Pack) -> Traject:
 
 # --- golden files -------------------------------------------------------------------------------
 
-H2_FULL = ["Waar ik vandaan kom", "Wat kan ik?", "Wat wil ik?", "Waar kan ik dat doen?", "Hoe kan ik dat doen?",
+H2_FULL = ["Hoe ik kwam waar ik nu sta", "Wat kan ik?", "Wat wil ik?", "Waar kan ik dat doen?", "Hoe kan ik dat doen?",
            "Werkplezier in balans", "Mijn loopbaanpaden", "Waar ik heen ga", "Acties", "Netwerk", "Volgende check-in"]
 
 
@@ -211,7 +211,7 @@ def test_golden_english_words(pack: Pack) -> None:
     golden("roadmap-student-en.md", markdown)
     tokens = assert_sound(pack_en, traject, markdown)
     h2 = [text for level, text in headings(tokens) if level == 2]
-    assert h2[0] == "Where I come from" and "Actions" in h2 and "Next check-in" in h2
+    assert h2[0] == "How I got here" and "Actions" in h2 and "Next check-in" in h2
     assert "Friday 6 March 2026" in markdown
 
 

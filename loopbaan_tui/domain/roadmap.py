@@ -1,7 +1,7 @@
 """The roadmap: a pack and a traject written out as a Markdown document a person reads.
 
-The document, in order: a title with the traject's name and the date; the profile; where I
-come from (the roadmap step's first prompt, when it is text); one section per competency with
+The document, in order: a title with the traject's name and the date; the profile; how I got
+here (the roadmap step's first prompt, when it is text); one section per competency with
 its question and the answers that stay in the step (text, lists, choices, dates, scales not asked
 then-and-now); the work-joy balance (every `scale` prompt asked then and now) as a chart; my
 career paths (`paths`); where I am going (the roadmap step's other prompts); actions (`actions`);
@@ -28,7 +28,7 @@ from .model import Kind, Pack, Prompt, Section
 from .traject import ACTION_FIELDS, PEOPLE_FIELDS, Traject, clean_value, is_empty
 
 TEXT_KINDS = frozenset({Kind.LONG_TEXT, Kind.SHORT_TEXT, Kind.LIST})
-"""Kinds that can open the document as "where I come from"."""
+"""Kinds that can open the document as "how I got here"."""
 
 GATHERED_KINDS = (Kind.SCALE, Kind.PATHS, Kind.ACTIONS, Kind.PEOPLE)
 """Kinds gathered from every step into a section of their own (scales only when asked then and now)."""
