@@ -13,7 +13,8 @@ from loopbaan_tui.domain.model import COMPETENCY_IDS, Kind, Pack, Prompt
 LANGUAGES = ("nl", "en")
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 BALANCE_SCALES = (
-    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden", "blijven",
+    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden",
+    "blijven",
 )
 SOURCE_MOTIVES = ("verkennen", "afwisseling", "ambitie", "minder-lesgeven", "ontevreden", "werkdruk")
 TEACHER_PATHS = ("flexibel", "expert", "switch", "taken-rollen", "leiderschap", "bereik")
@@ -209,7 +210,7 @@ def _shape(pack: Pack) -> dict[str, object]:
         "profiles": [p.id for p in pack.profiles],
         "sections": [
             (s.id, [(p.id, p.kind, p.profiles, p.recall, p.scales, p.then_now, p.paths, p.allow_other, p.required,
-                     tuple(o.id for o in p.options)) for p in s.prompts])
+                     p.core, tuple(o.id for o in p.options)) for p in s.prompts])
             for s in pack.sections
         ],
         "paths": [(p.id, p.profiles, len(p.examples)) for p in pack.paths],

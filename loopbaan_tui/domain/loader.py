@@ -79,6 +79,7 @@ PROMPT_SPEC: Spec = {
     "scales": (TEXTS, False),
     "then_now": (BOOL, False),
     "paths": (TEXTS, False),
+    "core": (BOOL, False),
 }
 KIND_KEYS: Mapping[Kind, frozenset[str]] = {
     Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
@@ -622,12 +623,18 @@ class _Loader:
                             suggestion=suggestion(ref, known), choices=", ".join(sorted(known)) or "-")
 
     def _check_coverage(self, pack: Pack) -> None:
-        """Every profile gets a prompt in every step, and a career path in every `paths` prompt."""
+        """Every profile gets a prompt in every step (a core one, when the pack marks core prompts), and a
+        career path in every `paths` prompt."""
         for section in pack.competencies:
             for profile in pack.profiles:
                 if not section.prompts_for(profile.id):
                     file = self.files[f"{section.id}.toml"]
                     file.report("profile_no_prompts", "step", 0, profile=profile.id, step=section.id)
+        for section in pack.sections if pack.has_short_route else ():
+            for profile in pack.profiles:
+                if section.prompts_for(profile.id) and not section.prompts_for(profile.id, "short"):
+                    file = self.files[f"{section.id}.toml"]
+                    file.report("profile_no_core", "step", 0, profile=profile.id, step=section.id)
         for section in pack.sections:
             file = self.files[f"{section.id}.toml"]
             for index, prompt in enumerate(section.prompts):  # all of them were built, in file order
@@ -646,12 +653,14 @@ class _Loader:
                ui: dict[str, str]) -> Pack:
         assert info is not None
         sections = {}
+        core_marked = any(prompt.get("core") for _, prompts in steps.values() for _, _, prompt in prompts)
         for name, (step, prompts) in steps.items():
             assert step is not None
             section_id = name.removesuffix(".toml")
             sections[section_id] = Section(
                 id=section_id,
                 prompts=tuple(Prompt(**prompt) for _, _, prompt in prompts),
+                core_marked=core_marked,
                 **step,
             )
         return Pack(

@@ -582,6 +582,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} is not a folder but a device or a special file (such as /dev/null or a pipe). Choose an "
         "ordinary folder for your trajecten with --data-dir PATH (or LOOPBAAN_DATA_DIR).",
     ),
+    # --- content ---
+    "profile_no_core": (
+        "profiel '{profile}' krijgt in stap '{step}' geen kernvraag voor de korte route. Dit pakket wijst "
+        "kernvragen aan (core = true), dus elke stap heeft er per profiel minstens één nodig. Zet core = true bij "
+        "een vraag in deze stap die '{profile}' te zien krijgt, of haal core = true overal weg.",
+        "profile '{profile}' gets no core prompt for the short route in step '{step}'. This pack marks core "
+        "prompts (core = true), so every step needs at least one for each profile. Put core = true on a prompt "
+        "in this step that '{profile}' sees, or remove core = true everywhere.",
+    ),
 }
 
 

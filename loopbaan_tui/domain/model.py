@@ -15,6 +15,11 @@ COMPETENCY_IDS: tuple[str, ...] = ("kan", "wil", "waar", "hoe", "wie")
 ROADMAP_SECTION = "roadmap"
 """The roadmap step's own prompts live in `roadmap.toml`, shaped like a competency file."""
 
+Route = Literal["short", "full"]
+"""The way through a reflection: the short route asks only the core prompts (`core = true`), the full one all."""
+
+ROUTES: tuple[Route, ...] = ("short", "full")
+
 
 class Kind(StrEnum):
     """Every kind of prompt a pack may use."""
@@ -98,6 +103,7 @@ class Prompt:
     scales: tuple[str, ...] = ()
     then_now: bool = False
     paths: tuple[str, ...] = ()
+    core: bool = False
 
     def for_profile(self, profile: str) -> bool:
         return not self.profiles or profile in self.profiles
@@ -112,9 +118,15 @@ class Section:
     question: str
     intro: str
     prompts: tuple[Prompt, ...]
+    core_marked: bool = False
+    """Whether the pack marks core prompts; when it marks none, every prompt is core (short route = full route)."""
 
-    def prompts_for(self, profile: str) -> tuple[Prompt, ...]:
-        return tuple(p for p in self.prompts if p.for_profile(profile))
+    def prompts_for(self, profile: str, route: Route = "full") -> tuple[Prompt, ...]:
+        """This profile's prompts, in order; on the short route only the core ones."""
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+        short = route == "short" and self.core_marked
+        return tuple(p for p in self.prompts if p.for_profile(profile) and (p.core or not short))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +158,11 @@ class Pack:
     def __post_init__(self) -> None:
         index = {p.id: (s, p) for s in self.sections for p in s.prompts}
         object.__setattr__(self, "_index", MappingProxyType(index))
+
+    @property
+    def has_short_route(self) -> bool:
+        """Whether the pack marks core prompts, so that a short route differs from the full one."""
+        return any(s.core_marked for s in self.sections)
 
     @property
     def sections(self) -> tuple[Section, ...]:
