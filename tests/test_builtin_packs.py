@@ -21,7 +21,7 @@ TEACHER_PATHS = ("flexibel", "expert", "switch", "taken-rollen", "leiderschap", 
 MIN_PROMPTS = 5
 MAX_LABEL = 72  # a label is one question that must read on one line at 80 columns
 OPEN_QUESTION_WORDS = {
-    "nl": {"wat", "welke", "welk", "waar", "wie", "hoe", "waarom", "wanneer", "waarvoor", "waaraan", "waarin",
+    "nl": {"wat", "welke", "welk", "waar", "wie", "hoe", "waarom", "wanneer", "waarvoor", "waaraan", "waarin", "voor",
            "in", "met"},
     "en": {"what", "which", "where", "who", "how", "why", "when", "in", "with"},
 }

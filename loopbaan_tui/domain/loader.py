@@ -15,6 +15,7 @@ from typing import Any
 from . import builtin
 from .messages import NOTHING, Piece
 from .model import (
+    BYLINES,
     COMPETENCY_IDS,
     ROADMAP_SECTION,
     CareerPath,
@@ -80,12 +81,14 @@ PROMPT_SPEC: Spec = {
     "then_now": (BOOL, False),
     "paths": (TEXTS, False),
     "core": (BOOL, False),
+    "byline": (TEXT, False),
 }
 KIND_KEYS: Mapping[Kind, frozenset[str]] = {
     Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
     Kind.MULTIPLE_CHOICE: frozenset({"options", "allow_other"}),
     Kind.SCALE: frozenset({"scales", "then_now"}),
     Kind.PATHS: frozenset({"paths"}),
+    Kind.SHORT_TEXT: frozenset({"byline"}),
 }
 KIND_ONLY_KEYS = frozenset().union(*KIND_KEYS.values())
 PATH_SPEC: Spec = {
@@ -570,8 +573,10 @@ class _Loader:
                 file.report("scale_range", "scale", index, "max" if "max" in scale else "min", min=low, max=high,
                             where=Piece.of("in_item", table="scale", number=index + 1))
             self._check_better(file, index, scale)
+        bylines: dict[str, tuple[_File, int]] = {}
         for file, index, prompt in all_prompts:
             where = self._where("prompt", index, prompt)
+            self._check_byline(file, index, prompt, where, bylines)
             self._refs(file, "prompt", index, prompt, "profiles", profile_ids, where)
             self._refs(file, "prompt", index, prompt, "scales", scale_ids, where)
             self._refs(file, "prompt", index, prompt, "paths", path_ids, where)
@@ -590,6 +595,25 @@ class _Loader:
             file.report("better_unknown", "scale", index, "better", value=value, where=where,
                         suggestion=Piece.of("did_you_mean", name=hint) if hint else suggestion(value, BETTER_VALUES))
             del scale["better"]
+
+    @staticmethod
+    def _check_byline(file: _File, index: int, prompt: dict[str, Any], where: Piece,
+                      seen: dict[str, tuple[_File, int]]) -> None:
+        """`byline` is one of BYLINES, each on one prompt of the pack at most."""
+        value = prompt.get("byline")
+        if value is None:
+            return
+        if value not in BYLINES:
+            file.report("byline_unknown", "prompt", index, "byline", value=value, where=where,
+                        suggestion=suggestion(value, BYLINES))
+            del prompt["byline"]
+        elif value in seen:
+            first, first_index = seen[value]
+            line, _ = first.source.where("prompt", first_index, "byline")
+            other = f"{Path(first.name).name}:{line}" if line else Path(first.name).name
+            file.report("byline_duplicate", "prompt", index, "byline", value=value, where=where, other=other)
+        else:
+            seen[value] = (file, index)
 
     def _unique(self, items: list[tuple[_File, int, dict[str, Any]]], table: str) -> set[str]:
         seen: dict[str, tuple[_File, int]] = {}

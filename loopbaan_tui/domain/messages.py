@@ -591,6 +591,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "prompts (core = true), so every step needs at least one for each profile. Put core = true on a prompt "
         "in this step that '{profile}' sees, or remove core = true everywhere.",
     ),
+    "byline_unknown": (
+        "onbekende waarde '{value}' voor 'byline'{where}.{suggestion} Kies 'name' (wie de roadmap schreef), "
+        "'school' (de school of opleiding) of 'reader' (voor wie: de tutor, coach of leidinggevende).",
+        "unknown value '{value}' for 'byline'{where}.{suggestion} Choose 'name' (who wrote the roadmap), "
+        "'school' (the school or course) or 'reader' (for whom: the tutor, coach or manager).",
+    ),
+    "byline_duplicate": (
+        "byline = '{value}' staat al bij een andere vraag ({other}){where}. Elke waarde mag maar bij één vraag "
+        "staan; haal hem hier of daar weg.",
+        "byline = '{value}' is already on another prompt ({other}){where}. Each value may be on one prompt "
+        "only; remove it here or there.",
+    ),
 }
 
 

@@ -20,6 +20,11 @@ Route = Literal["short", "full"]
 
 ROUTES: tuple[Route, ...] = ("short", "full")
 
+Byline = Literal["name", "school", "reader"]
+"""What a `byline` prompt asks for the roadmap's opening line: who wrote it, at which school or course, for whom."""
+
+BYLINES: tuple[Byline, ...] = ("name", "school", "reader")
+
 
 class Kind(StrEnum):
     """Every kind of prompt a pack may use."""
@@ -104,6 +109,7 @@ class Prompt:
     then_now: bool = False
     paths: tuple[str, ...] = ()
     core: bool = False
+    byline: Byline | None = None
 
     def for_profile(self, profile: str) -> bool:
         return not self.profiles or profile in self.profiles
@@ -168,6 +174,10 @@ class Pack:
     def sections(self) -> tuple[Section, ...]:
         """The steps in order: the five competencies, then the roadmap step if any."""
         return self.competencies + ((self.roadmap,) if self.roadmap else ())
+
+    def byline_prompt(self, role: Byline) -> Prompt | None:
+        """The prompt whose answer opens the roadmap as its author ("name"), school or course, or reader."""
+        return next((p for s in self.sections for p in s.prompts if p.byline == role), None)
 
     def profile(self, profile_id: str) -> Profile | None:
         return next((p for p in self.profiles if p.id == profile_id), None)

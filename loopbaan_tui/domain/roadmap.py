@@ -1,6 +1,7 @@
 """The roadmap: a pack and a traject written out as a Markdown document a person reads.
 
-The document, in order: a title with the traject's name and the date; the profile; how I got
+The document, in order: a title with the traject's name and the date; who wrote it, at which school
+or course, and for whom (the `byline` prompts, wherever they stand); the profile; how I got
 here (the roadmap step's first prompt, when it is text); one section per competency with
 its question and the answers that stay in the step (text, lists, choices, dates, scales not asked
 then-and-now); the work-joy balance (every `scale` prompt asked then and now) as a chart; my
@@ -119,10 +120,12 @@ class _Writer:
         """The whole roadmap, sections in the order of the module docstring."""
         pack, traject = self.pack, self.traject
         per_step = {section.id: self.shown(section) for section in pack.sections}
+        byline = {s.prompt.byline: s for shown in per_step.values() for s in shown if s.prompt.byline}
+        per_step = {key: [s for s in shown if not s.prompt.byline] for key, shown in per_step.items()}
         road = per_step.get(pack.roadmap.id, []) if pack.roadmap else []
         origin: list[_Shown] = []
         if pack.roadmap:
-            first = pack.roadmap.prompts_for(traject.profile)[:1]
+            first = [p for p in pack.roadmap.prompts_for(traject.profile) if not p.byline][:1]
             if first and first[0].kind in TEXT_KINDS:
                 origin = [s for s in road if s.prompt is first[0]]
         together = {kind: [s for shown in per_step.values() for s in shown if gathered(s.prompt) is kind]
@@ -133,7 +136,7 @@ class _Writer:
         profile = pack.profile(traject.profile)
         title = word(pack, "doc_title", name=traject.name.strip() or traject.id,
                      date=readable_date(pack, self.today, weekday=False))
-        blocks = [heading(1, title),
+        blocks = [heading(1, title), self.byline(byline),
                   f"**{self.w('doc_profile')}:** {escape_inline(profile.label if profile else traject.profile)}",
                   text_block(word(pack, "doc_intro"))]
         blocks += self.section(word(pack, "doc_origin"), origin)
@@ -154,6 +157,20 @@ class _Writer:
                        "\n".join(f"- {flat_line(prompt.label)} *({flat_line(section.question)})*"
                                  for section, prompt in self.open)]
         return "\n\n".join(block for block in blocks if block) + "\n"
+
+    def byline(self, shown: Mapping[str | None, _Shown]) -> str:
+        """ "Geschreven door Sanne, pabo Inholland, voor Marieke": whichever of the three were answered."""
+        value = {role: " ".join(_strings(self.traject.answer(s.prompt.id))) for role, s in shown.items()}
+        pieces = []
+        if value.get("name"):
+            pieces.append(word(self.pack, "doc_byline_by", name=value["name"]))
+        if value.get("school"):
+            pieces.append(value["school"])
+        if value.get("reader"):
+            reader = word(self.pack, "doc_byline_for", reader=value["reader"])
+            starts_with_word = not self.pack.text("doc_byline_for").startswith("{")
+            pieces.append(reader[:1].upper() + reader[1:] if starts_with_word and not pieces else reader)
+        return flat_line(", ".join(pieces)) if pieces else ""
 
     def section(self, title: str, shown: list[_Shown], note: Callable[[list[_Shown]], str] | None = None
                 ) -> list[str]:
