@@ -85,7 +85,7 @@ def test_the_roadmap_opens_with_who_wrote_it_where_and_for_whom(folder: Path) ->
     }
     blocks = lines(build_markdown(pack, traject(pack, answers), today=TODAY))
     assert blocks[0] == "# Roadmap: Mijn roadmap — 21 november 2025"
-    assert blocks[1] == "Geschreven door Sanne de Vries, pabo, Hogeschool Rotterdam, voor Marieke Jansen"
+    assert blocks[1] == "Geschreven door Sanne de Vries (pabo, Hogeschool Rotterdam) voor Marieke Jansen"
     markdown = "\n\n".join(blocks)
     assert markdown.count("Sanne de Vries") == 1 and markdown.count("Marieke Jansen") == 1
     assert "Welke naam?" not in markdown, "the byline prompts have no section of their own"
@@ -128,7 +128,7 @@ def test_the_english_pack_says_written_by() -> None:
     pack = load_pack(builtin.pack_folder("en")).pack
     answers = {"roadmap-naam": "Sam", "roadmap-school": "Rotterdam", "roadmap-lezer": "my tutor"}
     assert lines(build_markdown(pack, traject(pack, answers), today=TODAY))[1] == (
-        "Written by Sam, Rotterdam, for my tutor"
+        "Written by Sam (Rotterdam) for my tutor"
     )
 
 

@@ -510,8 +510,10 @@ def builtin_pack(request: pytest.FixtureRequest) -> Pack:
 
 @pytest.mark.parametrize("profile", BUILTIN_PROFILES)
 def test_golden_builtin_packs(builtin_pack: Pack, profile: str) -> None:
-    """Every profile of the built-in packs, fully answered: a change to content or writer shows as a diff."""
-    traject = fill_traject(builtin_pack, profile)
+    """Every profile's example traject (content/examples): a change to content or writer shows as a diff."""
+    from loopbaan_tui.domain.examples import load_example
+
+    traject = load_example(builtin_pack.info.language, profile)
     markdown = build_markdown(builtin_pack, traject, today=TODAY)
     golden(f"builtin-{builtin_pack.info.language}-{profile}.md", markdown)
     tokens = assert_sound(builtin_pack, traject, markdown)

@@ -159,18 +159,23 @@ class _Writer:
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def byline(self, shown: Mapping[str | None, _Shown]) -> str:
-        """ "Geschreven door Sanne, pabo Inholland, voor Marieke": whichever of the three were answered."""
-        value = {role: " ".join(_strings(self.traject.answer(s.prompt.id))) for role, s in shown.items()}
-        pieces = []
-        if value.get("name"):
-            pieces.append(word(self.pack, "doc_byline_by", name=value["name"]))
-        if value.get("school"):
-            pieces.append(value["school"])
-        if value.get("reader"):
-            reader = word(self.pack, "doc_byline_for", reader=value["reader"])
-            starts_with_word = not self.pack.text("doc_byline_for").startswith("{")
-            pieces.append(reader[:1].upper() + reader[1:] if starts_with_word and not pieces else reader)
-        return flat_line(", ".join(pieces)) if pieces else ""
+        """ "Geschreven door Sanne (pabo Inholland) voor Marieke": whichever of the three were answered."""
+        value = {role: " ".join(" ".join(_strings(self.traject.answer(s.prompt.id))).split())
+                 for role, s in shown.items()}
+        name, school, reader = value.get("name"), value.get("school"), value.get("reader")
+        line = word(self.pack, "doc_byline_by", name=name) if name else ""
+        if school:
+            line = f"{line} ({school})" if line else school
+        if reader:
+            addressed = word(self.pack, "doc_byline_for", reader=reader)
+            if name:
+                line = f"{line} {addressed}"
+            elif line:
+                line = f"{line}, {addressed}"
+            else:  # "voor Marieke" opens the line: "Voor Marieke", unless the template starts with the name
+                starts_with_word = not self.pack.text("doc_byline_for").startswith("{")
+                line = addressed[:1].upper() + addressed[1:] if starts_with_word else addressed
+        return flat_line(line)
 
     def section(self, title: str, shown: list[_Shown], note: Callable[[list[_Shown]], str] | None = None
                 ) -> list[str]:
