@@ -210,11 +210,11 @@ def _shape(pack: Pack) -> dict[str, object]:
         "profiles": [p.id for p in pack.profiles],
         "sections": [
             (s.id, [(p.id, p.kind, p.profiles, p.recall, p.scales, p.then_now, p.paths, p.allow_other, p.required,
-                     p.core, tuple(o.id for o in p.options)) for p in s.prompts])
+                     p.core, p.byline, tuple(o.id for o in p.options)) for p in s.prompts])
             for s in pack.sections
         ],
         "paths": [(p.id, p.profiles, len(p.examples)) for p in pack.paths],
-        "scales": [(s.id, s.min, s.max) for s in pack.scales],
+        "scales": [(s.id, s.min, s.max, s.better) for s in pack.scales],
     }
 
 
