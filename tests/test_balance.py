@@ -13,7 +13,10 @@ from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import Pack, Scale
 from loopbaan_tui.domain.summary import summarize
 
-BALANCE = ("werkplezier", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden", "blijven")
+BALANCE = (
+    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden",
+    "blijven",
+)
 HIGH = Scale("plezier", "Plezier", "weinig", "veel", better="high")
 LOW = Scale("druk", "Druk", "laag", "hoog", better="low")
 NEUTRAL = Scale("blijven", "Blijven", "nee", "ja")

@@ -13,14 +13,15 @@ from loopbaan_tui.domain.model import COMPETENCY_IDS, Kind, Pack, Prompt
 LANGUAGES = ("nl", "en")
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 BALANCE_SCALES = (
-    "werkplezier", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden", "blijven",
+    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden",
+    "blijven",
 )
 SOURCE_MOTIVES = ("verkennen", "afwisseling", "ambitie", "minder-lesgeven", "ontevreden", "werkdruk")
 TEACHER_PATHS = ("flexibel", "expert", "switch", "taken-rollen", "leiderschap", "bereik")
 MIN_PROMPTS = 5
 MAX_LABEL = 72  # a label is one question that must read on one line at 80 columns
 OPEN_QUESTION_WORDS = {
-    "nl": {"wat", "welke", "welk", "waar", "wie", "hoe", "waarom", "wanneer", "waarvoor", "waaraan", "waarin",
+    "nl": {"wat", "welke", "welk", "waar", "wie", "hoe", "waarom", "wanneer", "waarvoor", "waaraan", "waarin", "voor",
            "in", "met"},
     "en": {"what", "which", "where", "who", "how", "why", "when", "in", "with"},
 }
@@ -143,7 +144,7 @@ def test_every_profile_sees_six_career_paths_with_examples_and_what_they_ask(pac
 # The content the issue asks for
 
 
-def test_work_joy_balance_has_seven_scales_asked_then_and_now(pack: Pack) -> None:
+def test_work_joy_balance_has_eight_scales_asked_then_and_now(pack: Pack) -> None:
     scale_ids = [s.id for s in pack.scales]
     for scale_id in BALANCE_SCALES:
         scale = pack.scale(scale_id)
@@ -165,7 +166,13 @@ def test_motives_from_the_source_programme_are_a_choice(pack: Pack) -> None:
     assert motives.allow_other
     student = pack.prompt("wil-motieven-student")
     assert student is not None and student.profiles == ("student",)
-    assert set(motives.profiles) | set(student.profiles) == set(PROFILES)
+    support = pack.prompt("wil-motieven-ondersteuner")
+    assert support is not None and support.profiles == ("ondersteuner",)
+    assert "minder-lesgeven" not in {o.id for o in support.options}
+    assert {"erkenning", "salaris", "specialiseren", "leraar-worden"} <= {o.id for o in support.options}
+    assert set(motives.profiles) | set(student.profiles) | set(support.profiles) == set(PROFILES)
+    for profile in PROFILES:  # exactly one motives question each
+        assert sum(p.for_profile(profile) for p in (motives, student, support)) == 1, profile
 
 
 def test_students_talk_to_their_tutor_not_to_a_school_leader(pack: Pack) -> None:
@@ -203,11 +210,11 @@ def _shape(pack: Pack) -> dict[str, object]:
         "profiles": [p.id for p in pack.profiles],
         "sections": [
             (s.id, [(p.id, p.kind, p.profiles, p.recall, p.scales, p.then_now, p.paths, p.allow_other, p.required,
-                     tuple(o.id for o in p.options)) for p in s.prompts])
+                     p.core, p.byline, tuple(o.id for o in p.options)) for p in s.prompts])
             for s in pack.sections
         ],
         "paths": [(p.id, p.profiles, len(p.examples)) for p in pack.paths],
-        "scales": [(s.id, s.min, s.max) for s in pack.scales],
+        "scales": [(s.id, s.min, s.max, s.better) for s in pack.scales],
     }
 
 
@@ -222,3 +229,75 @@ def test_dutch_and_english_packs_are_really_translated() -> None:
     for nl_prompt, en_prompt in zip(_prompts(dutch), _prompts(english), strict=True):
         assert nl_prompt.label != en_prompt.label, nl_prompt.id
         assert nl_prompt.help != en_prompt.help, nl_prompt.id
+
+
+# The concepts of content v2 (issue 14)
+
+RETENTION_OPTIONS = ("groei", "minder-werkdruk", "waardering", "salaris", "uitdaging", "autonomie", "studie",
+                     "ondersteuning", "combinatie", "administratie", "nieuwe-rol")
+CAREER_COMPETENCIES = ("lc-kwaliteiten", "lc-motieven", "lc-werkexploratie", "lc-sturing", "lc-netwerken")
+
+
+def test_every_balance_scale_says_which_end_is_better(pack: Pack) -> None:
+    """The balance scales know better from worse; staying long is neither, workload is better low."""
+    directions = {scale_id: pack.scale(scale_id).better for scale_id in BALANCE_SCALES}
+    assert directions["werkdruk"] == "low"
+    assert directions["blijven"] is None
+    assert all(directions[s] == "high" for s in BALANCE_SCALES if s not in ("werkdruk", "blijven")), directions
+
+
+def test_the_balance_help_names_the_scales_in_the_order_of_the_screen() -> None:
+    """The Dutch help walks through the balance in the order the scales are shown."""
+    help_text = _load("nl").prompt("wil-balans").help.lower()
+    words = ["plezier", "ertoe doet", "werkdruk", "genoeg weet en kunt", "autonomie", "waardering", "ontwikkelen",
+             "in het onderwijs verwacht te blijven"]
+    positions = [help_text.index(w) for w in words]
+    assert positions == sorted(positions)
+
+
+def test_what_would_keep_you_is_the_list_of_the_source(pack: Pack) -> None:
+    prompt = pack.prompt("wil-behouden")
+    assert prompt is not None and prompt.kind is Kind.MULTIPLE_CHOICE and not prompt.profiles
+    assert tuple(o.id for o in prompt.options) == RETENTION_OPTIONS
+    assert prompt.allow_other
+
+
+def test_career_competencies_are_scored_by_you_and_by_your_buddy(pack: Pack) -> None:
+    own, buddy = pack.prompt("wie-competenties"), pack.prompt("wie-competenties-buddy")
+    assert own.kind is buddy.kind is Kind.SCALE
+    assert own.scales == buddy.scales == CAREER_COMPETENCIES
+    assert not own.then_now and not buddy.then_now
+    assert "wie-competenties" in buddy.recall, "the buddy's scores are shown beside your own"
+    mirror = pack.prompt("wie-spiegel")
+    assert set(mirror.recall) == {"wie-competenties", "wie-competenties-buddy"}
+
+
+def test_the_round_has_an_outcome_and_staying_is_one_of_them(pack: Pack) -> None:
+    outcome = pack.prompt("roadmap-uitkomst")
+    assert outcome is not None and outcome.kind is Kind.SINGLE_CHOICE
+    assert tuple(o.id for o in outcome.options) == ("nieuwe-stap", "blijven", "verkennen")
+    assert pack.section_of("roadmap-uitkomst") is pack.roadmap
+
+
+def test_profile_specific_prompts_of_content_v2(pack: Pack) -> None:
+    assert pack.prompt("kan-taken-check").profiles == ("ondersteuner",)
+    assert pack.prompt("kan-startbekwaam").profiles == ("student",)
+    assert pack.prompt("waar-lob").profiles == ("student",)
+
+
+def test_a_long_exhausted_reader_is_sent_to_a_doctor() -> None:
+    for language, words in (("nl", ("huisarts", "bedrijfsarts")), ("en", ("GP", "occupational health"))):
+        help_text = _load(language).prompt("wil-balans").help
+        assert all(w in help_text for w in words), language
+
+
+def test_no_step_intro_ends_in_the_old_formula(pack: Pack) -> None:
+    for section in pack.sections:
+        assert not re.search(r"(Dus|So): [^.]*\?$", section.intro), section.id
+
+
+def test_the_route_to_teacher_is_not_only_the_pabo() -> None:
+    text = _load("nl").path("ondersteuner-doorgroeien").description
+    assert "Om leraar in het basisonderwijs te worden, heb je een pabodiploma nodig" not in text
+    for word in ("zij-instroom", "hbo-bachelor", "toelatingstoetsen", "21+", "vraag het na"):
+        assert word in text.lower() or word in text, word

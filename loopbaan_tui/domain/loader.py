@@ -15,6 +15,7 @@ from typing import Any
 from . import builtin
 from .messages import NOTHING, Piece
 from .model import (
+    BYLINES,
     COMPETENCY_IDS,
     ROADMAP_SECTION,
     CareerPath,
@@ -79,12 +80,15 @@ PROMPT_SPEC: Spec = {
     "scales": (TEXTS, False),
     "then_now": (BOOL, False),
     "paths": (TEXTS, False),
+    "core": (BOOL, False),
+    "byline": (TEXT, False),
 }
 KIND_KEYS: Mapping[Kind, frozenset[str]] = {
     Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
     Kind.MULTIPLE_CHOICE: frozenset({"options", "allow_other"}),
     Kind.SCALE: frozenset({"scales", "then_now"}),
     Kind.PATHS: frozenset({"paths"}),
+    Kind.SHORT_TEXT: frozenset({"byline"}),
 }
 KIND_ONLY_KEYS = frozenset().union(*KIND_KEYS.values())
 PATH_SPEC: Spec = {
@@ -569,8 +573,10 @@ class _Loader:
                 file.report("scale_range", "scale", index, "max" if "max" in scale else "min", min=low, max=high,
                             where=Piece.of("in_item", table="scale", number=index + 1))
             self._check_better(file, index, scale)
+        bylines: dict[str, tuple[_File, int]] = {}
         for file, index, prompt in all_prompts:
             where = self._where("prompt", index, prompt)
+            self._check_byline(file, index, prompt, where, bylines)
             self._refs(file, "prompt", index, prompt, "profiles", profile_ids, where)
             self._refs(file, "prompt", index, prompt, "scales", scale_ids, where)
             self._refs(file, "prompt", index, prompt, "paths", path_ids, where)
@@ -589,6 +595,25 @@ class _Loader:
             file.report("better_unknown", "scale", index, "better", value=value, where=where,
                         suggestion=Piece.of("did_you_mean", name=hint) if hint else suggestion(value, BETTER_VALUES))
             del scale["better"]
+
+    @staticmethod
+    def _check_byline(file: _File, index: int, prompt: dict[str, Any], where: Piece,
+                      seen: dict[str, tuple[_File, int]]) -> None:
+        """`byline` is one of BYLINES, each on one prompt of the pack at most."""
+        value = prompt.get("byline")
+        if value is None:
+            return
+        if value not in BYLINES:
+            file.report("byline_unknown", "prompt", index, "byline", value=value, where=where,
+                        suggestion=suggestion(value, BYLINES))
+            del prompt["byline"]
+        elif value in seen:
+            first, first_index = seen[value]
+            line, _ = first.source.where("prompt", first_index, "byline")
+            other = f"{Path(first.name).name}:{line}" if line else Path(first.name).name
+            file.report("byline_duplicate", "prompt", index, "byline", value=value, where=where, other=other)
+        else:
+            seen[value] = (file, index)
 
     def _unique(self, items: list[tuple[_File, int, dict[str, Any]]], table: str) -> set[str]:
         seen: dict[str, tuple[_File, int]] = {}
@@ -622,12 +647,18 @@ class _Loader:
                             suggestion=suggestion(ref, known), choices=", ".join(sorted(known)) or "-")
 
     def _check_coverage(self, pack: Pack) -> None:
-        """Every profile gets a prompt in every step, and a career path in every `paths` prompt."""
+        """Every profile gets a prompt in every step (a core one, when the pack marks core prompts), and a
+        career path in every `paths` prompt."""
         for section in pack.competencies:
             for profile in pack.profiles:
                 if not section.prompts_for(profile.id):
                     file = self.files[f"{section.id}.toml"]
                     file.report("profile_no_prompts", "step", 0, profile=profile.id, step=section.id)
+        for section in pack.sections if pack.has_short_route else ():
+            for profile in pack.profiles:
+                if section.prompts_for(profile.id) and not section.prompts_for(profile.id, "short"):
+                    file = self.files[f"{section.id}.toml"]
+                    file.report("profile_no_core", "step", 0, profile=profile.id, step=section.id)
         for section in pack.sections:
             file = self.files[f"{section.id}.toml"]
             for index, prompt in enumerate(section.prompts):  # all of them were built, in file order
@@ -646,12 +677,14 @@ class _Loader:
                ui: dict[str, str]) -> Pack:
         assert info is not None
         sections = {}
+        core_marked = any(prompt.get("core") for _, prompts in steps.values() for _, _, prompt in prompts)
         for name, (step, prompts) in steps.items():
             assert step is not None
             section_id = name.removesuffix(".toml")
             sections[section_id] = Section(
                 id=section_id,
                 prompts=tuple(Prompt(**prompt) for _, _, prompt in prompts),
+                core_marked=core_marked,
                 **step,
             )
         return Pack(

@@ -582,6 +582,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{folder} is not a folder but a device or a special file (such as /dev/null or a pipe). Choose an "
         "ordinary folder for your trajecten with --data-dir PATH (or LOOPBAAN_DATA_DIR).",
     ),
+    # --- content ---
+    "profile_no_core": (
+        "profiel '{profile}' krijgt in stap '{step}' geen kernvraag voor de korte route. Dit pakket wijst "
+        "kernvragen aan (core = true), dus elke stap heeft er per profiel minstens één nodig. Zet core = true bij "
+        "een vraag in deze stap die '{profile}' te zien krijgt, of haal core = true overal weg.",
+        "profile '{profile}' gets no core prompt for the short route in step '{step}'. This pack marks core "
+        "prompts (core = true), so every step needs at least one for each profile. Put core = true on a prompt "
+        "in this step that '{profile}' sees, or remove core = true everywhere.",
+    ),
+    "byline_unknown": (
+        "onbekende waarde '{value}' voor 'byline'{where}.{suggestion} Kies 'name' (wie de roadmap schreef), "
+        "'school' (de school of opleiding) of 'reader' (voor wie: de tutor, coach of leidinggevende).",
+        "unknown value '{value}' for 'byline'{where}.{suggestion} Choose 'name' (who wrote the roadmap), "
+        "'school' (the school or course) or 'reader' (for whom: the tutor, coach or manager).",
+    ),
+    "byline_duplicate": (
+        "byline = '{value}' staat al bij een andere vraag ({other}){where}. Elke waarde mag maar bij één vraag "
+        "staan; haal hem hier of daar weg.",
+        "byline = '{value}' is already on another prompt ({other}){where}. Each value may be on one prompt "
+        "only; remove it here or there.",
+    ),
 }
 
 

@@ -15,6 +15,16 @@ COMPETENCY_IDS: tuple[str, ...] = ("kan", "wil", "waar", "hoe", "wie")
 ROADMAP_SECTION = "roadmap"
 """The roadmap step's own prompts live in `roadmap.toml`, shaped like a competency file."""
 
+Route = Literal["short", "full"]
+"""The way through a reflection: the short route asks only the core prompts (`core = true`), the full one all."""
+
+ROUTES: tuple[Route, ...] = ("short", "full")
+
+Byline = Literal["name", "school", "reader"]
+"""What a `byline` prompt asks for the roadmap's opening line: who wrote it, at which school or course, for whom."""
+
+BYLINES: tuple[Byline, ...] = ("name", "school", "reader")
+
 
 class Kind(StrEnum):
     """Every kind of prompt a pack may use."""
@@ -98,6 +108,8 @@ class Prompt:
     scales: tuple[str, ...] = ()
     then_now: bool = False
     paths: tuple[str, ...] = ()
+    core: bool = False
+    byline: Byline | None = None
 
     def for_profile(self, profile: str) -> bool:
         return not self.profiles or profile in self.profiles
@@ -112,9 +124,15 @@ class Section:
     question: str
     intro: str
     prompts: tuple[Prompt, ...]
+    core_marked: bool = False
+    """Whether the pack marks core prompts; when it marks none, every prompt is core (short route = full route)."""
 
-    def prompts_for(self, profile: str) -> tuple[Prompt, ...]:
-        return tuple(p for p in self.prompts if p.for_profile(profile))
+    def prompts_for(self, profile: str, route: Route = "full") -> tuple[Prompt, ...]:
+        """This profile's prompts, in order; on the short route only the core ones."""
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+        short = route == "short" and self.core_marked
+        return tuple(p for p in self.prompts if p.for_profile(profile) and (p.core or not short))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +166,18 @@ class Pack:
         object.__setattr__(self, "_index", MappingProxyType(index))
 
     @property
+    def has_short_route(self) -> bool:
+        """Whether the pack marks core prompts, so that a short route differs from the full one."""
+        return any(s.core_marked for s in self.sections)
+
+    @property
     def sections(self) -> tuple[Section, ...]:
         """The steps in order: the five competencies, then the roadmap step if any."""
         return self.competencies + ((self.roadmap,) if self.roadmap else ())
+
+    def byline_prompt(self, role: Byline) -> Prompt | None:
+        """The prompt whose answer opens the roadmap as its author ("name"), school or course, or reader."""
+        return next((p for s in self.sections for p in s.prompts if p.byline == role), None)
 
     def profile(self, profile_id: str) -> Profile | None:
         return next((p for p in self.profiles if p.id == profile_id), None)

@@ -1,7 +1,8 @@
 """The roadmap: a pack and a traject written out as a Markdown document a person reads.
 
-The document, in order: a title with the traject's name and the date; the profile; where I
-come from (the roadmap step's first prompt, when it is text); one section per competency with
+The document, in order: a title with the traject's name and the date; who wrote it, at which school
+or course, and for whom (the `byline` prompts, wherever they stand); the profile; how I got
+here (the roadmap step's first prompt, when it is text); one section per competency with
 its question and the answers that stay in the step (text, lists, choices, dates, scales not asked
 then-and-now); the work-joy balance (every `scale` prompt asked then and now) as a chart; my
 career paths (`paths`); where I am going (the roadmap step's other prompts); actions (`actions`);
@@ -28,7 +29,7 @@ from .model import Kind, Pack, Prompt, Section
 from .traject import ACTION_FIELDS, PEOPLE_FIELDS, Traject, clean_value, is_empty
 
 TEXT_KINDS = frozenset({Kind.LONG_TEXT, Kind.SHORT_TEXT, Kind.LIST})
-"""Kinds that can open the document as "where I come from"."""
+"""Kinds that can open the document as "how I got here"."""
 
 GATHERED_KINDS = (Kind.SCALE, Kind.PATHS, Kind.ACTIONS, Kind.PEOPLE)
 """Kinds gathered from every step into a section of their own (scales only when asked then and now)."""
@@ -119,10 +120,12 @@ class _Writer:
         """The whole roadmap, sections in the order of the module docstring."""
         pack, traject = self.pack, self.traject
         per_step = {section.id: self.shown(section) for section in pack.sections}
+        byline = {s.prompt.byline: s for shown in per_step.values() for s in shown if s.prompt.byline}
+        per_step = {key: [s for s in shown if not s.prompt.byline] for key, shown in per_step.items()}
         road = per_step.get(pack.roadmap.id, []) if pack.roadmap else []
         origin: list[_Shown] = []
         if pack.roadmap:
-            first = pack.roadmap.prompts_for(traject.profile)[:1]
+            first = [p for p in pack.roadmap.prompts_for(traject.profile) if not p.byline][:1]
             if first and first[0].kind in TEXT_KINDS:
                 origin = [s for s in road if s.prompt is first[0]]
         together = {kind: [s for shown in per_step.values() for s in shown if gathered(s.prompt) is kind]
@@ -133,7 +136,7 @@ class _Writer:
         profile = pack.profile(traject.profile)
         title = word(pack, "doc_title", name=traject.name.strip() or traject.id,
                      date=readable_date(pack, self.today, weekday=False))
-        blocks = [heading(1, title),
+        blocks = [heading(1, title), self.byline(byline),
                   f"**{self.w('doc_profile')}:** {escape_inline(profile.label if profile else traject.profile)}",
                   text_block(word(pack, "doc_intro"))]
         blocks += self.section(word(pack, "doc_origin"), origin)
@@ -154,6 +157,25 @@ class _Writer:
                        "\n".join(f"- {flat_line(prompt.label)} *({flat_line(section.question)})*"
                                  for section, prompt in self.open)]
         return "\n\n".join(block for block in blocks if block) + "\n"
+
+    def byline(self, shown: Mapping[str | None, _Shown]) -> str:
+        """ "Geschreven door Sanne (pabo Inholland) voor Marieke": whichever of the three were answered."""
+        value = {role: " ".join(" ".join(_strings(self.traject.answer(s.prompt.id))).split())
+                 for role, s in shown.items()}
+        name, school, reader = value.get("name"), value.get("school"), value.get("reader")
+        line = word(self.pack, "doc_byline_by", name=name) if name else ""
+        if school:
+            line = f"{line} ({school})" if line else school
+        if reader:
+            addressed = word(self.pack, "doc_byline_for", reader=reader)
+            if name:
+                line = f"{line} {addressed}"
+            elif line:
+                line = f"{line}, {addressed}"
+            else:  # "voor Marieke" opens the line: "Voor Marieke", unless the template starts with the name
+                starts_with_word = not self.pack.text("doc_byline_for").startswith("{")
+                line = addressed[:1].upper() + addressed[1:] if starts_with_word else addressed
+        return flat_line(line)
 
     def section(self, title: str, shown: list[_Shown], note: Callable[[list[_Shown]], str] | None = None
                 ) -> list[str]:
