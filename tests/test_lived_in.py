@@ -554,3 +554,20 @@ async def test_saving_resumes_with_the_next_change_after_a_fault(tmp_path: Path,
         await wait_until(pilot, lambda: not session.dirty, timeout=3)
         assert store.load(traject.id).answers["kan-moment"] == "een twee"
         assert isinstance(app.screen.query_one("#prompt-kan-moment TextArea", TextArea), TextArea)
+
+
+async def test_a_very_long_answer_is_kept_and_the_user_is_told(tmp_path: Path) -> None:
+    from loopbaan_tui.ui.screens.reflection import LARGE_ANSWER
+
+    long = "woord " * (LARGE_ANSWER // 6 + 10)
+    traject = saved_traject(tmp_path, {"kan-moment": long})
+    app = make_app(tmp_path)
+    told: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        real = app.notify
+        app.notify = lambda message, **kw: (told.append(message), real(message, **kw))[1]  # type: ignore[method-assign]
+        await open_first(pilot)
+        assert told and app.words("answer_large", size="").split("(")[0] in told[0]
+        await pilot.press(*"en meer")
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)["kan-moment"] == long + "en meer"

@@ -30,6 +30,10 @@ from .dialogs import Choice
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
+LARGE_ANSWER = 100_000
+"""Characters in one answer up to which the app stays quick (docs/reliability.md): past it every
+character is kept all the same, and the user is told why typing may feel slower."""
+
 MOUNT_AHEAD_PAUSE = 0.1
 """Seconds between mounting one hidden step and the next, so that keys and frames get their turn."""
 
@@ -101,6 +105,7 @@ class ReflectionScreen(Screen[None]):
         self.sections = session.pack.sections
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
+        self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -118,6 +123,8 @@ class ReflectionScreen(Screen[None]):
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         self.session.on_state = self._show_state
+        for prompt_id, value in self.session.traject.answers.items():
+            self._tell_if_large(prompt_id, value)
         last = self.session.traject.last_prompt
         section = self.session.pack.section_of(last) if last else None
         index = next((i for i, s in enumerate(self.sections) if section is not None and s.id == section.id), 0)
@@ -302,8 +309,15 @@ class ReflectionScreen(Screen[None]):
 
     # Answers and saving
 
+    def _tell_if_large(self, prompt_id: str, value: object) -> None:
+        if isinstance(value, str) and len(value) > LARGE_ANSWER and prompt_id not in self._told_large:
+            self._told_large.add(prompt_id)
+            self.notify(self.app.words("answer_large", size=f"{len(value):,}".replace(",", ".")),
+                        severity="warning", timeout=12)
+
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
+        self._tell_if_large(event.prompt_id, event.value)
         if self.session.set_answer(event.prompt_id, event.value):
             section = self.session.pack.section_of(event.prompt_id)
             if section is not None:

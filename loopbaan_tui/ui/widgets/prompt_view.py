@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import Click, DescendantBlur, DescendantFocus
 from textual.theme import Theme
 from textual.widgets import Static
@@ -45,8 +46,15 @@ class PromptView(Vertical):
         yield self.editor
 
     def on_mount(self) -> None:
-        self._shown = self.editor.answer()  # type: ignore[attr-defined]
+        self._note_shown()
         self.refresh_recall()
+
+    def _note_shown(self) -> None:
+        """Remember the answer as the editor first shows it (once the editor's own parts are there)."""
+        try:
+            self._shown = self.editor.answer()  # type: ignore[attr-defined]
+        except NoMatches:  # a container editor not composed yet
+            self.call_after_refresh(self._note_shown)
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     # The accent bar beside the prompt being answered is set here, on this widget alone: a CSS
@@ -101,6 +109,8 @@ class PromptView(Vertical):
     def edited_answer(self) -> tuple[bool, Any]:
         """What the editor holds now, and whether the user changed it since it was shown (an answer
         merely shown is never rewritten in the editor's shape)."""
+        if not hasattr(self, "_shown"):
+            return False, None
         answer = self.editor.answer()  # type: ignore[attr-defined]
         return answer != self._shown, answer
 

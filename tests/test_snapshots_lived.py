@@ -1,0 +1,102 @@
+"""Screens after a person has done something, with the built-in packs, at 80x24: a dialog after a choice
+or a mistake, a step just entered or scrolled to its end, help opened above a field, the roadmap."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from loopbaan_tui.domain import export, roadmap
+from loopbaan_tui.domain.builtin import pack_folder
+from loopbaan_tui.domain.examples import load_example
+from loopbaan_tui.domain.loader import load_pack
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.traject import overall_progress
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens import roadmap as roadmap_screen
+
+SIZE = (80, 24)
+MOMENT = datetime(2026, 3, 6, 14, 30, tzinfo=UTC)
+
+
+class FixedDate(date):
+    @classmethod
+    def today(cls) -> FixedDate:
+        return cls(2026, 3, 6)
+
+
+@pytest.fixture(autouse=True)
+def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same clock, zone, day and folders in every run, so what the screen shows never varies."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(roadmap, "date", FixedDate)
+    monkeypatch.setattr(export, "date", FixedDate)
+    monkeypatch.setattr(roadmap_screen, "default_folder", lambda: Path("Documenten"))
+
+
+def make_app(language: str = "nl", with_traject: bool = True, last_prompt: str = "") -> LoopbaanApp:
+    pack = load_pack(pack_folder(language)).pack
+    assert pack is not None
+    store = Store(Path("data"))
+    if with_traject:
+        example = load_example(language, "student")
+        traject = replace(example, id="mijn-traject", name="Mijn loopbaan", pack=language, created=MOMENT,
+                          updated=MOMENT, last_prompt=last_prompt)
+        store.save(traject, progress=overall_progress(pack, traject))
+    return LoopbaanApp(pack=pack, store=store)
+
+
+def test_start_with_progress(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_new_dialog_after_choosing_a_profile(snap_compare) -> None:
+    keys = ["n", *"Jaar 3", "tab", "down", "enter"]
+    assert snap_compare(make_app(with_traject=False), terminal_size=SIZE, press=keys)
+
+
+def test_new_dialog_with_an_error(snap_compare) -> None:
+    assert snap_compare(make_app(with_traject=False), terminal_size=SIZE, press=["n", "enter"])
+
+
+def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
+    keys = ["n", *"Year five", "tab", "down", "down", "down", "enter"]
+    assert snap_compare(make_app("en", with_traject=False), terminal_size=SIZE, press=keys)
+
+
+def test_help_open_on_the_first_prompt(snap_compare) -> None:
+    assert snap_compare(make_app(last_prompt="kan-moment"), terminal_size=SIZE, press=["enter", "f2"])
+
+
+@pytest.mark.parametrize("key", ["f6", "f7", "f8", "f9"])
+def test_a_step_just_entered(snap_compare, key: str) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", key])
+
+
+def test_the_last_step_just_entered(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "f9", "ctrl+n"])
+
+
+def test_a_step_scrolled_to_its_last_prompt(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "f8", *["pagedown"] * 8])
+
+
+def test_the_roadmap_screen(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "ctrl+r"])
+
+
+def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "ctrl+r", "f4"])
+
+
+def test_an_english_step_after_typing(snap_compare) -> None:
+    assert snap_compare(make_app("en", last_prompt="wil-balans"), terminal_size=SIZE,
+                        press=["enter", "tab"])
