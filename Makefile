@@ -10,6 +10,7 @@ run: $(STAMP)
 	$(BIN)/loopbaan $(ARGS)
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: $(STAMP)

@@ -60,23 +60,18 @@ class StepView(VerticalScroll, can_focus=False):
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
 
 
+HINTS: tuple[tuple[type[Widget], str], ...] = (
+    (StepRail, "hint_rail"), (ScaleInput, "hint_scale"), (ListEditor, "hint_list"), (LineField, "hint_line"),
+    (TextField, "hint_text"), (Checkbox, "hint_checkbox"), (RadioSet, "hint_radio"),
+)
+"""Which UI word says what keys a kind of field takes (the first type that matches; else a button's)."""
+
+
 def hint_for(widget: Widget) -> str:
     """The UI word that says which keys this kind of field takes."""
-    if isinstance(widget, StepRail):
-        return "hint_rail"
-    if isinstance(widget, ScaleInput):
-        return "hint_scale"
-    if isinstance(widget, ListEditor):
-        return "hint_list"
-    if isinstance(widget, LineField):
-        return "hint_date" if widget.has_class("date-field") else "hint_line"
-    if isinstance(widget, TextField):
-        return "hint_text"
-    if isinstance(widget, Checkbox):
-        return "hint_checkbox"
-    if isinstance(widget, RadioSet):
-        return "hint_radio"
-    return "hint_button"
+    if isinstance(widget, LineField) and widget.has_class("date-field"):
+        return "hint_date"
+    return next((word for kind, word in HINTS if isinstance(widget, kind)), "hint_button")
 
 
 class ReflectionScreen(Screen[None]):
