@@ -176,10 +176,10 @@ async def type_both(pack: Pack, folder: Path, traject: Traject, prompt_id: str, 
     result = Typing()
     real_save = store.save
 
-    def counting_save(snapshot: Traject) -> Path:
+    def counting_save(snapshot: Traject, **options: Any) -> Path:
         result.saves += 1
         result.saves_on_ui_thread += threading.current_thread() is threading.main_thread()
-        return real_save(snapshot)
+        return real_save(snapshot, **options)
 
     store.save = counting_save  # type: ignore[method-assign]
     app = LoopbaanApp(pack=pack, store=store)

@@ -74,6 +74,7 @@ def typical_traject(pack: Pack, traject_id: str = "bench-typical") -> Traject:
     traject = fill_traject(pack, busiest_profile(pack), name="Mijn loopbaan 2025-2026")
     traject.id = traject_id
     traject.pack = "nl"
+    traject.last_prompt = ""  # opens on the first step, where the step-switch figures start
     return traject
 
 
@@ -84,6 +85,7 @@ def long_traject(pack: Pack, answers: int, words: int = 1000, traject_id: str = 
     traject = Traject(id=traject_id, name="Heel veel geschreven", profile=pack.profiles[0].id, pack=str(pack.folder))
     for index, prompt in enumerate(prompts):
         traject.set_answer(prompt.id, prose(words, seed=index))
+    traject.last_prompt = ""
     return traject
 
 
