@@ -141,7 +141,7 @@ class StartScreen(Screen[None]):
         if choice is None:
             return
         try:
-            traject = self.app.store.create(choice.name, choice.profile, choice.pack)
+            traject = self.app.store.create(choice.name, choice.profile, choice.pack, choice.route)
         except StorageError as error:
             await self._storage_failed(error)
             return
