@@ -165,3 +165,15 @@ async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_p
         assert shown is None or shown.binding.id != "route"  # nor in the footer
         await pilot.press("ctrl+q")
     assert Store(tmp_path).load(traject.id).route == "full"
+
+
+async def test_the_help_names_the_route_key(tmp_path: Path) -> None:
+    """Ctrl+K is not in the footer (at 80 columns it would push Back and Quit out): F1 must say it."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = str(app.screen.query_one(".help-keys").render())
+        assert "Ctrl+K" in keys and app.words("help_key_route") in keys
