@@ -1,5 +1,5 @@
-"""The example on the start screen ("Bekijk een voorbeeld"): choose a person, read their roadmap, and nothing of it lands
-in the data folder. Keys pressed as a person would; the screen and the disk checked."""
+"""The example on the start screen ("Bekijk een voorbeeld"): choose a person, read their roadmap, and nothing of it
+lands in the data folder. Keys pressed as a person would; the screen and the disk checked."""
 
 from __future__ import annotations
 
