@@ -33,7 +33,10 @@ async def create_traject(pilot, name: str = "Mijn traject", profile: int = 0) ->
     await pilot.pause()
     await pilot.press(*["down"] * profile, "enter")  # choose; the focus stays on the choice
     await pilot.pause()
-    await pilot.press("tab", "tab", "enter")  # past the pack (its default is fine) to "Beginnen"
+    await pilot.press("tab", "tab")  # past the pack (its default is fine) to "Beginnen"
+    if pilot.app.focused is not None and pilot.app.focused.id == "route":  # a pack with a short route
+        await pilot.press("tab")  # the full route, the default, is fine too
+    await pilot.press("enter")
     for _ in range(20):
         await pilot.pause()
         if isinstance(pilot.app.screen, ReflectionScreen):

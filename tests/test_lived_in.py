@@ -159,6 +159,8 @@ async def test_english_users_get_the_english_questions_by_default(tmp_path: Path
         assert app.focused is not None and app.focused.id == "profile"  # the focus stays on the choice
         await pilot.press("tab")
         assert isinstance(app.focused, RadioSet) and app.focused.id == "pack"  # next: the pack, not Start
+        await pilot.press("tab")
+        assert isinstance(app.focused, RadioSet) and app.focused.id == "route"  # then the route, on one line
         await pilot.press("tab", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
     assert Store(tmp_path).summaries()[0].pack == "en"

@@ -29,6 +29,9 @@ DYNAMIC_KEYS = {
     "doc_action_": {"what", "when", "first_step", "who"},
     "doc_people_": {"who", "help", "reach"},
 }
+# --- route ---: the short/full switch on the reflection screen, the example on the start screen
+DYNAMIC_KEYS["key_"] |= {"route", "example"}
+DYNAMIC_KEYS["help_key_"] |= {"route", "example"}
 
 
 def fields(template: str) -> set[str]:

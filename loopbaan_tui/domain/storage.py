@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic
+from .model import ROUTES, Route
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (
@@ -253,12 +254,14 @@ class Store(Locking, RecoveryCopies, Bin):
 
     # writing
 
-    def create(self, name: str, profile: str, pack: str) -> Traject:
-        """A new traject with a fresh id, saved at once."""
+    def create(self, name: str, profile: str, pack: str, route: Route = "full") -> Traject:
+        """A new traject with a fresh id, saved at once; `route` "short" or "full" (ValueError for another)."""
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
         traject_id = new_id(name)
         while os.path.lexists(self.path_of(traject_id)):
             traject_id = new_id(name)
-        traject = Traject(id=traject_id, name=clean_text(name).strip(), profile=profile, pack=pack)
+        traject = Traject(id=traject_id, name=clean_text(name).strip(), profile=profile, pack=pack, route=route)
         self.save(traject, progress=None)
         return traject
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .model import Kind, Pack, Prompt, Section
+from .model import ROUTES, Kind, Pack, Prompt, Route, Section
 
 ACTION_FIELDS = ("what", "when", "first_step", "who")
 PEOPLE_FIELDS = ("who", "help", "reach")
@@ -69,6 +69,9 @@ class Traject:
     private: set[str] = field(default_factory=set)
     last_prompt: str = ""
     """The id of the prompt last edited (set by `set_answer`): where the user left off."""
+    route: Route = "full"
+    """The way through the reflection: "short" asks only the pack's core prompts, "full" all of them.
+    Only which prompts are shown: answers outside the route stay, and the roadmap shows them."""
 
     def answer(self, prompt_id: str) -> Any:
         return self.answers.get(prompt_id)
@@ -86,6 +89,16 @@ class Traject:
             self.updated = now()
             self.last_prompt = prompt_id
         return changed
+
+    def set_route(self, route: Route) -> bool:
+        """Switch to another route (ValueError for an unknown one); True when it changed. No answer is touched."""
+        if route not in ROUTES:
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+        if route == self.route:
+            return False
+        self.route = route
+        self.updated = now()
+        return True
 
     def set_private(self, prompt_id: str, private: bool) -> None:
         if private != (prompt_id in self.private):
@@ -130,8 +143,11 @@ def keep_hidden(pack: Pack, prompt: Prompt, profile: str, old: Any, new: Any) ->
             if "choice" not in new and choice is not None and not (isinstance(choice, str) and choice in options):
                 kept["choice"] = choice
             return {**kept, **new}
-        hidden = [c for c in old.get("choices", []) if not (isinstance(c, str) and c in options)] \
-            if isinstance(old.get("choices"), list) else []
+        hidden = (
+            [c for c in old.get("choices", []) if not (isinstance(c, str) and c in options)]
+            if isinstance(old.get("choices"), list)
+            else []
+        )
         merged = {**kept, **new}
         if hidden:
             merged["choices"] = [*new.get("choices", []), *hidden]
@@ -160,17 +176,19 @@ def is_answered(prompt: Prompt, value: Any) -> bool:
     return True
 
 
-def progress(section: Section, profile: str, traject: Traject) -> tuple[int, int]:
-    """(answered, total) for a step, counting only this profile's prompts."""
-    prompts = section.prompts_for(profile)
+def progress(section: Section, profile: str, traject: Traject, route: Route | None = None) -> tuple[int, int]:
+    """(answered, total) for a step, counting only this profile's prompts on the route (the traject's
+    own when not given): on the short route only the core prompts count."""
+    prompts = section.prompts_for(profile, traject.route if route is None else route)
     return sum(is_answered(p, traject.answer(p.id)) for p in prompts), len(prompts)
 
 
-def overall_progress(pack: Pack, traject: Traject) -> tuple[int, int]:
-    """(answered, total) over every step, counting only the traject's profile's prompts."""
+def overall_progress(pack: Pack, traject: Traject, route: Route | None = None) -> tuple[int, int]:
+    """(answered, total) over every step, counting only the traject's profile's prompts on the route
+    (the traject's own when not given)."""
     answered = total = 0
     for section in pack.sections:
-        done, count = progress(section, traject.profile, traject)
+        done, count = progress(section, traject.profile, traject, route)
         answered, total = answered + done, total + count
     return answered, total
 

@@ -12,13 +12,14 @@ from typing import Any
 
 import tomli_w
 
+from .model import ROUTES
 from .traject import Traject, clean_text
 
 SCHEMA_VERSION = 1
 HEADER = f"# A loopbaan traject, file format {SCHEMA_VERSION}: see docs/data-format.md. Edit with care.\n"
 
 _TRAJECT_KEYS = ("id", "name", "profile", "pack", "created", "updated")
-_OPTIONAL_KEYS = ("last_prompt",)
+_OPTIONAL_KEYS = ("last_prompt", "route")
 """[traject] keys an older file may lack: read as their default."""
 _TOP_KEYS = ("schema", "traject", "answers", "private")
 _MAX_DEPTH = 20
@@ -72,6 +73,8 @@ def document(
     }
     if traject.last_prompt:  # written only when set: a file without it reads the same
         data["traject"]["last_prompt"] = convert.text(traject.last_prompt, "traject.last_prompt")
+    if traject.route != "full":  # the full route is the default: a file without `route` reads the same
+        data["traject"]["route"] = convert.text(traject.route, "traject.route")
     for key, value in (extra or {}).items():
         if key == "traject" and isinstance(value, Mapping):
             for sub, item in value.items():
@@ -228,6 +231,9 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
     # where the user left off is a hint, not their words: a value of the wrong type is dropped
     last_prompt = table.get("last_prompt", "")
     fields["last_prompt"] = clean_text(last_prompt) if isinstance(last_prompt, str) else ""
+    # the route is a choice of view, not the user's words: anything but a known route reads as the full one
+    route = table.get("route", "full")
+    fields["route"] = route if isinstance(route, str) and route in ROUTES else "full"
     answers = doc.get("answers", {})
     if not isinstance(answers, dict):
         raise FormatError("bad_data", "answers is not a table")

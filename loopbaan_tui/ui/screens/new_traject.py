@@ -1,4 +1,5 @@
-"""The dialog that starts a traject: a name, who you are, and which content pack."""
+"""The dialog that starts a traject: a name, who you are, which content pack, and (when the pack marks
+core prompts) the short or the full route."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
+from ...domain.model import Pack, Route
 from ...domain.traject import clean_text
 from ..text import literal
 from ..widgets.text_fields import LineField
@@ -29,6 +31,7 @@ class NewTraject:
     name: str
     profile: str
     pack: str
+    route: Route = "full"
 
 
 class NewTrajectDialog(ModalScreen[NewTraject | None]):
@@ -36,6 +39,24 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    DEFAULT_CSS = """
+    NewTrajectDialog #route-row {
+        height: auto;
+    }
+    NewTrajectDialog #route-label {
+        width: auto;
+        margin-right: 1;
+        text-style: bold;
+    }
+    NewTrajectDialog #route {
+        layout: horizontal;
+        width: 1fr;
+    }
+    NewTrajectDialog #route > RadioButton {
+        width: auto;
+        margin-right: 2;
+    }
+    """
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
@@ -60,7 +81,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
                 yield Static(literal(words("new_name")), classes="field-label")
                 yield LineField(placeholder=words("new_name_placeholder"), id="name", compact=True)
                 yield Static(classes="field-error", id="name-error")
-                yield Static(literal(words("new_profile")), classes="field-label")
+                yield Static(literal(words("new_profile")), classes="field-label", id="profile-label")
                 with RadioSet(id="profile"):
                     for profile in pack.profiles:
                         yield RadioButton(literal(profile.label), name=profile.id)
@@ -70,6 +91,12 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
                 with RadioSet(id="pack"):
                     for index, (key, label) in enumerate(self._packs):
                         yield RadioButton(literal(label), value=index == 0, name=key)
+                # one line, right under the pack it belongs to: the dialog fits 80x24 with it
+                with Horizontal(id="route-row"):
+                    yield Static(literal(words("new_route")), id="route-label")
+                    with RadioSet(id="route"):
+                        yield RadioButton(literal(words("route_full")), value=True, name="full")
+                        yield RadioButton(literal(words("route_short", count="")), name="short", id="route-short")
             with Horizontal(id="dialog-buttons"):
                 yield Button(literal(words("button_start")), id="begin", variant="primary")
                 yield Button(literal(words("button_cancel")), id="cancel")
@@ -77,11 +104,41 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
     def on_mount(self) -> None:
         self.query_one("#name", LineField).focus()
         self._show_profile_description()
+        self._show_route()
 
     @on(RadioSet.Changed, "#profile")
     def _profile_chosen(self) -> None:
         self._show_profile_description()
+        self._show_route()
         self._say("#profile-error", "")
+
+    @on(RadioSet.Changed, "#pack")
+    def _pack_chosen(self) -> None:
+        self._show_route()
+
+    def _chosen_pack(self) -> Pack | None:
+        key = self._chosen("#pack")
+        pack = self.app.pack_for(key) if key else None
+        return pack if isinstance(pack, Pack) else None
+
+    def _show_route(self) -> None:
+        """The route choice, only for a pack with a short route, saying how many questions it asks
+        (for the chosen profile; before one is chosen, for the profile it asks most of)."""
+        pack = self._chosen_pack()
+        row = self.query_one("#route-row")
+        row.display = pack is not None and pack.has_short_route
+        # the room for the route's line: no blank line between the name and "who are you" then
+        self.query_one("#profile-label").styles.margin = (0 if row.display else 1, 0, 0, 0)
+        if pack is None or not row.display:
+            return
+        profiles = [self._chosen("#profile")] if self._chosen("#profile") else [p.id for p in pack.profiles]
+        count = max((sum(len(s.prompts_for(p, "short")) for s in pack.sections) for p in profiles), default=0)
+        self.query_one("#route-short", RadioButton).label = literal(self.app.words("route_short", count=count))
+
+    def _chosen_route(self) -> Route:
+        if not self.query_one("#route-row").display:
+            return "full"
+        return "short" if self._chosen("#route") == "short" else "full"
 
     @on(TextArea.Changed, "#name")
     def _named(self) -> None:
@@ -120,7 +177,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
             self._say("#profile-error", self.app.words("new_profile_missing"))
             self.query_one("#profile", RadioSet).focus()
             return
-        self.dismiss(NewTraject(name, self._chosen("#profile"), self._chosen("#pack")))
+        self.dismiss(NewTraject(name, self._chosen("#profile"), self._chosen("#pack"), self._chosen_route()))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

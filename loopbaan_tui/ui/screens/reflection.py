@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
+from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, Checkbox, ContentSwitcher, OptionList, RadioSet, Static
 
 from ...domain.model import ROADMAP_SECTION, Section
@@ -54,7 +54,7 @@ class StepView(VerticalScroll, can_focus=False):
         yield Static(literal(section.question), classes="step-question")
         yield Static(literal(section.name), classes="step-name")
         yield Static(literal(section.intro), classes="step-intro")
-        for number, prompt in enumerate(section.prompts_for(traject.profile), start=1):
+        for number, prompt in enumerate(section.prompts_for(traject.profile, traject.route), start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)  # type: ignore[arg-type]
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
@@ -87,6 +87,9 @@ class ReflectionScreen(Screen[None]):
         Binding("f2", "toggle_help", "Uitleg", id="explain"),
         Binding("f3", "toggle_private", "Privé", id="private"),
         Binding("ctrl+r", "roadmap", "Roadmap", id="roadmap"),
+        # priority: in a text field Ctrl+K would delete to the end of the line, a surprise; it switches here.
+        # Not in the footer (at 80 columns it would push Back and Quit out): F1 and the switch itself say it
+        Binding("ctrl+k", "route", "Kort/volledig", id="route", priority=True, show=False),
         Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
         Binding("escape", "leave", "Terug", id="back"),
         Binding("pagedown", "page(1)", show=False, priority=True, id="page_down"),
@@ -168,16 +171,20 @@ class ReflectionScreen(Screen[None]):
         switcher = self.query_one("#steps", ContentSwitcher)
         for section in self.sections:
             await asyncio.sleep(MOUNT_AHEAD_PAUSE)
+            if not switcher.is_attached:  # the reflection was left meanwhile
+                return
             step_id = f"step-{section.id}"
             if switcher.query_children(f"#{step_id}"):
                 continue
             view = StepView(section, self.session, self.app.words)
             view.display = False
-            self._mounting[step_id] = switcher.mount(view)
             try:
+                self._mounting[step_id] = switcher.mount(view)
                 await self._mounting[step_id]
+            except MountError:  # left while mounting: nothing to show it in any more
+                return
             finally:
-                del self._mounting[step_id]
+                self._mounting.pop(step_id, None)
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, with as much of the step's question and intro in view as fits
@@ -269,6 +276,36 @@ class ReflectionScreen(Screen[None]):
                 target = next((v for v in reversed(views) if v.virtual_region.y < top), views[0])
         self._focus_prompt(target)
         self.call_after_refresh(self._show_focused)
+
+    # The route
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The route key only for a pack with a short route (elsewhere it is not in the footer either)."""
+        return self.session.pack.has_short_route if action == "route" else True
+
+    async def action_route(self) -> None:
+        """Switch between the short and the full route. No answer is touched: the steps are built again
+        for the other route, the focus stays on the same prompt when the new route has it."""
+        traject = self.session.traject
+        self.flush()  # what the fields hold reaches the session before they go
+        current = self._current_prompt()
+        prompt_id = current.prompt.id if current is not None else ""
+        pending = list(self._mounting.values())
+        self.workers.cancel_group(self, "mount-ahead")
+        for mounting in pending:
+            await mounting
+        traject.set_route("full" if traject.route == "short" else "short")
+        self.session.changed()
+        await self.query_one("#steps", ContentSwitcher).remove_children()
+        self.query_one(StepRail).refresh_progress()
+        await self.show_step(self._step, focus=False)
+        views = self._prompt_views()
+        target = next((v for v in views if v.prompt.id == prompt_id), views[0] if views else None)
+        if target is not None:
+            self._focus_prompt(target, scroll=False)
+            self.call_after_refresh(self._show_focused)
+        self.notify(self.app.words("route_now_short" if traject.route == "short" else "route_now_full"), timeout=4)
+        self._mount_ahead()
 
     def action_toggle_help(self) -> None:
         view = self._current_prompt()

@@ -1,4 +1,5 @@
-"""The start screen: your trajecten, newest first; start a new one, open one, remove one."""
+"""The start screen: your trajecten, newest first; start a new one, open one, remove one, or look at an
+example first."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class StartScreen(Screen[None]):
         Binding("n", "new", "Nieuw", id="new"),
         Binding("delete,d", "remove", "Verwijderen", id="remove"),
         Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
+        Binding("v", "example", "Voorbeeld", id="example"),
     ]
 
     def __init__(self) -> None:
@@ -54,6 +56,7 @@ class StartScreen(Screen[None]):
                 yield Button(literal(words("button_new")), id="new", variant="primary")
                 yield Button(literal(words("button_open")), id="open")
                 yield Button(literal(words("button_remove")), id="remove")
+                yield Button(literal(words("button_example")), id="example")
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -133,6 +136,17 @@ class StartScreen(Screen[None]):
     def _remove_pressed(self) -> None:
         self.action_remove()
 
+    @on(Button.Pressed, "#example")
+    def _example_pressed(self) -> None:
+        self.action_example()
+
+    @work(exclusive=True, group="example")
+    async def action_example(self) -> None:
+        """An example reflection, read-only: never a traject, nothing written to the data folder."""
+        from .example import show_example
+
+        await show_example(self.app)
+
     @work
     async def action_new(self) -> None:
         from .new_traject import NewTrajectDialog
@@ -141,7 +155,7 @@ class StartScreen(Screen[None]):
         if choice is None:
             return
         try:
-            traject = self.app.store.create(choice.name, choice.profile, choice.pack)
+            traject = self.app.store.create(choice.name, choice.profile, choice.pack, choice.route)
         except StorageError as error:
             await self._storage_failed(error)
             return

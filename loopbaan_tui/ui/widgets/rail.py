@@ -1,4 +1,4 @@
-"""The side rail: the steps, how far along each is, and where you are."""
+"""The side rail: the steps, how far along each is (on the traject's route), and where you are."""
 
 from __future__ import annotations
 
@@ -46,9 +46,10 @@ class StepRail(OptionList):
             self.highlighted = int(event.character) - 1
             self.action_select()
 
-    def refresh_progress(self, section_id: str) -> None:
+    def refresh_progress(self, section_id: str | None = None) -> None:
+        """Redraw a step's progress (every step's when None: after a switch of route) where it changed."""
         for index, section in enumerate(self.sections):
-            if section.id != section_id:
+            if section_id is not None and section.id != section_id:
                 continue
             # called on every key: replacing an option redraws the whole rail, so only on a change
             if progress(section, self.traject.profile, self.traject) != self._shown.get(index):

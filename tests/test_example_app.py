@@ -1,0 +1,67 @@
+"""The example on the start screen ("Bekijk een voorbeeld"): choose a person, read their roadmap, and nothing of it
+lands in the data folder. Keys pressed as a person would; the screen and the disk checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile.pilot import wait_until
+from test_lived_in import SIZE, make_app
+from textual.widgets import Markdown, OptionList
+
+from loopbaan_tui.domain.examples import load_example
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.ui.screens.example import ExampleChoice, ExampleScreen
+from loopbaan_tui.ui.screens.start import StartScreen
+
+
+def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file and folder under the data folder, with its size and modification time."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_example_opens_read_only_and_writes_nothing(tmp_path: Path, language: str) -> None:
+    data = tmp_path / "data"
+    store = Store(data)
+    store.create("Mijn loopbaan", "student", language)
+    before = folder_state(data)
+    app = make_app(data, language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExampleChoice))
+        choice = app.screen.query_one("#example-profiles", OptionList)
+        assert choice.option_count == len(app.pack.profiles)  # one example per built-in profile
+        await pilot.press("down", "enter")  # the second profile
+        await wait_until(pilot, lambda: isinstance(app.screen, ExampleScreen))
+        await pilot.pause()
+        profile = app.pack.profiles[1]
+        example = load_example(language, profile.id)
+        shown = app.screen.query_one("#example-markdown", Markdown).source
+        assert example.name in shown
+        assert profile.label in str(app.screen.query_one("#example-heading").render())
+        await pilot.press("a", "b", "enter", "ctrl+s")  # nothing to type into, nothing to save
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press("ctrl+q")
+    assert folder_state(data) == before
+    assert [s.name for s in Store(data).summaries()] == ["Mijn loopbaan"]
+
+
+async def test_the_example_button_and_escape_from_the_choice(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#example")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExampleChoice))
+        await pilot.press("escape")  # changed my mind
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.click("#example")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExampleChoice))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExampleScreen))
+        await pilot.pause()
+        assert load_example("nl", app.pack.profiles[0].id).name in app.screen.query_one(Markdown).source
+    assert not list(tmp_path.glob("*.toml"))  # no traject was made from it

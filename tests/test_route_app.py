@@ -1,0 +1,179 @@
+"""The short route in the app, with the built-in packs: chosen in the new-traject dialog and saved, counted
+in the rail, and switched with Ctrl+K without losing a word. Each test presses keys as a person would
+and checks the screen and the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile.pilot import make_app as make_mini_app
+from hostile.pilot import open_first, wait_until
+from test_lived_in import SIZE, answers_on_disk, focused_prompt, make_app, open_dialog, saved_traject
+from textual.widgets import Markdown, RadioSet
+
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
+from loopbaan_tui.ui.widgets.rail import StepRail
+
+CORE = "kan-moment"  # the first step's first prompt, on both routes
+OUTSIDE = "kan-bewijs"  # the first step's third prompt, on the full route only
+CORE_TEXT = "De les over breuken ging goed."
+OUTSIDE_TEXT = "Mijn mentor schreef het op in haar verslag."
+
+
+def prompt_ids(app: LoopbaanApp) -> list[str]:
+    screen = app.screen
+    assert isinstance(screen, ReflectionScreen)
+    return [view.prompt.id for view in screen._prompt_views()]
+
+
+def rail_label(app: LoopbaanApp, index: int) -> str:
+    return str(app.screen.query_one(StepRail).get_option_at_index(index).prompt)
+
+
+def file_text(data: Path, traject: Traject) -> str:
+    return Store(data).path_of(traject.id).read_text(encoding="utf-8")
+
+
+async def start_in_dialog(pilot: Any, route_keys: tuple[str, ...]) -> None:
+    """Name, the first profile, the preselected pack, then `route_keys` on the route, then Start."""
+    await open_dialog(pilot, "Mijn loopbaan")
+    await pilot.press("tab", "enter", "tab", "tab")  # the profile, the pack, the route
+    assert isinstance(pilot.app.focused, RadioSet) and pilot.app.focused.id == "route"
+    await pilot.press(*route_keys, "tab", "enter")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReflectionScreen))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_short_route_chosen_in_the_dialog_is_saved(tmp_path: Path, language: str) -> None:
+    app = make_app(tmp_path, language)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_in_dialog(pilot, ("right", "enter"))  # from "full" (the default, first) to "short"
+        assert OUTSIDE not in prompt_ids(app) and prompt_ids(app)[0] == CORE
+        await pilot.press("ctrl+q")
+    [summary] = Store(tmp_path).summaries()
+    traject = Store(tmp_path).load(summary.id)
+    assert traject.route == "short"
+    assert 'route = "short"' in file_text(tmp_path, traject)
+
+
+async def test_the_dialog_starts_on_the_full_route(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_in_dialog(pilot, ())
+        assert OUTSIDE in prompt_ids(app)
+        await pilot.press("ctrl+q")
+    [summary] = Store(tmp_path).summaries()
+    traject = Store(tmp_path).load(summary.id)
+    assert traject.route == "full" and "route" not in file_text(tmp_path, traject)
+
+
+async def test_a_pack_without_core_prompts_asks_no_route(tmp_path: Path) -> None:
+    app = make_mini_app(Store(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        assert not dialog.query_one("#route-row").display
+        await pilot.press("tab", "enter", "tab", "tab")  # past the profile and the pack: Start
+        assert pilot.app.focused is not None and pilot.app.focused.id == "begin"
+
+
+async def test_the_rail_counts_the_questions_of_the_route(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
+    app = make_app(tmp_path)
+    kan = app.pack.sections[0]
+    short, full = len(kan.prompts_for("student", "short")), len(kan.prompts_for("student"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert rail_label(app, 0).endswith(f"2/{full}")
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert rail_label(app, 0).endswith(f"1/{short}")  # the answer outside the route is not counted
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert rail_label(app, 0).endswith(f"2/{full}")
+
+
+async def test_switching_the_route_keeps_every_answer_on_disk_and_brings_them_back(tmp_path: Path) -> None:
+    traject = saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT}, last_prompt=CORE)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert focused_prompt(app) == CORE and OUTSIDE in prompt_ids(app)
+        await pilot.press("end", *" En daarna?")  # typed just before the switch: not lost
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert OUTSIDE not in prompt_ids(app)
+        assert focused_prompt(app) == CORE  # the same question keeps the focus
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        on_disk = Store(tmp_path).load(traject.id)
+        assert on_disk.route == "short"
+        assert on_disk.answers[OUTSIDE] == OUTSIDE_TEXT
+        assert on_disk.answers[CORE] == CORE_TEXT + " En daarna?"
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert OUTSIDE in prompt_ids(app)
+        field = app.screen.query_one(f"#prompt-{OUTSIDE}").query_one("TextArea")
+        assert field.text == OUTSIDE_TEXT  # back, as it was
+        await pilot.press("ctrl+q")
+    assert answers_on_disk(tmp_path, traject)[OUTSIDE] == OUTSIDE_TEXT
+    assert "route" not in file_text(tmp_path, traject)
+
+
+async def test_a_question_outside_the_new_route_gives_the_focus_to_the_steps_first(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {OUTSIDE: OUTSIDE_TEXT}, last_prompt=OUTSIDE)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert focused_prompt(app) == OUTSIDE
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert focused_prompt(app) == CORE
+
+
+async def test_the_roadmap_keeps_answers_outside_the_route(tmp_path: Path) -> None:
+    saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert OUTSIDE not in prompt_ids(app)
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
+        await pilot.pause()
+        assert OUTSIDE_TEXT in app.screen.query_one("#roadmap-markdown", Markdown).source
+
+
+async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    traject = store.create("Mini", "student", str(Path(__file__).parent / "packs" / "mini"))
+    app = make_mini_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        before = prompt_ids(app)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert prompt_ids(app) == before
+        shown = app.screen.active_bindings.get("ctrl+k")
+        assert shown is None or shown.binding.id != "route"  # nor in the footer
+        await pilot.press("ctrl+q")
+    assert Store(tmp_path).load(traject.id).route == "full"
+
+
+async def test_the_help_names_the_route_key(tmp_path: Path) -> None:
+    """Ctrl+K is not in the footer (at 80 columns it would push Back and Quit out): F1 must say it."""
+    saved_traject(tmp_path, {})
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = str(app.screen.query_one(".help-keys").render())
+        assert "Ctrl+K" in keys and app.words("help_key_route") in keys
