@@ -573,3 +573,15 @@ async def test_a_very_long_answer_is_kept_and_the_user_is_told(tmp_path: Path) -
         await pilot.press(*"en meer")
         await pilot.press("ctrl+q")
     assert answers_on_disk(tmp_path, traject)["kan-moment"] == long + "en meer"
+
+
+async def test_an_answer_to_a_prompt_no_longer_asked_of_the_profile_stays_on_screen(tmp_path: Path) -> None:
+    """Support staff got motives of their own in content v2: an earlier answer to the old question shows."""
+    saved_traject(tmp_path, {"wil-motieven": {"choices": ["verkennen"], "other": "mijn eigen woorden"}},
+                  profile="ondersteuner", last_prompt="wil-waarom")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert app.screen.query("#step-wil #prompt-wil-motieven")
+        other = app.screen.query_one("#prompt-wil-motieven .choice-other", LineField)
+        assert other.text == "mijn eigen woorden"

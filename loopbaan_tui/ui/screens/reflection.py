@@ -54,7 +54,12 @@ class StepView(VerticalScroll, can_focus=False):
         yield Static(literal(section.question), classes="step-question")
         yield Static(literal(section.name), classes="step-name")
         yield Static(literal(section.intro), classes="step-intro")
-        for number, prompt in enumerate(section.prompts_for(traject.profile, traject.route), start=1):
+        prompts = list(section.prompts_for(traject.profile, traject.route))
+        # An answer to a prompt the pack no longer asks this profile (content v2 gave support staff
+        # motives of their own) stays on screen below the others: words on disk are never hidden.
+        prompts += [p for p in section.prompts if p not in prompts and not p.for_profile(traject.profile)
+                    and p.id in traject.answers]
+        for number, prompt in enumerate(prompts, start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)  # type: ignore[arg-type]
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
