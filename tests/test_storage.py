@@ -703,15 +703,6 @@ def test_summaries_newest_first_tolerant_and_without_clutter(store: Store) -> No
     assert damaged.updated.tzinfo is not None
 
 
-def test_find_by_id_or_name(store: Store) -> None:
-    first = store.create("Mijn Loopbaan", "p", "nl")
-    assert store.find(first.id) == store.summaries()[0]
-    assert store.find("  mijn loopbaan ") is not None
-    assert store.find("MIJN LOOPBAAN").id == first.id  # type: ignore[union-attr]
-    assert store.find("iets anders") is None
-    assert Store(store.folder.parent / "leeg").find("x") is None
-
-
 @pytest.mark.parametrize("bad", ["", "../etc", "a/b", "a\\b", ".hidden", "x.toml", "CON", "nul", "a" * 101, "é"])
 def test_unsafe_ids_are_refused(store: Store, bad: str) -> None:
     with pytest.raises(ValueError, match="traject id"):

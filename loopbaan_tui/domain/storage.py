@@ -170,16 +170,6 @@ class Store(Locking, RecoveryCopies, Bin):
             return damaged(traject_id, path, info, code, reason)
         return TrajectSummary(traject_id, traject.name, traject.profile, traject.pack, traject.updated, path)
 
-    def find(self, name_or_id: str) -> TrajectSummary | None:
-        """The traject with this id, else the newest whose name matches ignoring case."""
-        wanted = name_or_id.strip()
-        summaries = self.summaries()
-        for summary in summaries:
-            if summary.id == wanted:
-                return summary
-        folded = wanted.casefold()
-        return next((s for s in summaries if s.problem is None and s.name.strip().casefold() == folded), None)
-
     def load(self, traject_id: str) -> Traject:
         """The traject; DamagedTraject (file kept aside, backup named) when it cannot be used.
 

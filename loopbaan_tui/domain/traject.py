@@ -191,8 +191,3 @@ def overall_progress(pack: Pack, traject: Traject, route: Route | None = None) -
         done, count = progress(section, traject.profile, traject, route)
         answered, total = answered + done, total + count
     return answered, total
-
-
-def orphaned(pack: Pack, traject: Traject) -> list[str]:
-    """Answers whose prompt is no longer in the pack: kept in the file, not shown."""
-    return [pid for pid in traject.answers if pack.prompt(pid) is None]
