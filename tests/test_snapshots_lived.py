@@ -72,31 +72,52 @@ def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
     assert snap_compare(make_app("en", with_traject=False), terminal_size=SIZE, press=keys)
 
 
+def opened_then(*keys: str):
+    """Open the traject, wait until every step is mounted (as a person reading the first one would), then
+    press the keys: what the snapshot shows no longer depends on how busy the machine is."""
+
+    async def run_before(pilot) -> None:
+        from loopbaan_tui.ui.screens.reflection import ReflectionScreen, StepView
+
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            screen = pilot.app.screen
+            if isinstance(screen, ReflectionScreen) and len(screen.query(StepView)) == len(screen.sections) \
+                    and not screen._mounting:
+                break
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
 def test_help_open_on_the_first_prompt(snap_compare) -> None:
-    assert snap_compare(make_app(last_prompt="kan-moment"), terminal_size=SIZE, press=["enter", "f2"])
+    assert snap_compare(make_app(last_prompt="kan-moment"), terminal_size=SIZE, run_before=opened_then("f2"))
 
 
 @pytest.mark.parametrize("key", ["f6", "f7", "f8", "f9"])
 def test_a_step_just_entered(snap_compare, key: str) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", key])
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then(key))
 
 
 def test_the_last_step_just_entered(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "f9", "ctrl+n"])
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("f9", "ctrl+n"))
 
 
 def test_a_step_scrolled_to_its_last_prompt(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "f8", *["pagedown"] * 8])
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("f8", *["pagedown"] * 8))
 
 
 def test_the_roadmap_screen(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "ctrl+r"])
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r"))
 
 
 def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter", "ctrl+r", "f4"])
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r", "f4"))
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
     assert snap_compare(make_app("en", last_prompt="wil-balans"), terminal_size=SIZE,
-                        press=["enter", "tab"])
+                        run_before=opened_then("tab"))

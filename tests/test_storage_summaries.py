@@ -15,6 +15,7 @@ from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic, store_summary
 from loopbaan_tui.domain import storage as storage_module
 from loopbaan_tui.domain.loader import load_pack
+from loopbaan_tui.domain.lookup import matching
 from loopbaan_tui.domain.storage import PARSE_LIMIT, Store, from_toml, to_toml
 from loopbaan_tui.domain.store_summary import sidecar_of
 from loopbaan_tui.domain.traject import Traject, overall_progress, progress
@@ -126,7 +127,7 @@ def test_a_summary_never_shows_a_traject_that_is_gone(store: Store) -> None:
     store.path_of(gone.id).unlink()  # deleted by hand: its summary is still there
     assert sidecar_of(store.folder, gone.id).exists()
     assert Store(store.folder).summaries() == []
-    assert Store(store.folder).find("Weg") is None
+    assert matching(Store(store.folder).summaries(), "Weg") == []
 
 
 def test_remove_and_restore_take_the_summary_along(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,7 +173,7 @@ def test_a_file_over_the_limit_is_listed_unchecked_and_checked_when_opened(
     (summary,) = store.summaries()
     assert parsed == []
     assert summary.unchecked and summary.id == summary.name == "groot-000001" and summary.problem is None
-    assert store.find("groot-000001") == summary
+    assert matching(store.summaries(), "groot-000001") == [summary]  # `export`/`list` find it by its id
     traject = store.load("groot-000001")  # opening it parses it in full
     assert parsed == [path.stat().st_size] and traject.name == "Groot"
     store.save(traject, progress=(1, 3))  # and once saved, its summary lists it properly
