@@ -50,16 +50,24 @@ def layout() -> None:
     from textual.widgets.option_list import Option
 
     class Start(Screen[None]):
-        BINDINGS = [Binding("n", "new", "Nieuw"), Binding("delete,d", "remove", "Verwijderen"),  # noqa: RUF012
-                    Binding("u", "undo", "Terugzetten", show=False)]
+        BINDINGS = [  # noqa: RUF012
+            Binding("n", "new", "Nieuw"),
+            Binding("delete,d", "remove", "Verwijderen"),
+            Binding("u", "undo", "Terugzetten", show=False),
+        ]
 
         def compose(self) -> ComposeResult:
             with Vertical(id="start"):
                 yield Static("loopbaan", id="start-title")
                 yield Static("Denk na over je loopbaan als leraar, in vijf vragen.", id="start-tagline")
                 yield Static("Kies een traject en druk op Enter, of begin een nieuw traject.", id="start-hint")
-                yield OptionList(*(Option(f"Traject {n}\n   Ervaren leraar · bewerkt 21-11-2026 09:30", id=f"t{n}")
-                                   for n in range(3)), id="trajecten")
+                yield OptionList(
+                    *(
+                        Option(f"Traject {n}\n   Ervaren leraar · bewerkt 21-11-2026 09:30", id=f"t{n}")
+                        for n in range(3)
+                    ),
+                    id="trajecten",
+                )
                 with Horizontal(id="start-buttons"):
                     yield Button("Nieuw traject", id="new", variant="primary")
                     yield Button("Openen", id="open")

@@ -162,8 +162,9 @@ class _Bare(App[None]):
         yield TextArea(self.text, soft_wrap=True)
 
 
-async def type_both(pack: Pack, folder: Path, traject: Traject, prompt_id: str, keys: int,
-                    *, at_once: bool = False) -> Typing:
+async def type_both(
+    pack: Pack, folder: Path, traject: Traject, prompt_id: str, keys: int, *, at_once: bool = False
+) -> Typing:
     """Type `keys` characters at the end of one long answer in loopbaan, and each of them also in a
     bare TextArea of the same size holding the same text, key by key: both apps run side by side in
     this event loop, so each pair of keys meets the same machine (the noise here comes in seconds).
@@ -233,8 +234,9 @@ class _Typist:
 
     async def type(self, key: str) -> None:
         before = self.editor.cursor_location
-        self.latencies.append(await self.clock.time(lambda: send_key(self.pilot.app, key),
-                                                    lambda: self.editor.cursor_location != before))
+        self.latencies.append(
+            await self.clock.time(lambda: send_key(self.pilot.app, key), lambda: self.editor.cursor_location != before)
+        )
         await settle(self.pilot)
 
 
@@ -333,10 +335,17 @@ async def switch_all(pack: Pack, folder: Path, traject: Traject, revisits: int) 
     result = Switching()
     for name in ("app", "floor"):
         Store(folder / name).save(traject)
-    app, floor, empty = (LoopbaanApp(pack=pack, store=Store(folder / "app")),
-                         LoopbaanApp(pack=pack, store=Store(folder / "floor")), _TwoScreens())
-    async with app.run_test(size=SIZE) as app_pilot, floor.run_test(size=SIZE) as floor_pilot, \
-            empty.run_test(size=SIZE) as empty_pilot, _frozen():
+    app, floor, empty = (
+        LoopbaanApp(pack=pack, store=Store(folder / "app")),
+        LoopbaanApp(pack=pack, store=Store(folder / "floor")),
+        _TwoScreens(),
+    )
+    async with (
+        app.run_test(size=SIZE) as app_pilot,
+        floor.run_test(size=SIZE) as floor_pilot,
+        empty.run_test(size=SIZE) as empty_pilot,
+        _frozen(),
+    ):
         screens = []
         for pilot in (app_pilot, floor_pilot):
             await pilot.pause()

@@ -63,9 +63,19 @@ class Sizes:
 
     @classmethod
     def quick(cls) -> Sizes:
-        return cls(paint_runs=1, session_runs=1, keys=3, key_words=(50, 200),
-                   switch_rounds=1, revisits=2, repeats=1, long_answers=4, long_words=50,
-                   export_growth=(2, 4), content_growth=(10, 20))
+        return cls(
+            paint_runs=1,
+            session_runs=1,
+            keys=3,
+            key_words=(50, 200),
+            switch_rounds=1,
+            revisits=2,
+            repeats=1,
+            long_answers=4,
+            long_words=50,
+            export_growth=(2, 4),
+            content_growth=(10, 20),
+        )
 
 
 @dataclass
@@ -123,9 +133,14 @@ def linear(name: str, sizes: Iterable[int], seconds: list[float], ratios: list[f
     per_unit = [s / n for s, n in zip(seconds, sizes, strict=True)]
     growth = per_unit[-1] / per_unit[0]  # a size 8x larger: quadratic growth would show as ~8
     cells = " · ".join(f"{n:,}: {ms(s)}" for n, s in zip(sizes, seconds, strict=True))
-    return Row(name, cells, f"per {unit}: {per_unit[0] * 1000:.3f} -> {per_unit[-1] * 1000:.3f} ms",
-               " / ".join(f"{r:.2f}x" for r in ratios), "linear",
-               f"{'linear' if growth <= 1.5 else 'NOT LINEAR'} (per-{unit} cost x{growth:.2f})")
+    return Row(
+        name,
+        cells,
+        f"per {unit}: {per_unit[0] * 1000:.3f} -> {per_unit[-1] * 1000:.3f} ms",
+        " / ".join(f"{r:.2f}x" for r in ratios),
+        "linear",
+        f"{'linear' if growth <= 1.5 else 'NOT LINEAR'} (per-{unit} cost x{growth:.2f})",
+    )
 
 
 # First paint and memory: whole processes
@@ -140,8 +155,9 @@ def spawn(*args: str) -> tuple[float, int, str]:
     """Seconds from start to exit of `python bench/child.py ARGS`, its peak RSS in KiB, its output."""
     with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, str(CHILD), *args], stdin=subprocess.DEVNULL,
-                                   stdout=output, stderr=errors, env=CHILD_ENV)
+        process = subprocess.Popen(
+            [sys.executable, str(CHILD), *args], stdin=subprocess.DEVNULL, stdout=output, stderr=errors, env=CHILD_ENV
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -155,7 +171,7 @@ def spawn(*args: str) -> tuple[float, int, str]:
 
 
 def paint_and_memory(sizes: Sizes, data: Path) -> list[Row]:
-    for warm in (("paint", "app", str(data)), ("paint", "empty"), ("paint", "layout"))[:sizes.paint_runs - 1]:
+    for warm in (("paint", "app", str(data)), ("paint", "empty"), ("paint", "layout"))[: sizes.paint_runs - 1]:
         spawn(*warm)  # bytecode compiled, files in the OS cache (not worth it for --quick)
     apps, empties, layouts = [], [], []
     for _ in range(sizes.paint_runs):
@@ -178,18 +194,54 @@ def paint_and_memory(sizes: Sizes, data: Path) -> list[Row]:
     session = Paired.of(sessions, session_empties)
     widgets = Paired.of(stock, stock_empties)
     return [
-        Row("first paint: start screen, 3 trajecten (whole process)", ms(paint.app), ms(paint.yard),
-            f"{paint.ratio:.2f}x", "<= 1.25x", verdict(paint.ratio, 1.25)),
-        Row("  floor: the same widgets and style sheet, stock Textual, no loopbaan code", ms(floor.app),
-            ms(floor.yard), f"{floor.ratio:.2f}x", "floor", "info"),
-        Row("  loopbaan against that floor", ms(over_floor.app), ms(over_floor.yard), f"{over_floor.ratio:.2f}x",
-            "", "info"),
-        Row("memory: peak RSS at the start screen", mib(memory.app), mib(memory.yard),
-            f"{memory.ratio:.2f}x", "<= 1.2x", verdict(memory.ratio, 1.2)),
-        Row(f"memory: a traject open, every step visited ({count} widgets)", mib(session.app), mib(session.yard),
-            f"{session.ratio:.2f}x", "<= 1.2x", verdict(session.ratio, 1.2)),
-        Row(f"  floor: {count} plain Static widgets in an empty app", mib(widgets.app), mib(widgets.yard),
-            f"{widgets.ratio:.2f}x", "floor", "info"),
+        Row(
+            "first paint: start screen, 3 trajecten (whole process)",
+            ms(paint.app),
+            ms(paint.yard),
+            f"{paint.ratio:.2f}x",
+            "<= 1.25x",
+            verdict(paint.ratio, 1.25),
+        ),
+        Row(
+            "  floor: the same widgets and style sheet, stock Textual, no loopbaan code",
+            ms(floor.app),
+            ms(floor.yard),
+            f"{floor.ratio:.2f}x",
+            "floor",
+            "info",
+        ),
+        Row(
+            "  loopbaan against that floor",
+            ms(over_floor.app),
+            ms(over_floor.yard),
+            f"{over_floor.ratio:.2f}x",
+            "",
+            "info",
+        ),
+        Row(
+            "memory: peak RSS at the start screen",
+            mib(memory.app),
+            mib(memory.yard),
+            f"{memory.ratio:.2f}x",
+            "<= 1.2x",
+            verdict(memory.ratio, 1.2),
+        ),
+        Row(
+            f"memory: a traject open, every step visited ({count} widgets)",
+            mib(session.app),
+            mib(session.yard),
+            f"{session.ratio:.2f}x",
+            "<= 1.2x",
+            verdict(session.ratio, 1.2),
+        ),
+        Row(
+            f"  floor: {count} plain Static widgets in an empty app",
+            mib(widgets.app),
+            mib(widgets.yard),
+            f"{widgets.ratio:.2f}x",
+            "floor",
+            "info",
+        ),
     ]
 
 
@@ -207,43 +259,89 @@ def keystroke(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
         traject.set_answer(prompt_id, workload.prose(words, seed=words))
         typed = asyncio.run(frames.type_both(pack, work / f"keys-{words}", traject, prompt_id, sizes.keys))
         result = Paired.of(typed.keys, typed.bare)
-        rows.append(Row(f"keystroke: {words:,} words in a long answer, key to frame", ms(result.app),
-                        ms(result.yard), f"{result.ratio:.2f}x", "<= 1.1x", verdict(result.ratio, 1.1)))
+        rows.append(
+            Row(
+                f"keystroke: {words:,} words in a long answer, key to frame",
+                ms(result.app),
+                ms(result.yard),
+                f"{result.ratio:.2f}x",
+                "<= 1.1x",
+                verdict(result.ratio, 1.1),
+            )
+        )
         burst.keys += typed.keys
         burst.saves += typed.saves
         burst.saves_on_ui_thread += typed.saves_on_ui_thread
         burst.seconds += typed.seconds
-    rows.append(Row(f"autosave while typing: {len(burst.keys)} keys in {burst.seconds:.1f} s",
-                    f"{burst.saves} saves", "", "", "0 on the UI thread",
-                    "ok" if burst.saves_on_ui_thread == 0 and burst.saves < len(burst.keys) else "MISSED"))
+    rows.append(
+        Row(
+            f"autosave while typing: {len(burst.keys)} keys in {burst.seconds:.1f} s",
+            f"{burst.saves} saves",
+            "",
+            "",
+            "0 on the UI thread",
+            "ok" if burst.saves_on_ui_thread == 0 and burst.saves < len(burst.keys) else "MISSED",
+        )
+    )
     # Right after opening, the app mounts the other steps; keys typed then wait for it.
-    early = asyncio.run(frames.type_both(pack, work / "keys-early", workload.typical_traject(pack), prompt_id,
-                                         max(2, sizes.keys // 4), at_once=True))
-    rows.append(Row("  keys typed at once after opening (other steps still mounting)", ms(median(early.keys)),
-                    "", f"worst {ms(max(early.keys))}", "", "info"))
+    early = asyncio.run(
+        frames.type_both(
+            pack, work / "keys-early", workload.typical_traject(pack), prompt_id, max(2, sizes.keys // 4), at_once=True
+        )
+    )
+    rows.append(
+        Row(
+            "  keys typed at once after opening (other steps still mounting)",
+            ms(median(early.keys)),
+            "",
+            f"worst {ms(max(early.keys))}",
+            "",
+            "info",
+        )
+    )
     return rows
 
 
 def step_switch(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
     import frames
 
-    runs = [asyncio.run(frames.switch_all(pack, work / f"switch-{round_}", workload.typical_traject(pack),
-                                          sizes.revisits)) for round_ in range(sizes.switch_rounds)]
+    runs = [
+        asyncio.run(frames.switch_all(pack, work / f"switch-{round_}", workload.typical_traject(pack), sizes.revisits))
+        for round_ in range(sizes.switch_rounds)
+    ]
 
     def pooled(name: str) -> list[float]:
         return [seconds for run in runs for seconds in getattr(run, name)]
 
     rows = []
-    for key, empty, name in (("first", "empty_first", "step switch, first visit: key to frame with every prompt"),
-                             ("again", "empty_again", "step switch, revisit: key to frame with every prompt"),
-                             ("bare_first", "empty_first", "  floor, first show: the step shown by Textual alone"),
-                             ("bare_again", "empty_again", "  floor, show again: the step shown by Textual alone")):
+    for key, empty, name in (
+        ("first", "empty_first", "step switch, first visit: key to frame with every prompt"),
+        ("again", "empty_again", "step switch, revisit: key to frame with every prompt"),
+        ("bare_first", "empty_first", "  floor, first show: the step shown by Textual alone"),
+        ("bare_again", "empty_again", "  floor, show again: the step shown by Textual alone"),
+    ):
         result = Paired.of(pooled(key), pooled(empty))
         floor = key.startswith("bare")
-        rows.append(Row(name, ms(result.app), ms(result.yard), f"{result.ratio:.2f}x ({result.diff * 1000:+.1f} ms)",
-                        "floor" if floor else "<= +16 ms", "info" if floor else verdict(result.diff, 0.016)))
-    rows.append(Row("  all steps mounted after opening (in the background, after the first)",
-                    ms(median(run.ready for run in runs)), "", "", "", "info"))
+        rows.append(
+            Row(
+                name,
+                ms(result.app),
+                ms(result.yard),
+                f"{result.ratio:.2f}x ({result.diff * 1000:+.1f} ms)",
+                "floor" if floor else "<= +16 ms",
+                "info" if floor else verdict(result.diff, 0.016),
+            )
+        )
+    rows.append(
+        Row(
+            "  all steps mounted after opening (in the background, after the first)",
+            ms(median(run.ready for run in runs)),
+            "",
+            "",
+            "",
+            "info",
+        )
+    )
     return rows
 
 
@@ -265,8 +363,14 @@ def file_data(traject: Traject) -> dict[str, object]:
     return {
         "schema": 1,
         "private": sorted(traject.private),
-        "traject": {"id": traject.id, "name": traject.name, "profile": traject.profile, "pack": traject.pack,
-                    "created": traject.created, "updated": traject.updated},
+        "traject": {
+            "id": traject.id,
+            "name": traject.name,
+            "profile": traject.profile,
+            "pack": traject.pack,
+            "created": traject.created,
+            "updated": traject.updated,
+        },
         "answers": traject.answers,
     }
 
@@ -275,10 +379,26 @@ def autosave(sizes: Sizes, cases: list[tuple[str, Traject]], work: Path) -> list
     rows = []
     for name, traject in cases:
         result, snapshot = _autosave_case(sizes, traject, work / f"save-{traject.id}")
-        rows.append(Row(f"autosave: Store.save, {name}", ms(result.app), ms(result.yard), f"{result.ratio:.2f}x",
-                        "<= 1.2x", verdict(result.ratio, 1.2)))
-        rows.append(Row(f"  its part on the UI thread (the snapshot), {name}", ms(snapshot), "", "", "< 1 frame",
-                        verdict(snapshot, 0.016)))
+        rows.append(
+            Row(
+                f"autosave: Store.save, {name}",
+                ms(result.app),
+                ms(result.yard),
+                f"{result.ratio:.2f}x",
+                "<= 1.2x",
+                verdict(result.ratio, 1.2),
+            )
+        )
+        rows.append(
+            Row(
+                f"  its part on the UI thread (the snapshot), {name}",
+                ms(snapshot),
+                "",
+                "",
+                "< 1 frame",
+                verdict(snapshot, 0.016),
+            )
+        )
     return rows
 
 
@@ -322,16 +442,31 @@ def export(sizes: Sizes, cases: list[tuple[str, Pack, Traject]], long_pack: Pack
     for fmt in ("md", "html"):
         for name, pack, traject in cases:
             result = _export_pair(sizes, folder, fmt, pack, traject)
-            rows.append(Row(f"export {fmt}: roadmap build + write, {name}", ms(result.app), ms(result.yard),
-                            f"{result.ratio:.2f}x", "", "info"))
+            rows.append(
+                Row(
+                    f"export {fmt}: roadmap build + write, {name}",
+                    ms(result.app),
+                    ms(result.yard),
+                    f"{result.ratio:.2f}x",
+                    "",
+                    "info",
+                )
+            )
         seconds, ratios = [], []
         for answers in sizes.export_growth:
             traject = workload.long_traject(long_pack, answers, sizes.long_words)
             result = _export_pair(sizes, folder, fmt, long_pack, traject)
             seconds.append(result.app)
             ratios.append(result.ratio)
-        rows.append(linear(f"export {fmt} growth: answers of {sizes.long_words:,} words", sizes.export_growth,
-                           seconds, ratios, "answer"))
+        rows.append(
+            linear(
+                f"export {fmt} growth: answers of {sizes.long_words:,} words",
+                sizes.export_growth,
+                seconds,
+                ratios,
+                "answer",
+            )
+        )
     return rows
 
 
@@ -379,19 +514,36 @@ def content(sizes: Sizes, work: Path) -> list[Row]:
     folder = builtin.pack_folder("nl")
     load_once(folder)  # warm the OS cache and the imports, as a second start would be
     result = alternate(lambda: load_once(folder), lambda: read_floor(folder), sizes.repeats)
-    rows = [Row("content: load + validate the built-in pack", ms(result.app), ms(result.yard),
-                f"{result.ratio:.2f}x", "<= 10 ms", verdict(result.app, 0.010))]
+    rows = [
+        Row(
+            "content: load + validate the built-in pack",
+            ms(result.app),
+            ms(result.yard),
+            f"{result.ratio:.2f}x",
+            "<= 10 ms",
+            verdict(result.app, 0.010),
+        )
+    ]
     seconds, ratios = [], []
     for prompts in sizes.content_growth:
         generated = workload.write_pack(work / f"pack-{prompts}", prompts)
         load_once(generated)
-        pair = alternate(lambda g=generated: load_once(g), lambda g=generated: read_floor(g),
-                         max(1, sizes.repeats // 2))
+        pair = alternate(
+            lambda g=generated: load_once(g), lambda g=generated: read_floor(g), max(1, sizes.repeats // 2)
+        )
         seconds.append(pair.app)
         ratios.append(pair.ratio)
         if prompts == max(sizes.content_growth):
-            rows.append(Row(f"content: a generated pack of {prompts:,} prompts", ms(pair.app), ms(pair.yard),
-                            f"{pair.ratio:.2f}x", "", "info"))
+            rows.append(
+                Row(
+                    f"content: a generated pack of {prompts:,} prompts",
+                    ms(pair.app),
+                    ms(pair.yard),
+                    f"{pair.ratio:.2f}x",
+                    "",
+                    "info",
+                )
+            )
     rows.append(linear("content growth: prompts", sizes.content_growth, seconds, ratios, "prompt"))
     return rows
 
@@ -416,8 +568,9 @@ def table(rows: Iterable[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="loopbaan's benchmarks (see bench/README.md)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition (for the test)")
-    parser.add_argument("--only", default=",".join(FIGURES),
-                        help=f"comma-separated, of: {', '.join(FIGURES)} (paint includes memory)")
+    parser.add_argument(
+        "--only", default=",".join(FIGURES), help=f"comma-separated, of: {', '.join(FIGURES)} (paint includes memory)"
+    )
     args = parser.parse_args(argv)
     sizes = Sizes.quick() if args.quick else Sizes()
     only = set(args.only.split(","))
@@ -439,8 +592,9 @@ def main(argv: list[str] | None = None) -> int:
             "keystroke": lambda: keystroke(sizes, pack, work),
             "switch": lambda: step_switch(sizes, pack, work),
             "autosave": lambda: autosave(sizes, [("typical traject", typical), (long_name, long)], work),
-            "export": lambda: export(sizes, [("typical traject", pack, typical), (long_name, long_pack, long)],
-                                     long_pack, work),
+            "export": lambda: export(
+                sizes, [("typical traject", pack, typical), (long_name, long_pack, long)], long_pack, work
+            ),
             "content": lambda: content(sizes, work),
         }
         for name, step in steps.items():
@@ -448,8 +602,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"measuring {name} ...", file=sys.stderr, flush=True)
                 rows += step()
     print(table(rows))
-    print(f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores; {'--quick: sizes too small to mean anything' if args.quick else 'full run'}")
+    print(
+        f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores; {'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
+    )
     return 0
 
 

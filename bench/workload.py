@@ -25,15 +25,99 @@ from loopbaan_tui.domain.storage import Store  # noqa: E402
 from loopbaan_tui.domain.traject import Traject  # noqa: E402
 
 _WORDS = (
-    "ik", "de", "het", "een", "en", "van", "in", "dat", "is", "op", "te", "met", "voor", "niet", "ook", "maar",
-    "als", "bij", "aan", "er", "zijn", "was", "om", "naar", "dan", "nog", "klas", "leerling", "leerlingen", "les",
-    "lessen", "collega", "collega's", "school", "mentor", "buddy", "groep", "rekenen", "taal", "ouders",
-    "gesprek", "feedback", "begeleiding", "directeur", "team", "rust", "structuur", "uitleg", "vraag", "vragen",
-    "antwoord", "toets", "ontwikkeling", "stage", "opleiding", "pabo", "werkplezier", "werkdruk", "keuze",
-    "kiezen", "leren", "durven", "proberen", "merken", "zien", "denken", "willen", "kunnen", "moeten", "weten",
-    "vertellen", "luisteren", "plannen", "schrijven", "lezen", "samen", "altijd", "soms", "vaak", "eerst",
-    "daarna", "vorige", "week", "morgen", "eigenlijk", "gewoon", "echt", "best", "heel", "lastig", "mooi", "goed",
-    "moeilijk"
+    "ik",
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "dat",
+    "is",
+    "op",
+    "te",
+    "met",
+    "voor",
+    "niet",
+    "ook",
+    "maar",
+    "als",
+    "bij",
+    "aan",
+    "er",
+    "zijn",
+    "was",
+    "om",
+    "naar",
+    "dan",
+    "nog",
+    "klas",
+    "leerling",
+    "leerlingen",
+    "les",
+    "lessen",
+    "collega",
+    "collega's",
+    "school",
+    "mentor",
+    "buddy",
+    "groep",
+    "rekenen",
+    "taal",
+    "ouders",
+    "gesprek",
+    "feedback",
+    "begeleiding",
+    "directeur",
+    "team",
+    "rust",
+    "structuur",
+    "uitleg",
+    "vraag",
+    "vragen",
+    "antwoord",
+    "toets",
+    "ontwikkeling",
+    "stage",
+    "opleiding",
+    "pabo",
+    "werkplezier",
+    "werkdruk",
+    "keuze",
+    "kiezen",
+    "leren",
+    "durven",
+    "proberen",
+    "merken",
+    "zien",
+    "denken",
+    "willen",
+    "kunnen",
+    "moeten",
+    "weten",
+    "vertellen",
+    "luisteren",
+    "plannen",
+    "schrijven",
+    "lezen",
+    "samen",
+    "altijd",
+    "soms",
+    "vaak",
+    "eerst",
+    "daarna",
+    "vorige",
+    "week",
+    "morgen",
+    "eigenlijk",
+    "gewoon",
+    "echt",
+    "best",
+    "heel",
+    "lastig",
+    "mooi",
+    "goed",
+    "moeilijk",
 )
 
 
@@ -103,8 +187,10 @@ def write_pack(folder: Path, prompts: int, *, mixed: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     profiles = [{"id": "leraar", "label": "Leraar"}, {"id": "student", "label": "Student"}]
     _write(folder / "pack.toml", {"pack": {"id": "bench", "name": "Benchmark", "language": "nl"}, "profile": profiles})
-    scales = [{"id": f"schaal-{n}", "label": f"Schaal {n}", "low": "weinig", "high": "veel", "help": prose(20, seed=n)}
-              for n in range(7)]
+    scales = [
+        {"id": f"schaal-{n}", "label": f"Schaal {n}", "low": "weinig", "high": "veel", "help": prose(20, seed=n)}
+        for n in range(7)
+    ]
     _write(folder / "scales.toml", {"scale": scales})
     per_step = [prompts // len(_STEPS) + (i < prompts % len(_STEPS)) for i in range(len(_STEPS))]
     number = 0
@@ -150,6 +236,7 @@ def pack_at(folder: Path) -> Pack:
 
 
 # The data folder the app starts on
+
 
 def data_folder(folder: Path, pack: Pack, trajecten: int = 3) -> Path:
     """A data folder holding a few typical trajecten (the start screen lists them)."""

@@ -133,10 +133,14 @@ def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> s
         elif summary.unchecked:
             rows.append([summary.id, "-", "-", _say(lang, "list_unchecked"), summary.id])
         else:
-            done = "-" if summary.total is None else _say(lang, "list_progress", answered=summary.answered,
-                                                          total=summary.total)
-            rows.append([printable(summary.name), printable(label(summary)), done, _when(summary.updated, lang),
-                         summary.id])
+            done = (
+                "-"
+                if summary.total is None
+                else _say(lang, "list_progress", answered=summary.answered, total=summary.total)
+            )
+            rows.append(
+                [printable(summary.name), printable(label(summary)), done, _when(summary.updated, lang), summary.id]
+            )
     return "\n".join(_columns(rows))
 
 

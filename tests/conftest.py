@@ -14,8 +14,14 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("LOOPBAAN_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("HOME", str(home))
-    for name, sub in (("XDG_DATA_HOME", "share"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                      ("XDG_STATE_HOME", "state"), ("APPDATA", "appdata"), ("LOCALAPPDATA", "localappdata")):
+    for name, sub in (
+        ("XDG_DATA_HOME", "share"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("APPDATA", "appdata"),
+        ("LOCALAPPDATA", "localappdata"),
+    ):
         monkeypatch.setenv(name, str(home / sub))
     return home
 

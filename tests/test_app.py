@@ -130,11 +130,13 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
         assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor\nbuddy"
         assert [b.value for b in screen.query("#prompt-kan-rol RadioButton").results(RadioButton)] == [
-            False, True, False]
+            False,
+            True,
+            False,
+        ]
         await pilot.press("f6")
         await pilot.pause()
-        assert [b.value for b in screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)] == [
-            True, False, True]
+        assert [b.value for b in screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)] == [True, False, True]
         assert [s.value for s in screen.query(ScaleInput)] == [2, 4, 3, 3]
         await pilot.press("f7")
         await pilot.pause()
@@ -262,7 +264,8 @@ async def test_pasted_text_keeps_emoji_tabs_and_lines(tmp_path: Path) -> None:
         await pilot.press("ctrl+q")
     store = Store(tmp_path)
     assert store.load(store.summaries()[0].id).answers["kan-sterk"] == (
-        "Regel één 😀👩‍🏫\n\tingesprongen [link]x[/link]\nCRLF bel")
+        "Regel één 😀👩‍🏫\n\tingesprongen [link]x[/link]\nCRLF bel"
+    )
 
 
 async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: Path) -> None:
@@ -372,8 +375,10 @@ async def test_markup_like_content_labels_are_shown_literally(tmp_path: Path) ->
         text = (pack_copy / name).read_text(encoding="utf-8")
         text = text.replace('label = "Waar ben je goed in?"', f"label = '{HOSTILE_LABEL}'")
         text = text.replace('name = "Van beginner naar expert"', f"name = '{HOSTILE_LABEL}'")
-        text = text.replace('{ id = "verkennen", label = "Ik wil zien wat er kan" }',
-                            f"{{ id = \"verkennen\", label = '{HOSTILE_LABEL}' }}")
+        text = text.replace(
+            '{ id = "verkennen", label = "Ik wil zien wat er kan" }',
+            f"{{ id = \"verkennen\", label = '{HOSTILE_LABEL}' }}",
+        )
         (pack_copy / name).write_text(text, encoding="utf-8")
     app = make_app(tmp_path / "data", pack_copy)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,7 +14,13 @@ from loopbaan_tui.domain.model import Pack, Scale
 from loopbaan_tui.domain.summary import summarize
 
 BALANCE = (
-    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden",
+    "werkplezier",
+    "ertoe-doen",
+    "werkdruk",
+    "zelfvertrouwen",
+    "autonomie",
+    "waardering",
+    "ontwikkelmogelijkheden",
     "blijven",
 )
 HIGH = Scale("plezier", "Plezier", "weinig", "veel", better="high")

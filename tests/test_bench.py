@@ -10,16 +10,32 @@ from pathlib import Path
 import pytest
 
 RUN = Path(__file__).resolve().parent.parent / "bench" / "run.py"
-FIGURES = ("first paint", "memory: peak RSS at the start screen", "memory: a traject open", "keystroke: ",
-           "autosave while typing", "step switch, first visit", "step switch, revisit", "autosave: Store.save",
-           "export md", "export html", "content: load + validate", "content growth")
+FIGURES = (
+    "first paint",
+    "memory: peak RSS at the start screen",
+    "memory: a traject open",
+    "keystroke: ",
+    "autosave while typing",
+    "step switch, first visit",
+    "step switch, revisit",
+    "autosave: Store.save",
+    "export md",
+    "export html",
+    "content: load + validate",
+    "content growth",
+)
 
 
 def test_bench_runs_the_in_process_figures(tmp_path: Path) -> None:
     """The quick part of the quick run; the whole of it (apps in subprocesses) is marked slow."""
     env = {**os.environ, "TMPDIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "autosave,export,content"],
-                          capture_output=True, text=True, timeout=120, env=env)
+    done = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--only", "autosave,export,content"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     for figure in ("autosave: Store.save", "export md", "export html", "content: load + validate"):
         assert figure in done.stdout, f"{figure!r} missing from:\n{done.stdout}"
@@ -28,8 +44,7 @@ def test_bench_runs_the_in_process_figures(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_bench_runs_and_prints_every_figure(tmp_path: Path) -> None:
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # the script's work folders end up here
-    done = subprocess.run([sys.executable, str(RUN), "--quick"], capture_output=True, text=True, timeout=300,
-                          env=env)
+    done = subprocess.run([sys.executable, str(RUN), "--quick"], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr
     for figure in FIGURES:
         assert figure in done.stdout, f"{figure!r} missing from:\n{done.stdout}"

@@ -13,7 +13,13 @@ from loopbaan_tui.domain.model import COMPETENCY_IDS, Kind, Pack, Prompt
 LANGUAGES = ("nl", "en")
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 BALANCE_SCALES = (
-    "werkplezier", "ertoe-doen", "werkdruk", "zelfvertrouwen", "autonomie", "waardering", "ontwikkelmogelijkheden",
+    "werkplezier",
+    "ertoe-doen",
+    "werkdruk",
+    "zelfvertrouwen",
+    "autonomie",
+    "waardering",
+    "ontwikkelmogelijkheden",
     "blijven",
 )
 SOURCE_MOTIVES = ("verkennen", "afwisseling", "ambitie", "minder-lesgeven", "ontevreden", "werkdruk")
@@ -21,8 +27,22 @@ TEACHER_PATHS = ("flexibel", "expert", "switch", "taken-rollen", "leiderschap", 
 MIN_PROMPTS = 5
 MAX_LABEL = 72  # a label is one question that must read on one line at 80 columns
 OPEN_QUESTION_WORDS = {
-    "nl": {"wat", "welke", "welk", "waar", "wie", "hoe", "waarom", "wanneer", "waarvoor", "waaraan", "waarin", "voor",
-           "in", "met"},
+    "nl": {
+        "wat",
+        "welke",
+        "welk",
+        "waar",
+        "wie",
+        "hoe",
+        "waarom",
+        "wanneer",
+        "waarvoor",
+        "waaraan",
+        "waarin",
+        "voor",
+        "in",
+        "met",
+    },
     "en": {"what", "which", "where", "who", "how", "why", "when", "in", "with"},
 }
 ASSIGNMENT = {"nl": "Opdracht:", "en": "Assignment:"}
@@ -193,8 +213,18 @@ def test_the_roadmap_step_asks_where_from_what_next_and_when_to_check_in(pack: P
 
 
 def test_the_assignments_are_there(pack: Pack) -> None:
-    for prompt_id in ("wie-wandeling", "wie-interview", "wie-buddy", "wie-rolmodel", "wil-houden-snoeien-zaaien",
-                      "hoe-verbreden-verdiepen", "waar-kijkje", "kan-bewijs", "kan-feedback", "kan-rollen"):
+    for prompt_id in (
+        "wie-wandeling",
+        "wie-interview",
+        "wie-buddy",
+        "wie-rolmodel",
+        "wil-houden-snoeien-zaaien",
+        "hoe-verbreden-verdiepen",
+        "waar-kijkje",
+        "kan-bewijs",
+        "kan-feedback",
+        "kan-rollen",
+    ):
         prompt = pack.prompt(prompt_id)
         assert prompt is not None, prompt_id
         assert not prompt.profiles, f"{prompt_id} is for everyone"
@@ -209,8 +239,26 @@ def _shape(pack: Pack) -> dict[str, object]:
     return {
         "profiles": [p.id for p in pack.profiles],
         "sections": [
-            (s.id, [(p.id, p.kind, p.profiles, p.recall, p.scales, p.then_now, p.paths, p.allow_other, p.required,
-                     p.core, p.byline, tuple(o.id for o in p.options)) for p in s.prompts])
+            (
+                s.id,
+                [
+                    (
+                        p.id,
+                        p.kind,
+                        p.profiles,
+                        p.recall,
+                        p.scales,
+                        p.then_now,
+                        p.paths,
+                        p.allow_other,
+                        p.required,
+                        p.core,
+                        p.byline,
+                        tuple(o.id for o in p.options),
+                    )
+                    for p in s.prompts
+                ],
+            )
             for s in pack.sections
         ],
         "paths": [(p.id, p.profiles, len(p.examples)) for p in pack.paths],
@@ -233,8 +281,19 @@ def test_dutch_and_english_packs_are_really_translated() -> None:
 
 # The concepts of content v2 (issue 14)
 
-RETENTION_OPTIONS = ("groei", "minder-werkdruk", "waardering", "salaris", "uitdaging", "autonomie", "studie",
-                     "ondersteuning", "combinatie", "administratie", "nieuwe-rol")
+RETENTION_OPTIONS = (
+    "groei",
+    "minder-werkdruk",
+    "waardering",
+    "salaris",
+    "uitdaging",
+    "autonomie",
+    "studie",
+    "ondersteuning",
+    "combinatie",
+    "administratie",
+    "nieuwe-rol",
+)
 CAREER_COMPETENCIES = ("lc-kwaliteiten", "lc-motieven", "lc-werkexploratie", "lc-sturing", "lc-netwerken")
 
 
@@ -249,8 +308,16 @@ def test_every_balance_scale_says_which_end_is_better(pack: Pack) -> None:
 def test_the_balance_help_names_the_scales_in_the_order_of_the_screen() -> None:
     """The Dutch help walks through the balance in the order the scales are shown."""
     help_text = _load("nl").prompt("wil-balans").help.lower()
-    words = ["plezier", "ertoe doet", "werkdruk", "genoeg weet en kunt", "autonomie", "waardering", "ontwikkelen",
-             "in het onderwijs verwacht te blijven"]
+    words = [
+        "plezier",
+        "ertoe doet",
+        "werkdruk",
+        "genoeg weet en kunt",
+        "autonomie",
+        "waardering",
+        "ontwikkelen",
+        "in het onderwijs verwacht te blijven",
+    ]
     positions = [help_text.index(w) for w in words]
     assert positions == sorted(positions)
 

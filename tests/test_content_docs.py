@@ -47,8 +47,14 @@ def test_the_complete_example_is_a_good_pack(guide: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
 def test_every_file_key_and_kind_is_documented(guide: Path) -> None:
     text = guide.read_text(encoding="utf-8")
-    specs = [loader.PACK_SPEC, loader.PROFILE_SPEC, loader.STEP_SPEC, loader.PROMPT_SPEC, loader.PATH_SPEC,
-             loader.SCALE_SPEC]
+    specs = [
+        loader.PACK_SPEC,
+        loader.PROFILE_SPEC,
+        loader.STEP_SPEC,
+        loader.PROMPT_SPEC,
+        loader.PATH_SPEC,
+        loader.SCALE_SPEC,
+    ]
     documented = set(re.findall(r"^\| `([a-z_.]+)` \|", text, re.MULTILINE))
     missing = {key for spec in specs for key in spec} - documented
     missing |= {kind.value for kind in Kind} - documented

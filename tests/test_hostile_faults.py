@@ -97,12 +97,22 @@ def drive_unplugged(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[
     return lambda: parked.rename(drive)
 
 
-FAULTS = {"read_only": (read_only, "unwritable"), "disk_full": (disk_full, "disk_full"),
-          "drive_unplugged": (drive_unplugged, "folder_missing")}
+FAULTS = {
+    "read_only": (read_only, "unwritable"),
+    "disk_full": (disk_full, "disk_full"),
+    "drive_unplugged": (drive_unplugged, "folder_missing"),
+}
 
 
-async def fault_phase(pilot: Any, app: LoopbaanApp, store: Store, traject_id: str, fault: str,
-                      monkeypatch: pytest.MonkeyPatch, shown: list[tuple[str, str, str]]) -> None:
+async def fault_phase(
+    pilot: Any,
+    app: LoopbaanApp,
+    store: Store,
+    traject_id: str,
+    fault: str,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: list[tuple[str, str, str]],
+) -> None:
     """Type, inject the fault, type on: message, memory, recovery copy, nothing destroyed; clear it: healed."""
     inject, code = FAULTS[fault]
     path = store.path_of(traject_id)
@@ -157,7 +167,8 @@ def on_disk_text(data: bytes) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("fault", FAULTS)
 async def test_a_fault_while_typing_is_shown_kept_in_memory_copied_and_healed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
     store = Store(tmp_path / "drive" / "data", recovery_folders=[tmp_path / "cache" / "recovery"])
     traject = store.create("Fouten", "student", str(MINI))
     app = make_app(store)
@@ -244,8 +255,9 @@ def someone_elses_version(traject_id: str, text: str) -> bytes:
     return to_toml(other).encode("utf-8")
 
 
-async def replaced_phase(pilot: Any, app: LoopbaanApp, store: Store, traject_id: str, replacement: str,
-                         shown: list[tuple[str, str, str]]) -> None:
+async def replaced_phase(
+    pilot: Any, app: LoopbaanApp, store: Store, traject_id: str, replacement: str, shown: list[tuple[str, str, str]]
+) -> None:
     """Someone else writes the file (and maybe the backup) between two autosaves."""
     path, backup = store.path_of(traject_id), store.backup_of(traject_id)
     session = app.session
@@ -253,8 +265,11 @@ async def replaced_phase(pilot: Any, app: LoopbaanApp, store: Store, traject_id:
     await paste(pilot, " mijn tekst")
     mine = area(app).text
     await wait_until(pilot, lambda: on_disk(path) == mine and not session.dirty)
-    foreign = someone_elses_version(traject_id, "de tekst van de sync-dienst") if replacement == "good" \
+    foreign = (
+        someone_elses_version(traject_id, "de tekst van de sync-dienst")
+        if replacement == "good"
         else b"\x00\x00\x00 half geschreven door een ander programma"
+    )
     path.write_bytes(foreign)
     if replacement == "garbage-and-backup":
         backup.write_bytes(b"[[[ ook kapot")
@@ -363,7 +378,10 @@ HOSTILE_FILES: dict[str, bytes] = {
     "deep-answer": (
         b"schema = 1\n[traject]\nid = 'deep-answer'\nname = 'Diep'\nprofile = 'student'\npack = 'nl'\n"
         b"created = 2025-01-01T00:00:00Z\nupdated = 2025-01-01T00:00:00Z\n[answers]\nkan-sterk = "
-        + b"[" * 200 + b"'x'" + b"]" * 200 + b"\n"
+        + b"[" * 200
+        + b"'x'"
+        + b"]" * 200
+        + b"\n"
     ),
     "nul-bytes": b"\x00" * 1000,
     "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
@@ -421,16 +439,28 @@ async def test_an_unreadable_data_folder_is_said_not_crashed(tmp_path: Path, mon
 # --- answers of the wrong type (a hand-edited file, or a prompt whose kind changed in the pack) --
 
 ODD_VALUES: list[Any] = [
-    5, 1.5, True, "gewoon tekst", ["een", "twee"], [1, 2], {"a": "b"}, {"a": {"b": [1, "x"]}},
-    [{"what": 1}, "x", [2]], [[["diep"]]], {"choices": 3, "choice": ["x"], "other": 7},
-    [{"path": 3, "reason": ["x"]}], {"werkplezier": "hoog", "werkdruk": {"now": "veel", "then": None}},
+    5,
+    1.5,
+    True,
+    "gewoon tekst",
+    ["een", "twee"],
+    [1, 2],
+    {"a": "b"},
+    {"a": {"b": [1, "x"]}},
+    [{"what": 1}, "x", [2]],
+    [[["diep"]]],
+    {"choices": 3, "choice": ["x"], "other": 7},
+    [{"path": 3, "reason": ["x"]}],
+    {"werkplezier": "hoog", "werkdruk": {"now": "veel", "then": None}},
 ]
 
 
-@pytest.mark.parametrize("rotations", [(0,), pytest.param(tuple(range(1, len(ODD_VALUES))), marks=pytest.mark.slow)],
-                         ids=["one", "the-rest"])
+@pytest.mark.parametrize(
+    "rotations", [(0,), pytest.param(tuple(range(1, len(ODD_VALUES))), marks=pytest.mark.slow)], ids=["one", "the-rest"]
+)
 async def test_answers_of_any_type_open_everywhere_and_are_kept_untouched(
-        tmp_path: Path, rotations: tuple[int, ...]) -> None:
+    tmp_path: Path, rotations: tuple[int, ...]
+) -> None:
     """Every prompt gets an odd value, another one in each traject: one traject by default, the rest when slow."""
     from loopbaan_tui.domain.loader import load_pack
 
@@ -441,8 +471,9 @@ async def test_answers_of_any_type_open_everywhere_and_are_kept_untouched(
     trajecten = []
     for rotation in rotations:
         answers = {pid: ODD_VALUES[(n + rotation) % len(ODD_VALUES)] for n, pid in enumerate(prompt_ids)}
-        traject = Traject(id=f"odd-{rotation}", name=f"Vreemd {rotation}", profile="ervaren", pack=str(MINI),
-                          answers=answers)
+        traject = Traject(
+            id=f"odd-{rotation}", name=f"Vreemd {rotation}", profile="ervaren", pack=str(MINI), answers=answers
+        )
         path = store.path_of(traject.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(to_toml(traject), encoding="utf-8")
@@ -475,7 +506,8 @@ async def test_answers_of_any_type_open_everywhere_and_are_kept_untouched(
 
 
 async def test_quitting_during_an_autosave_neither_hangs_nor_loses_words(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store(tmp_path / "data")
     traject = store.create("Haast", "student", str(MINI))
     started, gate = threading.Event(), threading.Event()
@@ -586,7 +618,9 @@ async def test_answers_to_what_the_pack_no_longer_offers_survive_opening_and_edi
     assert answers["kan-rol"] == {"choice": "weg-optie", "other": "iets anders en meer"}
     assert answers["wil-motieven"] == {"choices": ["weg-optie"], "other": "nog iets"}
     assert answers["wil-balans"] == {"werkplezier": {"then": 3, "now": 4}, "weg-schaal": {"now": 3}}
-    assert answers["waar-paden"] == [{"path": "expert", "reason": "mijn reden en meer"},
-                                     {"path": "weg-pad", "reason": "woorden die blijven"}]
+    assert answers["waar-paden"] == [
+        {"path": "expert", "reason": "mijn reden en meer"},
+        {"path": "weg-pad", "reason": "woorden die blijven"},
+    ]
     assert answers["hoe-acties"][-1] == "een losse regel uit een oud bestand"
     assert answers["hoe-acties"][0]["what"] == "meelopen en meer"

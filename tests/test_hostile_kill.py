@@ -43,7 +43,6 @@ SLOW_RUNS = 60
 assert SAVE_DELAY < SETTLED - 0.5, "the autosave delay grew: give the kill test more room"
 
 
-
 @dataclass
 class Typing:
     """What was sent to the app, and when."""
@@ -156,8 +155,9 @@ def kill_run(seed: int, tmp_path: Path) -> None:
     typed = typing.text
     assert typed.startswith(saved), f"seed {seed}: the file holds {saved!r}, not a prefix of {typed!r}"
     must = typing.settled_by(killed[0])
-    assert saved.startswith(must), (f"seed {seed}: lost words: {must!r} was typed long before the kill, "
-                                    f"the file holds {saved!r}")
+    assert saved.startswith(must), (
+        f"seed {seed}: lost words: {must!r} was typed long before the kill, the file holds {saved!r}"
+    )
     try:
         backup = store.load_backup(traject.id).answers.get("kan-sterk", "")
     except FileNotFoundError:

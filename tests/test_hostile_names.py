@@ -23,12 +23,40 @@ from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 
 HOSTILE_NAMES = (
-    "../x", "../../../../etc/passwd", "/etc/passwd", "C:\\x", "C:\\Windows\\System32\\config", "\\\\server\\share",
-    "CON", "con", "nul.txt", "COM1", "LPT9.md", "aux.", "prn ", '<>:"|?*', "naam.", " naam ", ".verborgen", "..", ".",
-    "~", "~/x", "$HOME", "%APPDATA%", "a" * 500, "😀🙂", "👩🏽‍🏫", "מורה", "ложка", "\x00\x01", "\u202eexe.txt",
-    "naam\nmet\nregels", "tab\tnaam", "x" * 40 + "-" * 20 + "y",
+    "../x",
+    "../../../../etc/passwd",
+    "/etc/passwd",
+    "C:\\x",
+    "C:\\Windows\\System32\\config",
+    "\\\\server\\share",
+    "CON",
+    "con",
+    "nul.txt",
+    "COM1",
+    "LPT9.md",
+    "aux.",
+    "prn ",
+    '<>:"|?*',
+    "naam.",
+    " naam ",
+    ".verborgen",
+    "..",
+    ".",
+    "~",
+    "~/x",
+    "$HOME",
+    "%APPDATA%",
+    "a" * 500,
+    "😀🙂",
+    "👩🏽‍🏫",
+    "מורה",
+    "ложка",
+    "\x00\x01",
+    "\u202eexe.txt",
+    "naam\nmet\nregels",
+    "tab\tnaam",
+    "x" * 40 + "-" * 20 + "y",
 )
-
 
 
 def assert_safe_id(traject_id: str) -> None:
@@ -63,8 +91,9 @@ def test_the_same_hostile_name_twice_is_two_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "CON", "<>:|?*", "😀", "a" * 300])
-def test_export_by_a_hostile_name_writes_a_safe_file_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str], name: str) -> None:
+def test_export_by_a_hostile_name_writes_a_safe_file_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
     store = Store(tmp_path / "data")
     traject = store.create(name, "student", str(MINI))
     here = tmp_path / "here"

@@ -122,15 +122,19 @@ def _generate(case: str, folder: Path) -> None:
         text = (MINI / "kan.toml").read_text(encoding="utf-8")
         (folder / "kan.toml").write_text(text + filler * (MAX_FILE_BYTES // len(filler) + 10), encoding="utf-8")
     elif case == "enormous-line":
-        (folder / "wie.toml").write_text(wie.replace('label = "Met wie ga je praten?"',
-                                                     'label = "' + "bla " * 150_000), encoding="utf-8")
+        (folder / "wie.toml").write_text(
+            wie.replace('label = "Met wie ga je praten?"', 'label = "' + "bla " * 150_000), encoding="utf-8"
+        )
     elif case == "enormous-nesting":
         (folder / "wie.toml").write_text(wie + "profiles = " + "[" * 200_000 + "\n", encoding="utf-8")
     elif case == "enormous-pack":
-        prompts = "".join(f'\n[[prompt]]\nid = "wie-{n}"\nkind = "long_text"\nlabel = "Vraag {n}?"\n'
-                          for n in range(3000))
-        (folder / "wie.toml").write_text(wie + prompts + '\n[[prompt]]\nid = "kan-sterk"\nkind = "long_text"\n'
-                                         'label = "Nog eens?"\n', encoding="utf-8")
+        prompts = "".join(
+            f'\n[[prompt]]\nid = "wie-{n}"\nkind = "long_text"\nlabel = "Vraag {n}?"\n' for n in range(3000)
+        )
+        (folder / "wie.toml").write_text(
+            wie + prompts + '\n[[prompt]]\nid = "kan-sterk"\nkind = "long_text"\nlabel = "Nog eens?"\n',
+            encoding="utf-8",
+        )
 
 
 def build(case: str, root: Path) -> Path:
@@ -147,8 +151,16 @@ def build(case: str, root: Path) -> Path:
     return folder
 
 
-SUBPROCESS_SAMPLE = ("encoding-utf16-bom", "encoding-latin1", "control-character", "windows-path-invalid-escape",
-                     "unclosed-string", "duplicate-table", "unknown-kind", "enormous-nesting")
+SUBPROCESS_SAMPLE = (
+    "encoding-utf16-bom",
+    "encoding-latin1",
+    "control-character",
+    "windows-path-invalid-escape",
+    "unclosed-string",
+    "duplicate-table",
+    "unknown-kind",
+    "enormous-nesting",
+)
 """Cases that always go through real subprocesses; the slow run (`-m slow`, LOOPBAAN_SLOW=1) sends the rest."""
 
 
@@ -160,12 +172,26 @@ class Result:
 
 
 def _subprocess(args: list[str], home: Path) -> Result:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home), "LOOPBAAN_DATA_DIR": str(home / "data"),
-           "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "LOOPBAAN_DATA_DIR": str(home / "data"),
+        "TERM": "xterm-256color",
+        "PYTHONIOENCODING": "utf-8",
+    }
     env.pop("LOOPBAAN_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "loopbaan_tui.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "loopbaan_tui.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     return Result(done.returncode, done.stdout + done.stderr, done.stderr)
 
 
@@ -205,8 +231,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Result
 
 
 def _subprocesses(folder: Path, home: Path) -> dict[str, Result]:
-    return {"check (subprocess)": _subprocess(["check", str(folder)], home),
-            "app (subprocess)": _subprocess(["--content", str(folder), "--data-dir", str(home / "data")], home)}
+    return {
+        "check (subprocess)": _subprocess(["check", str(folder)], home),
+        "app (subprocess)": _subprocess(["--content", str(folder), "--data-dir", str(home / "data")], home),
+    }
 
 
 def assert_explained(expect: Expect, folder: Path, found: dict[str, Result]) -> None:
@@ -215,8 +243,9 @@ def assert_explained(expect: Expect, folder: Path, found: dict[str, Result]) -> 
         output = result.output
         assert result.returncode == 1, f"{name}: exit {result.returncode}\n{output[-3000:]}"
         assert "Traceback" not in output, output[-3000:]
-        assert any(line.startswith(where) for line in output.splitlines()), \
+        assert any(line.startswith(where) for line in output.splitlines()), (
             f"{name}: no message at {where}\n{output[-3000:]}"
+        )
         assert expect.hint in output, f"{name}: no hint {expect.hint!r}\n{output[-3000:]}"
         assert max(len(line) for line in output.splitlines()) < 2_000, "an enormous line is cut, not echoed"
         if name.startswith("app"):

@@ -58,8 +58,9 @@ def modes(*folders: Path) -> dict[str, str]:
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX file modes")
-def test_every_file_and_folder_we_write_is_the_owners_only(tmp_path: Path, careless_umask: None,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_file_and_folder_we_write_is_the_owners_only(
+    tmp_path: Path, careless_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(atomic, "REPLACE_RETRY_DELAYS", (0.0,))
     data, cache, out = tmp_path / "home" / "data", tmp_path / "cache" / "recovery", tmp_path / "out"
     store = Store(data, recovery_folders=[cache])
@@ -124,8 +125,9 @@ def test_every_file_and_folder_we_write_is_the_owners_only(tmp_path: Path, carel
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX file modes")
-def test_the_parents_we_create_are_the_owners_only_too(tmp_path: Path, careless_umask: None,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_parents_we_create_are_the_owners_only_too(
+    tmp_path: Path, careless_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A fresh account: ~/.local/share and ~/.cache do not exist yet. What loopbaan creates on the
     way to its folders is private; a folder that was already there is left as it was."""
     home = tmp_path / "home"
@@ -139,7 +141,8 @@ def test_the_parents_we_create_are_the_owners_only_too(tmp_path: Path, careless_
     monkeypatch.undo()
     made = [home / ".local", home / ".local" / "share", data, home / ".cache", home / ".cache" / "loopbaan", cache]
     assert {str(p.relative_to(home)): oct(stat.S_IMODE(p.stat().st_mode)) for p in made} == {
-        str(p.relative_to(home)): "0o700" for p in made}
+        str(p.relative_to(home)): "0o700" for p in made
+    }
     assert stat.S_IMODE(home.stat().st_mode) == 0o755, "a folder that was there is not ours to change"
 
 
@@ -153,6 +156,7 @@ def _refusing_in(folder: Path, real: Any) -> Any:
 
 
 # --- no network -----------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 async def test_a_whole_session_uses_no_network(tmp_path: Path, no_network: list[str]) -> None:

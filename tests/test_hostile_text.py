@@ -36,7 +36,6 @@ from loopbaan_tui.ui.text import literal
 SLOW = bool(os.environ.get("LOOPBAAN_SLOW"))
 
 
-
 NASTY = (
     "[bold]vet[/bold] [/] [link=https://x]klik[/link] [@click=app.quit]weg[/] [red]rood",
     "back\\slash \\n \\t \\\\ \\[niet\\] eind\\",
@@ -52,11 +51,39 @@ NASTY = (
 )
 NAME = "[bold]Naam[/] \\ 😀 مرحبا #1 <b>"
 
-TRICKY = ("\r", "\r\n", "\n", "\t", "\\", "[", "]", "[bold]", "[/]", "[link=x]", "#", "\x00", "\x1b]52;c;eA==\x07",
-          "\x1b[31m", "\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\u202e", "\ud800", "🙂", "👩🏽‍🏫", "ש", "م",
-          "e\u0301", " ", "x" * 500)
-any_text = st.lists(st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)),
-                    max_size=10).map("".join)
+TRICKY = (
+    "\r",
+    "\r\n",
+    "\n",
+    "\t",
+    "\\",
+    "[",
+    "]",
+    "[bold]",
+    "[/]",
+    "[link=x]",
+    "#",
+    "\x00",
+    "\x1b]52;c;eA==\x07",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u202e",
+    "\ud800",
+    "🙂",
+    "👩🏽‍🏫",
+    "ש",
+    "م",
+    "e\u0301",
+    " ",
+    "x" * 500,
+)
+any_text = st.lists(
+    st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)), max_size=10
+).map("".join)
 
 
 # --- what the screen shows ------------------------------------------------------------------------
@@ -119,16 +146,21 @@ async def _paste_and_keep(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(text=any_text)
-async def test_any_pasted_text_is_kept_with_only_the_documented_clean_up(tmp_path_factory: pytest.TempPathFactory,
-                                                                          text: str) -> None:
+async def test_any_pasted_text_is_kept_with_only_the_documented_clean_up(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     await _paste_and_keep(tmp_path_factory.mktemp("paste"), text)
 
 
-@pytest.mark.parametrize("text", ["[bold]x[/] \\ \u2028 \x1b]0;titel\x07 einde\r\nCRLF\rCR \ud800 🙂", "\x00\x01\x1b"],
-                         ids=["everything", "only-controls"])
+@pytest.mark.parametrize(
+    "text",
+    ["[bold]x[/] \\ \u2028 \x1b]0;titel\x07 einde\r\nCRLF\rCR \ud800 🙂", "\x00\x01\x1b"],
+    ids=["everything", "only-controls"],
+)
 async def test_a_pasted_terminal_escape_never_reaches_the_terminal(tmp_path: Path, text: str) -> None:
     await _paste_and_keep(tmp_path, text)
 
@@ -277,8 +309,9 @@ async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> N
 
 # --- labels in the roadmap ----------------------------------------------------------------------
 
-labels_text = st.one_of(st.sampled_from([*NASTY, HOSTILE_LABEL]), any_text).map(clean_text).filter(
-    lambda t: t.strip() != "")
+labels_text = (
+    st.one_of(st.sampled_from([*NASTY, HOSTILE_LABEL]), any_text).map(clean_text).filter(lambda t: t.strip() != "")
+)
 
 
 @settings(max_examples=200 if SLOW else 40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

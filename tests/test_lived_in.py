@@ -32,8 +32,9 @@ def make_app(data: Path, language: str = "nl") -> LoopbaanApp:
     return LoopbaanApp(pack=pack, store=Store(data))
 
 
-def saved_traject(data: Path, answers: dict[str, Any], last_prompt: str = "", profile: str = "student",
-                  language: str = "nl") -> Traject:
+def saved_traject(
+    data: Path, answers: dict[str, Any], last_prompt: str = "", profile: str = "student", language: str = "nl"
+) -> Traject:
     store = Store(data)
     traject = store.create("Mijn loopbaan", profile, language)
     traject.answers.update(answers)
@@ -76,12 +77,21 @@ async def burst(pilot: Any, *keys: str) -> None:
 ONE_LINE_FIELDS = {
     # prompt whose field already holds text, the answer, how to reach the field from the prompt before it
     "short text": ("roadmap-delen", DELEN, "roadmap-plan", ["ctrl+down"], lambda a: a),
-    "action cell": ("hoe-acties", [{"what": "Meelopen met de IB'er", "when": "", "first_step": "", "who": ""}],
-                    "hoe-verbreden-verdiepen", ["ctrl+down"], lambda a: a[0]["what"]),
-    "people cell": ("wie-mensen", [{"who": "Sanne", "help": "", "reach": ""}], "wie-mensen", [],
-                    lambda a: a[0]["who"]),
-    "path reason": ("waar-paden", [{"path": "expert", "reason": "Dieper in rekenen"}], "waar-paden",
-                    ["tab", "tab"], lambda a: a[0]["reason"]),
+    "action cell": (
+        "hoe-acties",
+        [{"what": "Meelopen met de IB'er", "when": "", "first_step": "", "who": ""}],
+        "hoe-verbreden-verdiepen",
+        ["ctrl+down"],
+        lambda a: a[0]["what"],
+    ),
+    "people cell": ("wie-mensen", [{"who": "Sanne", "help": "", "reach": ""}], "wie-mensen", [], lambda a: a[0]["who"]),
+    "path reason": (
+        "waar-paden",
+        [{"path": "expert", "reason": "Dieper in rekenen"}],
+        "waar-paden",
+        ["tab", "tab"],
+        lambda a: a[0]["reason"],
+    ),
 }
 
 
@@ -272,8 +282,10 @@ async def test_down_on_a_checkbox_goes_to_the_next_option(tmp_path: Path) -> Non
 
 async def test_removing_a_row_with_words_asks_first_and_keeps_the_focus_in_the_table(tmp_path: Path) -> None:
     """Was: "Weghalen" removed the row at once, for good, and threw the focus to another prompt."""
-    rows = [{"what": "Meelopen", "when": "", "first_step": "", "who": ""},
-            {"what": "Cursus zoeken", "when": "", "first_step": "", "who": ""}]
+    rows = [
+        {"what": "Meelopen", "when": "", "first_step": "", "who": ""},
+        {"what": "Cursus zoeken", "when": "", "first_step": "", "who": ""},
+    ]
     traject = saved_traject(tmp_path, {"hoe-acties": rows}, last_prompt="hoe-acties")
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -301,8 +313,9 @@ async def test_removing_a_row_with_words_asks_first_and_keeps_the_focus_in_the_t
 async def test_a_long_action_cell_shows_all_of_its_text(tmp_path: Path) -> None:
     """Was: cells were ~22 columns on one line, scrolled to the end: the start of the text out of sight."""
     what = "Meelopen met de intern begeleider van de bovenbouw, twee ochtenden in januari"
-    saved_traject(tmp_path, {"hoe-acties": [{"what": what, "when": "", "first_step": "", "who": ""}]},
-                  last_prompt="hoe-acties")
+    saved_traject(
+        tmp_path, {"hoe-acties": [{"what": what, "when": "", "first_step": "", "who": ""}]}, last_prompt="hoe-acties"
+    )
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
@@ -526,8 +539,9 @@ async def test_ctrl_q_right_after_typing_keeps_every_word(tmp_path: Path) -> Non
     assert answers_on_disk(tmp_path, traject)["kan-moment"] == "eerste. laatste woorden"
 
 
-async def test_saving_resumes_with_the_next_change_after_a_fault(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_saving_resumes_with_the_next_change_after_a_fault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Was: once a save failed, the next try came only 10 s later, whatever the user typed."""
     monkeypatch.setattr(session_module, "SAVE_DELAY", 0.1)
     monkeypatch.setattr(session_module, "RETRY_DELAY", 60.0)
@@ -577,8 +591,12 @@ async def test_a_very_long_answer_is_kept_and_the_user_is_told(tmp_path: Path) -
 
 async def test_an_answer_to_a_prompt_no_longer_asked_of_the_profile_stays_on_screen(tmp_path: Path) -> None:
     """Support staff got motives of their own in content v2: an earlier answer to the old question shows."""
-    saved_traject(tmp_path, {"wil-motieven": {"choices": ["verkennen"], "other": "mijn eigen woorden"}},
-                  profile="ondersteuner", last_prompt="wil-waarom")
+    saved_traject(
+        tmp_path,
+        {"wil-motieven": {"choices": ["verkennen"], "other": "mijn eigen woorden"}},
+        profile="ondersteuner",
+        last_prompt="wil-waarom",
+    )
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)

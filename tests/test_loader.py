@@ -196,7 +196,7 @@ def test_windows_path_in_double_quotes_gets_the_single_quote_hint(pack: PackCopy
 
 
 def test_windows_path_that_happens_to_parse_is_still_caught(pack: PackCopy) -> None:
-    """"C:\\temp\\nieuw" is valid TOML, but holds a tab and a new line instead of backslashes."""
+    """ "C:\\temp\\nieuw" is valid TOML, but holds a tab and a new line instead of backslashes."""
     start = pack.append("kan.toml", prompt(label='"Sla op in C:\\temp\\nieuw"'))
     problem = pack.only("windows_path")
     assert (problem.line, problem.column) == (start + 3, 20)
@@ -416,12 +416,20 @@ def test_slugs_that_are_fine(pack: PackCopy, good: str) -> None:
 
 
 def test_option_ids(pack: PackCopy) -> None:
-    start = pack.append("kan.toml", prompt(
-        kind="single_choice", options='[\n  { id = "Ja Graag", label = "Ja" },\n  { id = "nee", label = "Nee" },\n'
-        '  { id = "nee", label = "Nee hoor" },\n  { id = "misschien" },\n]'))
+    start = pack.append(
+        "kan.toml",
+        prompt(
+            kind="single_choice",
+            options='[\n  { id = "Ja Graag", label = "Ja" },\n  { id = "nee", label = "Nee" },\n'
+            '  { id = "nee", label = "Nee hoor" },\n  { id = "misschien" },\n]',
+        ),
+    )
     problems = pack.problems()
     assert [(p.code, p.line) for p in problems] == [
-        ("id_not_slug", start + 5), ("option_duplicate", start + 7), ("key_missing", start + 8)]
+        ("id_not_slug", start + 5),
+        ("option_duplicate", start + 7),
+        ("key_missing", start + 8),
+    ]
     assert "(prompt 'extra', option 4)" in rendered(problems[2])
 
 
@@ -534,8 +542,9 @@ def test_a_scale_says_which_end_is_better(pack: PackCopy, written: str | None, b
     assert result.pack.scale("werkplezier").better is None, "absent: neither end is better"
 
 
-@pytest.mark.parametrize(("written", "hint"), [("hoog", "Did you mean 'high'?"), ("Low", "Did you mean 'low'?"),
-                                               ("up", ""), ("", "")])
+@pytest.mark.parametrize(
+    ("written", "hint"), [("hoog", "Did you mean 'high'?"), ("Low", "Did you mean 'low'?"), ("up", ""), ("", "")]
+)
 def test_an_unknown_better_says_where_and_what_to_choose(pack: PackCopy, written: str, hint: str) -> None:
     pack.replace("scales.toml", 'high = "hoog"', f'high = "hoog"\nbetter = "{written}"')
     problem = pack.only("better_unknown")
@@ -634,8 +643,9 @@ def test_ui_unknown_key(pack: PackCopy, reference_ui: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(("value", "name"), [("Hoi {naam}", "naam"), ("Hoi {}", ""), ("Hoi {0}", "0")])
-def test_ui_placeholder_that_does_not_exist(pack: PackCopy, reference_ui: dict[str, str], value: str,
-                                            name: str) -> None:
+def test_ui_placeholder_that_does_not_exist(
+    pack: PackCopy, reference_ui: dict[str, str], value: str, name: str
+) -> None:
     pack.write("ui.toml", f'app_title = "ok"\ngreeting = "{value}"\n')
     problem = pack.only("ui_placeholder")
     assert problem.line == 2 and problem.values["name"] == name
@@ -742,17 +752,24 @@ def _answers(write: Callable[[], None], pack: PackCopy) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8"))
-       | st.text(alphabet="[]{}\"'=#.,\\ \t\nabc1“", max_size=200).map(lambda t: t.encode("utf-8")))
+@given(
+    data=st.binary(max_size=400)
+    | st.text(max_size=400).map(lambda t: t.encode("utf-8"))
+    | st.text(alphabet="[]{}\"'=#.,\\ \t\nabc1“", max_size=200).map(lambda t: t.encode("utf-8"))
+)
 def test_any_bytes_give_problems_not_exceptions(fuzz_pack: PackCopy, data: bytes) -> None:
     _answers(lambda: fuzz_pack.write("kan.toml", data), fuzz_pack)
 
 
 _VALUES = st.recursive(
-    st.booleans() | st.integers(-10, 100) | st.floats(allow_nan=False)
-    | st.text(max_size=12) | st.sampled_from(["kan-sterk", "student", "expert", "werkdruk", "long_text", "scale"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "label", "x"]), inner,
-                                                                max_size=3),
+    st.booleans()
+    | st.integers(-10, 100)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["kan-sterk", "student", "expert", "werkdruk", "long_text", "scale"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "label", "x"]), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 _KEYS = st.sampled_from([*PROMPT_SPEC, "hlep", "Label"])

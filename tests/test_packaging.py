@@ -21,9 +21,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel built from this checkout, offline (hatchling comes with the test extra)."""
     dist = tmp_path_factory.mktemp("dist")
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "--no-index",
-         "--no-cache-dir", "--disable-pip-version-check", "--quiet", "--wheel-dir", str(dist)],
-        capture_output=True, text=True, timeout=180,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--no-cache-dir",
+            "--disable-pip-version-check",
+            "--quiet",
+            "--wheel-dir",
+            str(dist),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     [built] = dist.glob("loopbaan-*.whl")
@@ -48,8 +63,10 @@ def test_wheel_holds_the_packs_and_nothing_else(wheel: Path) -> None:
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert _content_files() <= names
     assert "loopbaan_tui/domain/loader.py" in names
-    assert {name.split("/")[0] for name in names} == {"loopbaan_tui", wheel.name.split("-")[0] + "-"
-                                                      + wheel.name.split("-")[1] + ".dist-info"}
+    assert {name.split("/")[0] for name in names} == {
+        "loopbaan_tui",
+        wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",
+    }
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc") or "/.venv/" in n]
     assert "loopbaan = loopbaan_tui.cli:main" in entry_points
 
@@ -78,8 +95,9 @@ def test_installed_package_finds_the_packs(wheel: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run([sys.executable, "-c", _FIND_PACKS], capture_output=True, text=True, timeout=60,
-                          cwd=tmp_path, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", _FIND_PACKS], capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env
+    )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert Path(found["package"]).is_relative_to(site)

@@ -31,13 +31,62 @@ TODAY = date(2025, 11, 21)
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 HOSTILE = (
-    "# kop", "## kop ##", "kop\n===", "kop\n---", "---", "***", "_ _ _", "```", "```python\nx\n```", "~~~",
-    "<script>alert(1)</script>", "<!-- verborgen -->", "<b>vet</b>", "<http://example.org>", "|", "a | b",
-    "| a | b |\n|---|---|\n| c | d |", "a |\n:-", "[a]: http://x", "[link](http://x)", "![img](x.png)",
-    "a\\", "a\\\nb", "\\", "\r\n", "a\r\nb\rc", "1. x", "1) x", "2024. Een jaar", "- x", "* x", "+ x",
-    "> quote", "    code", "\tcode", "&amp; &#35; &copy;", "*nadruk* __sterk__", "snake_case_name", "`code`",
-    "~~weg~~", "$x$ en $$y$$", "%%verborgen%%", "#tag", "[[wiki]]", "[^1]", "a  \nb", "\u00a0# kop",
-    "\u2028# kop", "=", "  - [ ] taak", "<", "&", "a\n\n\n\nb", "\\*niet\\*", "\\|", "a\\|b",
+    "# kop",
+    "## kop ##",
+    "kop\n===",
+    "kop\n---",
+    "---",
+    "***",
+    "_ _ _",
+    "```",
+    "```python\nx\n```",
+    "~~~",
+    "<script>alert(1)</script>",
+    "<!-- verborgen -->",
+    "<b>vet</b>",
+    "<http://example.org>",
+    "|",
+    "a | b",
+    "| a | b |\n|---|---|\n| c | d |",
+    "a |\n:-",
+    "[a]: http://x",
+    "[link](http://x)",
+    "![img](x.png)",
+    "a\\",
+    "a\\\nb",
+    "\\",
+    "\r\n",
+    "a\r\nb\rc",
+    "1. x",
+    "1) x",
+    "2024. Een jaar",
+    "- x",
+    "* x",
+    "+ x",
+    "> quote",
+    "    code",
+    "\tcode",
+    "&amp; &#35; &copy;",
+    "*nadruk* __sterk__",
+    "snake_case_name",
+    "`code`",
+    "~~weg~~",
+    "$x$ en $$y$$",
+    "%%verborgen%%",
+    "#tag",
+    "[[wiki]]",
+    "[^1]",
+    "a  \nb",
+    "\u00a0# kop",
+    "\u2028# kop",
+    "=",
+    "  - [ ] taak",
+    "<",
+    "&",
+    "a\n\n\n\nb",
+    "\\*niet\\*",
+    "\\|",
+    "a\\|b",
 )
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -124,14 +173,26 @@ def expected_texts(pack: Pack, traject: Traject, prompt: Prompt) -> list[str]:
     return []
 
 
-def assert_sound(pack: Pack, traject: Traject, markdown: str, *, include_private: bool = False,
-                 texts: bool = True) -> list[Token]:
+def assert_sound(
+    pack: Pack, traject: Traject, markdown: str, *, include_private: bool = False, texts: bool = True
+) -> list[Token]:
     """One H1, no HTML or code or links, and every visible answer's text recoverable."""
     tokens = parse(markdown)
     everything = walk(tokens)
     kinds = {t.type for t in everything}
-    forbidden = {"html_block", "html_inline", "code_block", "fence", "code_inline", "blockquote", "hr",
-                 "ordered_list_open", "link_open", "image", "lheading"}
+    forbidden = {
+        "html_block",
+        "html_inline",
+        "code_block",
+        "fence",
+        "code_inline",
+        "blockquote",
+        "hr",
+        "ordered_list_open",
+        "link_open",
+        "image",
+        "lheading",
+    }
     assert not kinds & forbidden, (kinds & forbidden, markdown)
     assert [level for level, _ in headings(tokens)].count(1) == 1
     assert all(t.markup in ("#", "##", "###") for t in tokens if t.type == "heading_open"), "no setext headings"
@@ -158,8 +219,9 @@ def english(pack: Pack) -> Pack:
     """The same prompts, with the document's own words in English (the built-in English ui.toml)."""
     from loopbaan_tui.domain.builtin import reference_ui
 
-    return dataclasses.replace(pack, info=dataclasses.replace(pack.info, language="en"),
-                               ui={**pack.ui, **reference_ui("en")})
+    return dataclasses.replace(
+        pack, info=dataclasses.replace(pack.info, language="en"), ui={**pack.ui, **reference_ui("en")}
+    )
 
 
 PARTIAL_SKIP = ("kan-feedback", "wil-balans", "hoe-acties", "roadmap-checkin")
@@ -173,8 +235,19 @@ def partial(pack: Pack) -> Traject:
 
 # --- golden files -------------------------------------------------------------------------------
 
-H2_FULL = ["Hoe ik kwam waar ik nu sta", "Wat kan ik?", "Wat wil ik?", "Waar kan ik dat doen?", "Hoe kan ik dat doen?",
-           "Werkplezier in balans", "Mijn loopbaanpaden", "Waar ik heen ga", "Acties", "Netwerk", "Volgende check-in"]
+H2_FULL = [
+    "Hoe ik kwam waar ik nu sta",
+    "Wat kan ik?",
+    "Wat wil ik?",
+    "Waar kan ik dat doen?",
+    "Hoe kan ik dat doen?",
+    "Werkplezier in balans",
+    "Mijn loopbaanpaden",
+    "Waar ik heen ga",
+    "Acties",
+    "Netwerk",
+    "Volgende check-in",
+]
 
 
 @pytest.mark.parametrize("profile", ["student", "ervaren"])
@@ -191,12 +264,15 @@ def test_golden_per_profile(pack: Pack, profile: str) -> None:
     assert headings(tokens)[0] == (1, "Roadmap: Mijn loopbaan 2025-2026 — 21 november 2025")
 
 
-@pytest.mark.parametrize(("name", "options"), [
-    ("partial", {}),
-    ("partial-open", {"include_empty": True}),
-    ("partial-private", {"include_private": True}),
-    ("partial-open-private", {"include_empty": True, "include_private": True}),
-])
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("partial", {}),
+        ("partial-open", {"include_empty": True}),
+        ("partial-private", {"include_private": True}),
+        ("partial-open-private", {"include_empty": True, "include_private": True}),
+    ],
+)
 def test_golden_variants(pack: Pack, name: str, options: dict[str, bool]) -> None:
     traject = partial(pack)
     markdown = build_markdown(pack, traject, today=TODAY, **options)
@@ -253,7 +329,8 @@ def test_an_empty_traject_is_a_short_document(pack: Pack) -> None:
     assert headings(tokens) == [(1, "Roadmap: leeg — 21 november 2025")]
     everything = build_markdown(pack, traject, include_empty=True, today=TODAY)
     assert everything.count("\n- ") == len(pack.roadmap.prompts) + sum(  # type: ignore[union-attr]
-        len(s.prompts_for("student")) for s in pack.competencies)
+        len(s.prompts_for("student")) for s in pack.competencies
+    )
 
 
 def test_every_answer_appears_once(pack: Pack) -> None:
@@ -275,8 +352,10 @@ def test_balance_chart_reads_as_plain_text(pack: Pack) -> None:
     markdown = build_markdown(pack, traject, today=TODAY)
     assert "| Werkplezier | –       | ███░░ 3 |" in markdown
     assert "█████ 9" in markdown and "░░░░░ 0" in markdown, "values off the scale are clamped in the bar"
-    traject.set_answer("wil-balans", {"werkplezier": {"then": 4, "now": 3}, "werkdruk": {"then": 2, "now": 4},
-                                      "autonomie": {"then": 3, "now": 3}})
+    traject.set_answer(
+        "wil-balans",
+        {"werkplezier": {"then": 4, "now": 3}, "werkdruk": {"then": 2, "now": 4}, "autonomie": {"then": 3, "now": 3}},
+    )
     markdown = build_markdown(pack, traject, today=TODAY)
     assert "| Werkplezier | ████░ 4 | ███░░ 3 | ↓ −1 · slechter |" in markdown
     assert "| Werkdruk    | ██░░░ 2 | ████░ 4 | ↑ +2 · slechter |" in markdown, "more workload is worse"
@@ -287,17 +366,28 @@ def test_balance_chart_reads_as_plain_text(pack: Pack) -> None:
 
 def test_odd_values_keep_their_words(pack: Pack) -> None:
     traject = fill_traject(pack, "student")
-    traject.answers.update({
-        "kan-sterk": ["een lijst", "waar tekst hoort"],
-        "kan-rol": {"choice": "verdwenen-optie"},
-        "waar-paden": [{"path": "weg-pad", "reason": "Reden blijft"}, "expert"],
-        "hoe-acties": [{"what": "alleen wat"}, "losse tekst", {"when": 12}],
-        "roadmap-checkin": "na de zomer",
-        "wil-balans": {"werkplezier": "veel", "onbekend": {"now": 3}},
-    })
+    traject.answers.update(
+        {
+            "kan-sterk": ["een lijst", "waar tekst hoort"],
+            "kan-rol": {"choice": "verdwenen-optie"},
+            "waar-paden": [{"path": "weg-pad", "reason": "Reden blijft"}, "expert"],
+            "hoe-acties": [{"what": "alleen wat"}, "losse tekst", {"when": 12}],
+            "roadmap-checkin": "na de zomer",
+            "wil-balans": {"werkplezier": "veel", "onbekend": {"now": 3}},
+        }
+    )
     markdown = build_markdown(pack, traject, today=TODAY)
-    for text in ("een lijst", "waar tekst hoort", "verdwenen-optie", "weg-pad", "Reden blijft",
-                 "Van beginner naar expert", "alleen wat", "losse tekst", "na de zomer"):
+    for text in (
+        "een lijst",
+        "waar tekst hoort",
+        "verdwenen-optie",
+        "weg-pad",
+        "Reden blijft",
+        "Van beginner naar expert",
+        "alleen wat",
+        "losse tekst",
+        "na de zomer",
+    ):
         assert text in markdown
     assert_sound(pack, traject, markdown, texts=False)
 
@@ -312,12 +402,15 @@ def test_a_neutral_scale_shows_only_the_arrow(pack: Pack) -> None:
     assert "beter" not in markdown and "slechter" not in markdown
 
 
-@pytest.mark.parametrize(("stored", "shown"), [
-    ("2026-03-06", "vrijdag 6 maart 2026"),
-    ("6-3-2026", "vrijdag 6 maart 2026"),  # typed before dates were checked: still a date
-    ("2026-02-30", "2026-02-30"),  # not a date: as typed
-    ("na de voorjaarsvakantie", "na de voorjaarsvakantie"),
-])
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2026-03-06", "vrijdag 6 maart 2026"),
+        ("6-3-2026", "vrijdag 6 maart 2026"),  # typed before dates were checked: still a date
+        ("2026-02-30", "2026-02-30"),  # not a date: as typed
+        ("na de voorjaarsvakantie", "na de voorjaarsvakantie"),
+    ],
+)
 def test_a_date_prompt_prints_its_date_in_words_or_the_text_as_typed(pack: Pack, stored: str, shown: str) -> None:
     traject = fill_traject(pack, "student")
     traject.set_answer("roadmap-checkin", stored)
@@ -326,31 +419,36 @@ def test_a_date_prompt_prints_its_date_in_words_or_the_text_as_typed(pack: Pack,
     assert markdown.count("maart 2026") == (1 if "maart" in shown else 0)
 
 
-@pytest.mark.parametrize(("when", "shown"), [
-    ("2026-01-15", "donderdag 15 januari 2026"),
-    ("15-1-2026", "donderdag 15 januari 2026"),
-    ("15 jan 2026", "donderdag 15 januari 2026"),
-    ("donderdag 15 januari 2026", "donderdag 15 januari 2026"),
-    ("maandag 15 januari 2026", "maandag 15 januari 2026"),  # the wrong weekday: kept as typed, not "corrected"
-    ("voor de kerst", "voor de kerst"),
-    ("eind maart", "eind maart"),
-    ("15 januari", "15 januari"),
-])
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        ("2026-01-15", "donderdag 15 januari 2026"),
+        ("15-1-2026", "donderdag 15 januari 2026"),
+        ("15 jan 2026", "donderdag 15 januari 2026"),
+        ("donderdag 15 januari 2026", "donderdag 15 januari 2026"),
+        ("maandag 15 januari 2026", "maandag 15 januari 2026"),  # the wrong weekday: kept as typed, not "corrected"
+        ("voor de kerst", "voor de kerst"),
+        ("eind maart", "eind maart"),
+        ("15 januari", "15 januari"),
+    ],
+)
 def test_an_actions_when_is_a_date_only_when_all_of_it_is(pack: Pack, when: str, shown: str) -> None:
     traject = fill_traject(pack, "student")
     traject.set_answer("hoe-acties", [{"what": "Iets doen", "when": when}])
     markdown = build_markdown(pack, traject, today=TODAY)
     row = next(line for line in markdown.split("\n") if line.startswith("| Iets doen"))
     assert [c.strip() for c in row.strip("|").split("|")][1] == shown
-    english_row = next(line for line in build_markdown(english(pack), traject, today=TODAY).split("\n")
-                       if line.startswith("| Iets doen"))
+    english_row = next(
+        line
+        for line in build_markdown(english(pack), traject, today=TODAY).split("\n")
+        if line.startswith("| Iets doen")
+    )
     if shown != when:
         assert "Thursday 15 January 2026" in english_row
 
 
 def test_pack_words_override_the_defaults(pack: Pack) -> None:
-    custom = dataclasses.replace(pack, ui={**pack.ui, "doc_actions": "Wat ik ga doen",
-                                           "doc_title": "{name} ({date})"})
+    custom = dataclasses.replace(pack, ui={**pack.ui, "doc_actions": "Wat ik ga doen", "doc_title": "{name} ({date})"})
     markdown = build_markdown(custom, fill_traject(custom, "student"), today=TODAY)
     assert "## Wat ik ga doen" in markdown
     assert markdown.startswith("# Mijn loopbaan 2025-2026 (21 november 2025)\n")
@@ -360,16 +458,19 @@ def test_pack_words_override_the_defaults(pack: Pack) -> None:
 # --- escaping -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "escaped"), [
-    ("gewoon tekst, met (haakjes) en 5 > 3!", "gewoon tekst, met (haakjes) en 5 > 3!"),
-    ("snake_case en _nadruk_", "snake_case en \\_nadruk\\_"),
-    ("*ster* `code` a|b [x] ~ $5", "\\*ster\\* \\`code\\` a\\|b \\[x] \\~ \\$5"),
-    ("<b> a < b <3 </i> <!--", "\\<b> a < b <3 \\</i> \\<!--"),
-    ("&amp; & &x", "\\&amp; & &x"),
-    ("C# #tag # los", "C# \\#tag # los"),
-    ("a\\ \\* \\", "a\\ \\\\\\* \\\\"),
-    ("50% %%x%%", "50% \\%\\%x\\%\\%"),
-])
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("gewoon tekst, met (haakjes) en 5 > 3!", "gewoon tekst, met (haakjes) en 5 > 3!"),
+        ("snake_case en _nadruk_", "snake_case en \\_nadruk\\_"),
+        ("*ster* `code` a|b [x] ~ $5", "\\*ster\\* \\`code\\` a\\|b \\[x] \\~ \\$5"),
+        ("<b> a < b <3 </i> <!--", "\\<b> a < b <3 \\</i> \\<!--"),
+        ("&amp; & &x", "\\&amp; & &x"),
+        ("C# #tag # los", "C# \\#tag # los"),
+        ("a\\ \\* \\", "a\\ \\\\\\* \\\\"),
+        ("50% %%x%%", "50% \\%\\%x\\%\\%"),
+    ],
+)
 def test_escape_inline_only_where_needed(text: str, escaped: str) -> None:
     assert escape_inline(text) == escaped
 
@@ -428,8 +529,9 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), profile=st.sampled_from(["student", "ervaren"]))
 def test_any_text_never_breaks_the_document(pack: Pack, data: st.DataObject, profile: str) -> None:
     traject = fill_traject(pack, profile, name=data.draw(texts), answer=_everywhere(lambda: data.draw(texts)))
@@ -455,14 +557,35 @@ def test_html_is_one_safe_self_contained_page(pack: Pack) -> None:
     traject = fill_traject(pack, "student")
     traject.set_answer("kan-sterk", "<script>alert('x')</script> <img src=x onerror=alert(1)> [a](javascript:x)")
     html = build_html(pack, traject, include_empty=True, today=TODAY)
-    assert html.startswith("<!doctype html>\n<html lang=\"nl\">")
+    assert html.startswith('<!doctype html>\n<html lang="nl">')
     assert '<meta charset="utf-8">' in html
     assert "<title>Roadmap: Mijn loopbaan 2025-2026 — 21 november 2025</title>" in html
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html
     tags = _tags(html)
-    assert {tag for tag, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3",
-                                        "p", "ul", "li", "strong", "em", "table", "thead", "tbody", "tr", "th", "td",
-                                        "br"}
+    assert {tag for tag, _ in tags} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "li",
+        "strong",
+        "em",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "br",
+    }
     assert {name for _, attrs in tags for name, _ in attrs} <= {"lang", "charset", "name", "content", "http-equiv"}
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     assert "@import" not in style and "url(" not in style

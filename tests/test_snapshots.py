@@ -32,8 +32,15 @@ def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def make_app(answers: dict | None = None, with_traject: bool = True) -> LoopbaanApp:
     store = Store(Path("data"))
     if with_traject:
-        traject = Traject(id="mijn-traject", name="Mijn [bold] traject", profile="student", pack=str(MINI),
-                          created=MOMENT, updated=MOMENT, answers=answers or {})
+        traject = Traject(
+            id="mijn-traject",
+            name="Mijn [bold] traject",
+            profile="student",
+            pack=str(MINI),
+            created=MOMENT,
+            updated=MOMENT,
+            answers=answers or {},
+        )
         store.save(traject)
     pack = load_pack(MINI).pack
     assert pack is not None

@@ -48,8 +48,15 @@ def make_app(language: str = "nl", with_traject: bool = True, last_prompt: str =
     store = Store(Path("data"))
     if with_traject:
         example = load_example(language, "student")
-        traject = replace(example, id="mijn-traject", name="Mijn loopbaan", pack=language, created=MOMENT,
-                          updated=MOMENT, last_prompt=last_prompt)
+        traject = replace(
+            example,
+            id="mijn-traject",
+            name="Mijn loopbaan",
+            pack=language,
+            created=MOMENT,
+            updated=MOMENT,
+            last_prompt=last_prompt,
+        )
         store.save(traject, progress=overall_progress(pack, traject))
     return LoopbaanApp(pack=pack, store=store)
 
@@ -83,8 +90,11 @@ def opened_then(*keys: str):
         for _ in range(200):
             await pilot.pause(0.02)
             screen = pilot.app.screen
-            if isinstance(screen, ReflectionScreen) and len(screen.query(StepView)) == len(screen.sections) \
-                    and not screen._mounting:
+            if (
+                isinstance(screen, ReflectionScreen)
+                and len(screen.query(StepView)) == len(screen.sections)
+                and not screen._mounting
+            ):
                 break
         await pilot.press(*keys)
         await pilot.pause()
@@ -119,5 +129,4 @@ def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
-    assert snap_compare(make_app("en", last_prompt="wil-balans"), terminal_size=SIZE,
-                        run_before=opened_then("tab"))
+    assert snap_compare(make_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))

@@ -143,16 +143,27 @@ def test_the_file_format(store: Store) -> None:
 
 @pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
 def test_odd_text_survives_exactly(store: Store, text: str) -> None:
-    traject = make(store, tekst=text, lijst=[text, text], acties=[{"what": text, "who": text}],
-                   keuze={"choice": "a", "other": text})
+    traject = make(
+        store,
+        tekst=text,
+        lijst=[text, text],
+        acties=[{"what": text, "who": text}],
+        keuze={"choice": "a", "other": text},
+    )
     loaded = store.load(traject.id)
     assert loaded.answers == traject.answers
     assert loaded.answers["tekst"] == clean_text(text)
 
 
 def test_naive_and_foreign_times_are_kept_as_utc() -> None:
-    traject = Traject("t-000000", "n", "p", "nl", created=datetime(2025, 1, 2, 3, 4, 5),
-                      updated=datetime(2025, 1, 2, 5, 4, 5, tzinfo=UTC) + timedelta(hours=0))
+    traject = Traject(
+        "t-000000",
+        "n",
+        "p",
+        "nl",
+        created=datetime(2025, 1, 2, 3, 4, 5),
+        updated=datetime(2025, 1, 2, 5, 4, 5, tzinfo=UTC) + timedelta(hours=0),
+    )
     loaded = from_toml(to_toml(traject))
     assert loaded.created == datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert loaded.updated.tzinfo is not None
@@ -163,28 +174,34 @@ class Text(str):
         return "something else"
 
 
-@pytest.mark.parametrize(("answers", "expected"), [
-    ({"a": Text("echt")}, {"a": "echt"}),
-    ({Text("a"): "b"}, {"a": "b"}),
-    ({"a": ("x", "y")}, {"a": ["x", "y"]}),
-    ({"a": {"x": None, "y": 1}, "b": None, "c": [None, "z"]}, {"a": {"y": 1}, "c": ["z"]}),
-    ({"a": "lone \ud800 surrogate and \x07 bell"}, {"a": "lone \ufffd surrogate and  bell"}),
-    ({"a": {"b", "a"}}, {"a": ["a", "b"]}),
-    ({"a": True, "b": 1.5}, {"a": True, "b": 1.5}),
-])
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"a": Text("echt")}, {"a": "echt"}),
+        ({Text("a"): "b"}, {"a": "b"}),
+        ({"a": ("x", "y")}, {"a": ["x", "y"]}),
+        ({"a": {"x": None, "y": 1}, "b": None, "c": [None, "z"]}, {"a": {"y": 1}, "c": ["z"]}),
+        ({"a": "lone \ud800 surrogate and \x07 bell"}, {"a": "lone \ufffd surrogate and  bell"}),
+        ({"a": {"b", "a"}}, {"a": ["a", "b"]}),
+        ({"a": True, "b": 1.5}, {"a": True, "b": 1.5}),
+    ],
+)
 def test_odd_values_are_written_as_plain_toml(answers: dict[Any, Any], expected: dict[str, Any]) -> None:
     traject = Traject("t-000000", "n", "p", "nl", answers=answers)
     assert from_toml(to_toml(traject)).answers == expected
 
 
-@pytest.mark.parametrize("answers", [
-    {1: "int key"},
-    {"a": {2: "int key inside"}},
-    {"a": object()},
-    {"a": float("nan")},
-    {"a": b"bytes"},
-    {"a": {1, 2}},
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {1: "int key"},
+        {"a": {2: "int key inside"}},
+        {"a": object()},
+        {"a": float("nan")},
+        {"a": b"bytes"},
+        {"a": {1, 2}},
+    ],
+)
 def test_values_toml_cannot_hold_give_a_clear_value_error(answers: dict[Any, Any]) -> None:
     traject = Traject("t-000000", "n", "p", "nl", answers=answers)
     with pytest.raises(ValueError, match=r"answer|prompt"):
@@ -207,24 +224,31 @@ def test_wrong_field_types_are_a_value_error() -> None:
 
 
 MOMENT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)  # fixed, so test ids are the same in every worker
-GOOD = to_toml(Traject("t-000000", "Naam", "student", "nl", created=MOMENT, updated=MOMENT,
-                       answers={"a": "geheim antwoord"}))
+GOOD = to_toml(
+    Traject("t-000000", "Naam", "student", "nl", created=MOMENT, updated=MOMENT, answers={"a": "geheim antwoord"})
+)
 
 
-@pytest.mark.parametrize(("text", "code", "reason"), [
-    ("", "empty", "empty"),
-    (GOOD.replace("schema = 1", "schema = 2\nfuture = true"), "newer_version", "newer version"),
-    (GOOD.replace("schema = 1", "schema = \"1\""), "bad_data", "schema"),
-    (GOOD.replace("schema = 1\n", ""), "bad_data", "schema"),
-    (GOOD.replace('name = "Naam"', "name = 3"), "bad_data", "traject.name"),
-    (GOOD.replace('name = "Naam"\n', ""), "bad_data", "traject.name is missing"),
-    (GOOD.replace("created = ", "created = 'x'\nold = "), "bad_data", "traject.created"),
-    (GOOD.replace("[answers]", "[answer]").replace("private = []", "private = 3"), "bad_data", "private"),
-    (GOOD.replace("[traject]", "[trajekt]"), "bad_data", "[traject]"),
-    (GOOD.replace('a = "geheim antwoord"', "a = \"geheim antwoord"), "not_toml", "line"),
-    ("schema = 1\nanswers = 3\n" + GOOD.split("\n", 2)[2].replace("[answers]\n", "").replace('a = "', 'x = "'),
-     "bad_data", "answers"),
-])
+@pytest.mark.parametrize(
+    ("text", "code", "reason"),
+    [
+        ("", "empty", "empty"),
+        (GOOD.replace("schema = 1", "schema = 2\nfuture = true"), "newer_version", "newer version"),
+        (GOOD.replace("schema = 1", 'schema = "1"'), "bad_data", "schema"),
+        (GOOD.replace("schema = 1\n", ""), "bad_data", "schema"),
+        (GOOD.replace('name = "Naam"', "name = 3"), "bad_data", "traject.name"),
+        (GOOD.replace('name = "Naam"\n', ""), "bad_data", "traject.name is missing"),
+        (GOOD.replace("created = ", "created = 'x'\nold = "), "bad_data", "traject.created"),
+        (GOOD.replace("[answers]", "[answer]").replace("private = []", "private = 3"), "bad_data", "private"),
+        (GOOD.replace("[traject]", "[trajekt]"), "bad_data", "[traject]"),
+        (GOOD.replace('a = "geheim antwoord"', 'a = "geheim antwoord'), "not_toml", "line"),
+        (
+            "schema = 1\nanswers = 3\n" + GOOD.split("\n", 2)[2].replace("[answers]\n", "").replace('a = "', 'x = "'),
+            "bad_data",
+            "answers",
+        ),
+    ],
+)
 def test_bad_data_gives_a_short_reason(text: str, code: str, reason: str) -> None:
     with pytest.raises(FormatError) as caught:
         from_toml(text)
@@ -237,8 +261,8 @@ def test_bad_data_gives_a_short_reason(text: str, code: str, reason: str) -> Non
 def test_unknown_keys_from_a_newer_minor_version_are_written_back(store: Store) -> None:
     traject = make(store, a="tekst")
     path = store.path_of(traject.id)
-    text = path.read_text("utf-8").replace("[traject]", "future = [1, 2]\n\n[traject]\nkleur = \"blauw\"")
-    text += "\n[notes]\nx = \"bewaard\"\n"
+    text = path.read_text("utf-8").replace("[traject]", 'future = [1, 2]\n\n[traject]\nkleur = "blauw"')
+    text += '\n[notes]\nx = "bewaard"\n'
     path.write_text(text, "utf-8")
     fresh = Store(store.folder)
     loaded = fresh.load(traject.id)
@@ -289,8 +313,9 @@ def test_after_two_saves_the_backup_holds_the_first(store: Store) -> None:
 
 
 @pytest.mark.parametrize("times", [1, None])
-def test_a_failed_rename_leaves_the_saved_file_untouched(store: Store, monkeypatch: pytest.MonkeyPatch,
-                                                         times: int | None) -> None:
+def test_a_failed_rename_leaves_the_saved_file_untouched(
+    store: Store, monkeypatch: pytest.MonkeyPatch, times: int | None
+) -> None:
     traject = make(store, a="opgeslagen")
     path = store.path_of(traject.id)
     before, backup_before = path.read_bytes(), store.backup_of(traject.id).read_bytes()
@@ -322,8 +347,9 @@ def test_a_rename_that_fails_on_any_file_leaves_everything(store: Store, monkeyp
     assert {p.name: p.read_bytes() for p in store.folder.iterdir() if p.is_file()} == before
 
 
-def test_a_windows_style_permission_error_clears_after_a_retry(store: Store, monkeypatch: pytest.MonkeyPatch,
-                                                               fast_retries: None) -> None:
+def test_a_windows_style_permission_error_clears_after_a_retry(
+    store: Store, monkeypatch: pytest.MonkeyPatch, fast_retries: None
+) -> None:
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     monkeypatch.setattr(os, "replace", fail_for(path, PermissionError(errno.EACCES, "Access is denied"), 2))
@@ -332,8 +358,9 @@ def test_a_windows_style_permission_error_clears_after_a_retry(store: Store, mon
     assert store.load(traject.id).answers == {"a": "twee"}
 
 
-def test_a_permission_error_that_stays_is_unwritable(store: Store, monkeypatch: pytest.MonkeyPatch,
-                                                     fast_retries: None) -> None:
+def test_a_permission_error_that_stays_is_unwritable(
+    store: Store, monkeypatch: pytest.MonkeyPatch, fast_retries: None
+) -> None:
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     before = path.read_bytes()
@@ -371,8 +398,9 @@ def _fd_in(folder: Path, fd: int) -> bool:
         return True
 
 
-def test_a_full_disk_keeps_the_file_and_a_recovery_copy_goes_elsewhere(store: Store,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_keeps_the_file_and_a_recovery_copy_goes_elsewhere(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     before = path.read_bytes()
@@ -411,6 +439,7 @@ def test_an_unwritable_folder(store: Store, monkeypatch: pytest.MonkeyPatch) -> 
     path = store.path_of(traject.id)
     before = path.read_bytes()
     if not CHMOD_BLOCKS:  # chmod does not stop root: refuse the way a read-only folder would
+
         def refuse(*args: Any, **kwargs: Any) -> Any:
             raise PermissionError(errno.EACCES, "Permission denied")
 
@@ -577,8 +606,11 @@ def test_a_damaged_file_is_kept_and_never_overwritten(store: Store, kind: str) -
     assert restored.answers == {"a": "een"}
     restored.set_answer("a", "verder")
     store.save(restored)
-    kept = [p for p in store.folder.iterdir() if p.read_bytes() == data] if data else \
-        [p for p in store.folder.glob(f"{traject.id}.*-*.toml") if p.stat().st_size == 0]
+    kept = (
+        [p for p in store.folder.iterdir() if p.read_bytes() == data]
+        if data
+        else [p for p in store.folder.glob(f"{traject.id}.*-*.toml") if p.stat().st_size == 0]
+    )
     assert kept, "the damaged file must still exist somewhere"
     assert store.load_backup(traject.id).answers == {"a": "een"}  # the good backup was not replaced by garbage
     assert store.load(traject.id).answers == {"a": "verder"}
@@ -697,7 +729,9 @@ def test_summaries_newest_first_tolerant_and_without_clutter(store: Store) -> No
     summaries = store.summaries()
     assert [s.id for s in summaries if s.problem is None] == [new.id, old.id]
     assert [(s.name, s.profile, s.pack) for s in summaries if s.problem is None] == [
-        ("Nieuw", "ervaren", "en"), ("Oud", "student", "nl")]
+        ("Nieuw", "ervaren", "en"),
+        ("Oud", "student", "nl"),
+    ]
     (damaged,) = [s for s in summaries if s.problem]
     assert damaged.id == "kapot-abcdef" and damaged.path == broken and damaged.problem_code == "empty"
     assert damaged.updated.tzinfo is not None
@@ -790,8 +824,9 @@ def holder(store: Store) -> Iterator[Callable[[str], subprocess.Popen[str]]]:
     started: list[subprocess.Popen[str]] = []
 
     def start(traject_id: str) -> subprocess.Popen[str]:
-        process = subprocess.Popen([sys.executable, "-c", HOLD, str(store.folder), traject_id], cwd=ROOT,
-                                   stdout=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(store.folder), traject_id], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
         started.append(process)
         assert process.stdout is not None and process.stdout.readline().strip() == "locked"
         return process
@@ -863,8 +898,9 @@ def test_a_lock_in_an_unwritable_folder_is_a_storage_error(store: Store, monkeyp
 # --- recovery copies ----------------------------------------------------------------------------
 
 
-def test_recovery_goes_to_the_data_folder_when_only_the_rename_fails(store: Store,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recovery_goes_to_the_data_folder_when_only_the_rename_fails(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     traject = make(store, a="een")
     path = store.path_of(traject.id)
     monkeypatch.setattr(os, "replace", fail_for(path, OSError(errno.EIO, "I/O error")))

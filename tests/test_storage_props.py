@@ -12,29 +12,61 @@ from hypothesis import strategies as st
 from loopbaan_tui.domain.storage import Store, from_toml, to_toml
 from loopbaan_tui.domain.traject import Traject, clean_text
 
-TRICKY = ["\r", "\r\n", "\n", "\t", "\\", '"', "'", '"""', "'''", "[", "]", "[bold]", "#", "=", "\x00", "\x1b[31m",
-          "\x7f", "\x85", "\u2028", "\ufeff", "\u202e", "\ud800", "\udfff", "🙂", "👩🏽‍🏫", "ĳ", "é", "e\u0301", " "]
+TRICKY = [
+    "\r",
+    "\r\n",
+    "\n",
+    "\t",
+    "\\",
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "[",
+    "]",
+    "[bold]",
+    "#",
+    "=",
+    "\x00",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\u202e",
+    "\ud800",
+    "\udfff",
+    "🙂",
+    "👩🏽‍🏫",
+    "ĳ",
+    "é",
+    "e\u0301",
+    " ",
+]
 
 # every code point, lone surrogates and control characters included, with the troublemakers often
-any_text = st.lists(st.one_of(st.text(st.characters(codec=None, categories=None)),
-                              st.sampled_from(TRICKY)), max_size=12).map("".join)
+any_text = st.lists(
+    st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)), max_size=12
+).map("".join)
 keys = any_text.filter(lambda k: clean_text(k).strip() != "")
 
 
 def answer_values() -> st.SearchStrategy[Any]:
     """Values in the shapes of traject.py, and deeper odd mixes of them."""
-    row = st.dictionaries(st.sampled_from(["what", "when", "first_step", "who", "help", "reach", "path", "reason"]),
-                          any_text, max_size=4)
-    scale = st.dictionaries(keys, st.fixed_dictionaries({"now": st.integers(1, 5)},
-                                                        optional={"then": st.integers(1, 5)}), max_size=3)
-    choice = st.fixed_dictionaries({}, optional={"choice": any_text, "other": any_text,
-                                                 "choices": st.lists(any_text, max_size=3)})
+    row = st.dictionaries(
+        st.sampled_from(["what", "when", "first_step", "who", "help", "reach", "path", "reason"]), any_text, max_size=4
+    )
+    scale = st.dictionaries(
+        keys, st.fixed_dictionaries({"now": st.integers(1, 5)}, optional={"then": st.integers(1, 5)}), max_size=3
+    )
+    choice = st.fixed_dictionaries(
+        {}, optional={"choice": any_text, "other": any_text, "choices": st.lists(any_text, max_size=3)}
+    )
     plain = st.one_of(any_text, st.lists(any_text, max_size=4), st.lists(row, max_size=3), scale, choice)
-    odd = st.recursive(any_text, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
-                       max_leaves=8)
+    odd = st.recursive(
+        any_text, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3), max_leaves=8
+    )
     return st.one_of(plain, odd)
-
-
 
 
 def _traject(name: str, answers: dict[str, Any], private: list[str]) -> Traject:
@@ -46,8 +78,9 @@ def _traject(name: str, answers: dict[str, Any], private: list[str]) -> Traject:
     return traject
 
 
-trajecten = st.builds(_traject, any_text, st.dictionaries(keys, answer_values(), max_size=6),
-                      st.lists(keys, max_size=3))
+trajecten = st.builds(
+    _traject, any_text, st.dictionaries(keys, answer_values(), max_size=6), st.lists(keys, max_size=3)
+)
 
 
 @given(any_text)

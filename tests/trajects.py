@@ -24,36 +24,62 @@ ROADMAP_TEXTS = (
 found out, what I will do, with whom I share it."""
 LONG_TEXTS = (
     "Ik kan een rumoerige klas rustig krijgen zonder mijn stem te verheffen. Dat zag ik vorige week "
-    "weer, toen groep 7 na de gym binnenkwam.\n\nMijn mentor zei daarna: \"Jij wacht gewoon tot het "
-    "stil is.\" Dat klopt: wachten doet meer dan roepen.",
+    'weer, toen groep 7 na de gym binnenkwam.\n\nMijn mentor zei daarna: "Jij wacht gewoon tot het '
+    'stil is." Dat klopt: wachten doet meer dan roepen.',
     "Een school waar collega's bij elkaar in de les kijken. Kleine klassen <3, en ruimte om te proberen.",
     "Ik twijfel nog tussen een grote school in de stad en een dorpsschool.\nBeide trekken me, om <b>andere</b> "
     "redenen.",
 )
-SHORT_TEXTS = ("Een klas die iets ineens snapt.", "Samen met collega's lessen ontwerpen.",
-               "Tijd voor *echt* contact met leerlingen")
+SHORT_TEXTS = (
+    "Een klas die iets ineens snapt.",
+    "Samen met collega's lessen ontwerpen.",
+    "Tijd voor *echt* contact met leerlingen",
+)
 LIST_ITEMS = (
-    ["Mijn mentor: je legt helder uit.", "Leerlingen: streng maar eerlijk.",
-     "- collega's vragen me om raad bij ruzies op het plein"],
+    [
+        "Mijn mentor: je legt helder uit.",
+        "Leerlingen: streng maar eerlijk.",
+        "- collega's vragen me om raad bij ruzies op het plein",
+    ],
     ["Ik blijf rustig als het spannend wordt.", "Ik plan te krap."],
 )
 OTHER = "een luisterend oor zijn voor nieuwe collega's"
 ACTIONS = [
-    {"what": "Meelopen met de intern begeleider", "when": "2026-01-15",
-     "first_step": "Mail sturen met twee data", "who": "Fatima (IB'er)"},
-    {"what": "Gesprek over mijn ontwikkeling", "when": "voor de kerstvakantie",
-     "first_step": "Agenda | doelen opschrijven", "who": "Mijn schoolleider"},
-    {"what": "Cursus rekendidactiek uitzoeken", "when": "maart", "first_step": "Aanbod vergelijken\nen kiezen",
-     "who": ""},
+    {
+        "what": "Meelopen met de intern begeleider",
+        "when": "2026-01-15",
+        "first_step": "Mail sturen met twee data",
+        "who": "Fatima (IB'er)",
+    },
+    {
+        "what": "Gesprek over mijn ontwikkeling",
+        "when": "voor de kerstvakantie",
+        "first_step": "Agenda | doelen opschrijven",
+        "who": "Mijn schoolleider",
+    },
+    {
+        "what": "Cursus rekendidactiek uitzoeken",
+        "when": "maart",
+        "first_step": "Aanbod vergelijken\nen kiezen",
+        "who": "",
+    },
 ]
 PEOPLE = [
-    {"who": "Sanne, mijn buddy", "help": "Ze stelt de vragen die ik mezelf niet stel.",
-     "reach": "Elke twee weken een wandeling"},
-    {"who": "Meester Jan (groep 8)", "help": "Hij werkt al twintig jaar als rekencoördinator.",
-     "reach": "Na de teamvergadering even aanspreken"},
+    {
+        "who": "Sanne, mijn buddy",
+        "help": "Ze stelt de vragen die ik mezelf niet stel.",
+        "reach": "Elke twee weken een wandeling",
+    },
+    {
+        "who": "Meester Jan (groep 8)",
+        "help": "Hij werkt al twintig jaar als rekencoördinator.",
+        "reach": "Na de teamvergadering even aanspreken",
+    },
 ]
-REASONS = ("Ik wil dieper in mijn vak, vooral in rekenen.\nEen onderzoekje in mijn eigen klas lijkt me mooi.",
-           "Later misschien, als ik meer ervaring heb.")
+REASONS = (
+    "Ik wil dieper in mijn vak, vooral in rekenen.\nEen onderzoekje in mijn eigen klas lijkt me mooi.",
+    "Later misschien, als ik meer ervaring heb.",
+)
 DATE = "2026-03-06"
 
 
@@ -101,11 +127,19 @@ def answer_for(pack: Pack, prompt: Prompt, index: int, profile: str) -> Any:
 Answerer = Callable[[Pack, Prompt, int, str], Any]
 
 
-def fill_traject(pack: Pack, profile: str, *, name: str = "Mijn loopbaan 2025-2026", skip: Collection[str] = (),
-                 private: Collection[str] = (), answer: Answerer = answer_for) -> Traject:
+def fill_traject(
+    pack: Pack,
+    profile: str,
+    *,
+    name: str = "Mijn loopbaan 2025-2026",
+    skip: Collection[str] = (),
+    private: Collection[str] = (),
+    answer: Answerer = answer_for,
+) -> Traject:
     """A traject answering every prompt of the profile (except `skip`), with `private` marked private."""
-    traject = Traject(id=f"test-{profile}", name=name, profile=profile, pack=str(pack.folder),
-                      created=MOMENT, updated=MOMENT)
+    traject = Traject(
+        id=f"test-{profile}", name=name, profile=profile, pack=str(pack.folder), created=MOMENT, updated=MOMENT
+    )
     counts: dict[Kind, int] = {}
     for section in pack.sections:
         for prompt in section.prompts_for(profile):

@@ -137,7 +137,7 @@ def load_pack(folder: Path | str) -> LoadResult:
 
 
 def suggestion(name: str, choices: Iterable[object], fallback: Piece = NOTHING) -> Piece:
-    """"Did you mean X?" when a close match exists (ignoring case), else `fallback`."""
+    """ "Did you mean X?" when a close match exists (ignoring case), else `fallback`."""
     names = [str(c) for c in choices]
     same = [c for c in names if c.lower() == name.lower()]
     close = same or difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)
@@ -164,8 +164,9 @@ Position = tuple[int | None, int | None]
 class _File:
     """One parsed file, with what is needed to point at places in it."""
 
-    def __init__(self, name: str, data: dict[str, Any], text: str, problems: list[Problem],
-                 source: SourceMap | None = None) -> None:
+    def __init__(
+        self, name: str, data: dict[str, Any], text: str, problems: list[Problem], source: SourceMap | None = None
+    ) -> None:
         self.name = name
         self.data = data
         self._text = text
@@ -180,8 +181,7 @@ class _File:
             self._source = scan(self._text)
         return self._source
 
-    def report(self, code: str, table: str = "", index: int = 0, at: str | None = None, /,
-               **values: object) -> None:
+    def report(self, code: str, table: str = "", index: int = 0, at: str | None = None, /, **values: object) -> None:
         self.report_at(code, self.source.where(table, index, at), **values)
 
     def report_at(self, code: str, position: Position, **values: object) -> None:
@@ -220,8 +220,9 @@ class _Loader:
     def _sorted(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.problems, key=lambda p: (p.file, p.line or 0, p.column or 0)))
 
-    def _add(self, shown: str, code: str, position: Position = (None, None), source_line: str | None = None,
-             **values: object) -> None:
+    def _add(
+        self, shown: str, code: str, position: Position = (None, None), source_line: str | None = None, **values: object
+    ) -> None:
         self.problems.append(Problem(shown, code, MappingProxyType(values), *position, source_line))
 
     # Files
@@ -252,8 +253,13 @@ class _Loader:
             if name in KNOWN_FILES:
                 self._read_file(name)
             else:
-                self._add(self._shown(name), "file_unknown", name=name, known=", ".join(KNOWN_FILES),
-                          suggestion=suggestion(name, KNOWN_FILES, Piece("fix_file")))
+                self._add(
+                    self._shown(name),
+                    "file_unknown",
+                    name=name,
+                    known=", ".join(KNOWN_FILES),
+                    suggestion=suggestion(name, KNOWN_FILES, Piece("fix_file")),
+                )
         for name in REQUIRED_FILES:
             if name not in present:
                 self.broken.add(name)
@@ -324,16 +330,32 @@ class _Loader:
             if isinstance(value, dict) and (table, 0) in file.source.tables:
                 file.report("table_not_array", "", 0, table, table=table)
             else:
-                file.report("wrong_type", "", 0, table, key=table, where=NOTHING, expected=Piece("type_tables"),
-                            actual=_type_name(value))
+                file.report(
+                    "wrong_type",
+                    "",
+                    0,
+                    table,
+                    key=table,
+                    where=NOTHING,
+                    expected=Piece("type_tables"),
+                    actual=_type_name(value),
+                )
             return []
         if isinstance(value, dict):
             return [(0, value)]
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             file.report("table_is_array", "", 0, table, table=table)
         else:
-            file.report("wrong_type", "", 0, table, key=table, where=NOTHING, expected=Piece("type_table"),
-                        actual=_type_name(value))
+            file.report(
+                "wrong_type",
+                "",
+                0,
+                table,
+                key=table,
+                where=NOTHING,
+                expected=Piece("type_table"),
+                actual=_type_name(value),
+            )
         return []
 
     def _check_top_level(self, name: str) -> None:
@@ -341,11 +363,26 @@ class _Loader:
         tables = FILE_TABLES[name]
         for key in file.data:
             if key not in tables:
-                file.report("key_unknown", "", 0, key, key=key, where=NOTHING,
-                            suggestion=suggestion(key, tables, Piece("fix_key")))
+                file.report(
+                    "key_unknown",
+                    "",
+                    0,
+                    key,
+                    key=key,
+                    where=NOTHING,
+                    suggestion=suggestion(key, tables, Piece("fix_key")),
+                )
 
-    def _fields(self, file: _File, table: str, index: int, data: dict[str, Any], spec: Spec,
-                where: Piece, position: Callable[[], Position] | None = None) -> dict[str, Any]:
+    def _fields(
+        self,
+        file: _File,
+        table: str,
+        index: int,
+        data: dict[str, Any],
+        spec: Spec,
+        where: Piece,
+        position: Callable[[], Position] | None = None,
+    ) -> dict[str, Any]:
         """Check one table against its spec; the values that passed (bad ones are reported).
 
         Problems point at each key's line, or at `position()` for tables written inline.
@@ -367,11 +404,17 @@ class _Loader:
                 report("key_missing", None, key=key, where=where)
         return clean
 
-    def _typed(self, file: _File, table: str, index: int, key: str, value: Any, kind: str, where: Piece,
-               report: Any) -> Any:
+    def _typed(
+        self, file: _File, table: str, index: int, key: str, value: Any, kind: str, where: Piece, report: Any
+    ) -> Any:
         """The value if it has the right type (texts stripped), else None after reporting."""
-        expected = {TEXT: "type_text", TEXTS: "type_texts", BOOL: "type_bool", INT: "type_int",
-                    OPTIONS: "type_options"}[kind]
+        expected = {
+            TEXT: "type_text",
+            TEXTS: "type_texts",
+            BOOL: "type_bool",
+            INT: "type_int",
+            OPTIONS: "type_options",
+        }[kind]
 
         def wrong() -> None:
             report("wrong_type", key, key=key, where=where, expected=Piece(expected), actual=_type_name(value))
@@ -486,8 +529,16 @@ class _Loader:
             kind = Kind(clean["kind"])
         except ValueError:
             choices = [k.value for k in Kind]
-            file.report("kind_unknown", "prompt", index, "kind", kind=clean["kind"], where=where,
-                        suggestion=suggestion(clean["kind"], choices), choices=", ".join(choices))
+            file.report(
+                "kind_unknown",
+                "prompt",
+                index,
+                "kind",
+                kind=clean["kind"],
+                where=where,
+                suggestion=suggestion(clean["kind"], choices),
+                choices=", ".join(choices),
+            )
             del clean["kind"]
             return clean
         for key in sorted(raw.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset())):
@@ -509,12 +560,27 @@ class _Loader:
             return values
         for key, value in file.data.items():
             if reference and key not in reference:
-                file.report("key_unknown", "", 0, key, key=key, where=NOTHING,
-                            suggestion=suggestion(key, reference, Piece("fix_key")))
+                file.report(
+                    "key_unknown",
+                    "",
+                    0,
+                    key,
+                    key=key,
+                    where=NOTHING,
+                    suggestion=suggestion(key, reference, Piece("fix_key")),
+                )
                 continue
             if not isinstance(value, str):
-                file.report("wrong_type", "", 0, key, key=key, where=NOTHING, expected=Piece("type_text"),
-                            actual=_type_name(value))
+                file.report(
+                    "wrong_type",
+                    "",
+                    0,
+                    key,
+                    key=key,
+                    where=NOTHING,
+                    expected=Piece("type_text"),
+                    actual=_type_name(value),
+                )
                 continue
             if not value.strip():
                 file.report("empty_text", "", 0, key, key=key, where=NOTHING)
@@ -545,8 +611,15 @@ class _Loader:
         wrong = sorted(used - allowed)
         for name in wrong:
             names = ", ".join(f"{{{a}}}" for a in sorted(allowed))
-            file.report("ui_placeholder", "", 0, key, key=key, name=name,
-                        choices=Piece.of("ui_choices", names=names) if allowed else Piece("ui_no_choices"))
+            file.report(
+                "ui_placeholder",
+                "",
+                0,
+                key,
+                key=key,
+                name=name,
+                choices=Piece.of("ui_choices", names=names) if allowed else Piece("ui_no_choices"),
+            )
         if wrong:
             return False
         try:
@@ -570,8 +643,15 @@ class _Loader:
         for file, index, scale in scales:
             low, high = scale.get("min", 1), scale.get("max", 5)
             if not low < high or high - low > 10:
-                file.report("scale_range", "scale", index, "max" if "max" in scale else "min", min=low, max=high,
-                            where=Piece.of("in_item", table="scale", number=index + 1))
+                file.report(
+                    "scale_range",
+                    "scale",
+                    index,
+                    "max" if "max" in scale else "min",
+                    min=low,
+                    max=high,
+                    where=Piece.of("in_item", table="scale", number=index + 1),
+                )
             self._check_better(file, index, scale)
         bylines: dict[str, tuple[_File, int]] = {}
         for file, index, prompt in all_prompts:
@@ -592,20 +672,35 @@ class _Loader:
         elif value is not None and value not in BETTER_VALUES:
             hint = _BETTER_HINTS.get(value.strip().lower())
             where = self._where("scale", index, scale)
-            file.report("better_unknown", "scale", index, "better", value=value, where=where,
-                        suggestion=Piece.of("did_you_mean", name=hint) if hint else suggestion(value, BETTER_VALUES))
+            file.report(
+                "better_unknown",
+                "scale",
+                index,
+                "better",
+                value=value,
+                where=where,
+                suggestion=Piece.of("did_you_mean", name=hint) if hint else suggestion(value, BETTER_VALUES),
+            )
             del scale["better"]
 
     @staticmethod
-    def _check_byline(file: _File, index: int, prompt: dict[str, Any], where: Piece,
-                      seen: dict[str, tuple[_File, int]]) -> None:
+    def _check_byline(
+        file: _File, index: int, prompt: dict[str, Any], where: Piece, seen: dict[str, tuple[_File, int]]
+    ) -> None:
         """`byline` is one of BYLINES, each on one prompt of the pack at most."""
         value = prompt.get("byline")
         if value is None:
             return
         if value not in BYLINES:
-            file.report("byline_unknown", "prompt", index, "byline", value=value, where=where,
-                        suggestion=suggestion(value, BYLINES))
+            file.report(
+                "byline_unknown",
+                "prompt",
+                index,
+                "byline",
+                value=value,
+                where=where,
+                suggestion=suggestion(value, BYLINES),
+            )
             del prompt["byline"]
         elif value in seen:
             first, first_index = seen[value]
@@ -637,14 +732,24 @@ class _Loader:
         return None if self.broken.intersection(files) else ids
 
     @staticmethod
-    def _refs(file: _File, table: str, index: int, item: dict[str, Any], key: str, known: set[str] | None,
-              where: Piece) -> None:
+    def _refs(
+        file: _File, table: str, index: int, item: dict[str, Any], key: str, known: set[str] | None, where: Piece
+    ) -> None:
         if known is None:
             return
         for ref in item.get(key, ()):
             if ref not in known:
-                file.report("ref_unknown", table, index, key, ref=ref, key=key, where=where,
-                            suggestion=suggestion(ref, known), choices=", ".join(sorted(known)) or "-")
+                file.report(
+                    "ref_unknown",
+                    table,
+                    index,
+                    key,
+                    ref=ref,
+                    key=key,
+                    where=where,
+                    suggestion=suggestion(ref, known),
+                    choices=", ".join(sorted(known)) or "-",
+                )
 
     def _check_coverage(self, pack: Pack) -> None:
         """Every profile gets a prompt in every step (a core one, when the pack marks core prompts), and a
@@ -665,16 +770,26 @@ class _Loader:
                 if prompt.kind is not Kind.PATHS or not pack.paths:
                     continue
                 for profile in pack.profiles:
-                    shown = [p for p in pack.paths if p.for_profile(profile.id) and (
-                        not prompt.paths or p.id in prompt.paths)]
+                    shown = [
+                        p
+                        for p in pack.paths
+                        if p.for_profile(profile.id) and (not prompt.paths or p.id in prompt.paths)
+                    ]
                     if prompt.for_profile(profile.id) and not shown:
-                        file.report("profile_no_paths", "prompt", index, "paths" if prompt.paths else "kind",
-                                    profile=profile.id, where=Piece.of("in_prompt", id=prompt.id))
+                        file.report(
+                            "profile_no_paths",
+                            "prompt",
+                            index,
+                            "paths" if prompt.paths else "kind",
+                            profile=profile.id,
+                            where=Piece.of("in_prompt", id=prompt.id),
+                        )
 
     # Building
 
-    def _build(self, info: dict[str, Any] | None, profiles: list, paths: list, scales: list, steps: dict,
-               ui: dict[str, str]) -> Pack:
+    def _build(
+        self, info: dict[str, Any] | None, profiles: list, paths: list, scales: list, steps: dict, ui: dict[str, str]
+    ) -> Pack:
         assert info is not None
         sections = {}
         core_marked = any(prompt.get("core") for _, prompts in steps.values() for _, _, prompt in prompts)
@@ -737,7 +852,7 @@ _SYNTAX: tuple[tuple[str, str, str], ...] = (
     ("Invalid statement", "syntax_statement", "hint_statement"),
     ("Invalid initial character for a key", "syntax_key_char", "hint_statement"),
     ("Unterminated string", "syntax_unterminated", "hint_unterminated"),
-    ("Expected \"'\"", "syntax_unterminated", "hint_unterminated"),
+    ('Expected "\'"', "syntax_unterminated", "hint_unterminated"),
     ("Unclosed array", "syntax_unclosed_array", "hint_bracket"),
     ("Unclosed inline table", "syntax_unclosed_table", "hint_bracket"),
     ("Invalid hex value", "syntax_backslash", "hint_escape"),
@@ -776,8 +891,10 @@ def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMa
     duplicate = re.match(r"Duplicate inline table key (.+)$", detail)
     if source.unterminated and source.unterminated[0] == line and "'\\n'" in detail:
         code, hint = "syntax_unterminated", "hint_unterminated"  # a newline inside "..."
-    elif source.open_bracket and code in ("syntax_invalid_value", "syntax_unclosed_array") and (
-        line is None or line >= source.open_bracket[0]
+    elif (
+        source.open_bracket
+        and code in ("syntax_invalid_value", "syntax_unclosed_array")
+        and (line is None or line >= source.open_bracket[0])
     ):
         code, hint = "syntax_unclosed_array", "hint_bracket"  # a list left open runs into what follows
     elif code in ("syntax_key_char", "syntax_statement", "syntax_invalid_value") and _opens_brace(source, line):
@@ -812,8 +929,11 @@ def _syntax_problem(shown: str, error: tomllib.TOMLDecodeError, source: SourceMa
         hint = "hint_inner_single_quote"
     if code == "syntax_unclosed_table" and "{" in text:
         column = text.rfind("{") + 1  # where the table that was left open begins
-    return problem("toml_syntax", {"detail": Piece.of(code, **values), "hint": Piece(hint) if hint else NOTHING},
-                   (line, column or 1))
+    return problem(
+        "toml_syntax",
+        {"detail": Piece.of(code, **values), "hint": Piece(hint) if hint else NOTHING},
+        (line, column or 1),
+    )
 
 
 def _opens_brace(source: SourceMap, line: int | None) -> bool:

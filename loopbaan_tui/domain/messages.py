@@ -17,10 +17,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "this is a file, not a folder. Give the pack's folder instead.",
     ),
     "folder_empty": (
-        "in deze map staan geen .toml-bestanden. Kopieer een bestaand pakket (bijvoorbeeld "
-        "content/nl) als begin.",
-        "this folder holds no .toml files. Copy an existing pack (for example content/nl) "
-        "to start from.",
+        "in deze map staan geen .toml-bestanden. Kopieer een bestaand pakket (bijvoorbeeld content/nl) als begin.",
+        "this folder holds no .toml files. Copy an existing pack (for example content/nl) to start from.",
     ),
     "folder_unreadable": (
         "de map kan niet worden gelezen ({reason}). Controleer of je hem mag openen.",
@@ -58,13 +56,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Text encoding.
     "encoding_not_utf8": (
-        "het bestand is geen UTF-8. Sla het op als UTF-8 (in Kladblok: Opslaan als, "
-        "Codering: UTF-8).",
+        "het bestand is geen UTF-8. Sla het op als UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8).",
         "the file is not UTF-8. Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8).",
     ),
     "encoding_utf16": (
-        "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8 (in Kladblok: Opslaan als, "
-        "Codering: UTF-8).",
+        "het bestand is opgeslagen als UTF-16. Sla het op als UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8).",
         "the file is saved as UTF-16. Save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8).",
     ),
     # TOML syntax.
@@ -82,14 +78,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "hint_escape": (
         " Schrijf een backslash (\\) tussen dubbele aanhalingstekens als \\\\, of zet de tekst "
         "tussen enkele aanhalingstekens.",
-        " Inside double quotes write a backslash (\\) as \\\\, or put the text between single "
-        "quotes.",
+        " Inside double quotes write a backslash (\\) as \\\\, or put the text between single quotes.",
     ),
     "hint_unterminated": (
         " Zet aan het eind een aanhalingsteken. Tekst over meerdere regels zet je tussen drie "
         'aanhalingstekens (""" ... """).',
-        " Put a quote mark at its end. Text over several lines goes between three quote marks "
-        '(""" ... """).',
+        ' Put a quote mark at its end. Text over several lines goes between three quote marks (""" ... """).',
     ),
     "hint_duplicate": (
         " Elke sleutel mag maar één keer in een tabel staan; verwijder of hernoem de tweede.",
@@ -114,10 +108,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the file in a text editor, not in Word.",
     ),
     "hint_inner_quote": (
-        " Een \" midden in een tekst sluit de tekst af. Zet de tekst tussen enkele "
-        "aanhalingstekens ('Wat is \"goed\"?') of schrijf \\\" voor een \" in de tekst.",
-        " A \" in the middle of a text ends the text. Put the text between single quote "
-        "marks ('What is \"good\"?') or write \\\" for a \" inside the text.",
+        ' Een " midden in een tekst sluit de tekst af. Zet de tekst tussen enkele '
+        'aanhalingstekens (\'Wat is "goed"?\') of schrijf \\" voor een " in de tekst.',
+        ' A " in the middle of a text ends the text. Put the text between single quote '
+        'marks (\'What is "good"?\') or write \\" for a " inside the text.',
     ),
     "hint_illegal_char": (
         " Haal dit teken weg: het is onzichtbaar of hoort niet in een tekstbestand (is het bestand "
@@ -224,10 +218,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "unknown key '{key}'{where}.{suggestion}",
     ),
     "key_not_for_kind": (
-        "'{key}' hoort niet bij een vraag van soort '{kind}'{where}. Haal het weg of kies een "
-        "andere soort.",
-        "'{key}' does not belong to a prompt of kind '{kind}'{where}. Remove it or choose "
-        "another kind.",
+        "'{key}' hoort niet bij een vraag van soort '{kind}'{where}. Haal het weg of kies een andere soort.",
+        "'{key}' does not belong to a prompt of kind '{kind}'{where}. Remove it or choose another kind.",
     ),
     "wrong_type": (
         "'{key}' moet {expected} zijn, maar is {actual}{where}.",
@@ -255,10 +247,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "without spaces (for example 'strengths').",
     ),
     "id_duplicate": (
-        "de id '{id}' komt al voor in {other}. Elke id moet uniek zijn in het pakket: kies hier "
-        "een andere.",
-        "the id '{id}' is already used in {other}. Every id must be unique in the pack: choose "
-        "another one here.",
+        "de id '{id}' komt al voor in {other}. Elke id moet uniek zijn in het pakket: kies hier een andere.",
+        "the id '{id}' is already used in {other}. Every id must be unique in the pack: choose another one here.",
     ),
     "ref_unknown": (
         "'{ref}' in '{key}' bestaat niet{where}.{suggestion} Er zijn: {choices}.",
@@ -273,8 +263,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the option '{id}' appears twice in 'options'{where}. Give each option its own id.",
     ),
     "scale_range": (
-        "de schaal loopt van {min} tot {max}{where}; 'min' moet kleiner zijn dan 'max' en "
-        "het verschil hooguit 10.",
+        "de schaal loopt van {min} tot {max}{where}; 'min' moet kleiner zijn dan 'max' en het verschil hooguit 10.",
         "the scale runs from {min} to {max}{where}; 'min' must be below 'max', at most 10 apart.",
     ),
     "language_unknown": (
@@ -286,8 +275,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the text for '{key}' uses {{{name}}}, which does not exist here.{choices}",
     ),
     "ui_braces": (
-        "de tekst voor '{key}' heeft een losse {{ of }}. Schrijf {{{{ of }}}} voor een "
-        "accolade.",
+        "de tekst voor '{key}' heeft een losse {{ of }}. Schrijf {{{{ of }}}} voor een accolade.",
         "the text for '{key}' has a stray {{ or }}. Write {{{{ or }}}} for a brace.",
     ),
     "no_paths": (
@@ -502,8 +490,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cli_help_check_description": (
         "Controleer een inhoudspakket zonder de app te starten: één regel per probleem, afsluitcode 1 als er "
         "iets mis is.",
-        "Check a content pack without starting the app: one line per problem, exit code 1 when something is "
-        "wrong.",
+        "Check a content pack without starting the app: one line per problem, exit code 1 when something is wrong.",
     ),
     "cli_help_check_path": ("de map van het pakket", "the pack's folder"),
     "cli_help_list": ("toon je trajecten", "list your trajecten"),

@@ -89,8 +89,7 @@ class _Shown:
 class _Writer:
     """Writes one roadmap; see the module docstring for the order of the sections."""
 
-    def __init__(self, pack: Pack, traject: Traject, include_empty: bool, include_private: bool,
-                 today: date) -> None:
+    def __init__(self, pack: Pack, traject: Traject, include_empty: bool, include_private: bool, today: date) -> None:
         self.pack = pack
         self.traject = traject
         self.include_empty = include_empty
@@ -128,17 +127,26 @@ class _Writer:
             first = [p for p in pack.roadmap.prompts_for(traject.profile) if not p.byline][:1]
             if first and first[0].kind in TEXT_KINDS:
                 origin = [s for s in road if s.prompt is first[0]]
-        together = {kind: [s for shown in per_step.values() for s in shown if gathered(s.prompt) is kind]
-                    for kind in GATHERED_KINDS}
+        together = {
+            kind: [s for shown in per_step.values() for s in shown if gathered(s.prompt) is kind]
+            for kind in GATHERED_KINDS
+        }
         checkin = [s for s in road if s.prompt.kind is Kind.DATE]
         ahead = [s for s in road if s not in origin and s not in checkin and gathered(s.prompt) is None]
 
         profile = pack.profile(traject.profile)
-        title = word(pack, "doc_title", name=traject.name.strip() or traject.id,
-                     date=readable_date(pack, self.today, weekday=False))
-        blocks = [heading(1, title), self.byline(byline),
-                  f"**{self.w('doc_profile')}:** {escape_inline(profile.label if profile else traject.profile)}",
-                  text_block(word(pack, "doc_intro"))]
+        title = word(
+            pack,
+            "doc_title",
+            name=traject.name.strip() or traject.id,
+            date=readable_date(pack, self.today, weekday=False),
+        )
+        blocks = [
+            heading(1, title),
+            self.byline(byline),
+            f"**{self.w('doc_profile')}:** {escape_inline(profile.label if profile else traject.profile)}",
+            text_block(word(pack, "doc_intro")),
+        ]
         blocks += self.section(word(pack, "doc_origin"), origin)
         for section in pack.competencies:
             own = [s for s in per_step[section.id] if gathered(s.prompt) is None]
@@ -153,15 +161,19 @@ class _Writer:
         blocks += self.section(word(pack, "doc_network"), together[Kind.PEOPLE])
         blocks += self.section(word(pack, "doc_checkin"), checkin)
         if self.include_empty and self.open:
-            blocks += [heading(2, word(pack, "doc_open")),
-                       "\n".join(f"- {flat_line(prompt.label)} *({flat_line(section.question)})*"
-                                 for section, prompt in self.open)]
+            blocks += [
+                heading(2, word(pack, "doc_open")),
+                "\n".join(
+                    f"- {flat_line(prompt.label)} *({flat_line(section.question)})*" for section, prompt in self.open
+                ),
+            ]
         return "\n\n".join(block for block in blocks if block) + "\n"
 
     def byline(self, shown: Mapping[str | None, _Shown]) -> str:
         """ "Geschreven door Sanne (pabo Inholland) voor Marieke": whichever of the three were answered."""
-        value = {role: " ".join(" ".join(_strings(self.traject.answer(s.prompt.id))).split())
-                 for role, s in shown.items()}
+        value = {
+            role: " ".join(" ".join(_strings(self.traject.answer(s.prompt.id))).split()) for role, s in shown.items()
+        }
         name, school, reader = value.get("name"), value.get("school"), value.get("reader")
         line = word(self.pack, "doc_byline_by", name=name) if name else ""
         if school:
@@ -177,8 +189,7 @@ class _Writer:
                 line = addressed[:1].upper() + addressed[1:] if starts_with_word else addressed
         return flat_line(line)
 
-    def section(self, title: str, shown: list[_Shown], note: Callable[[list[_Shown]], str] | None = None
-                ) -> list[str]:
+    def section(self, title: str, shown: list[_Shown], note: Callable[[list[_Shown]], str] | None = None) -> list[str]:
         """An H2 gathering answers (after an optional note); each under its prompt's label when there are several."""
         if not shown:
             return []
@@ -280,7 +291,13 @@ class _Writer:
         return table(header, [[cell(r[f]) for f in PEOPLE_FIELDS] for r in rows]) if rows else ""
 
 
-def build_markdown(pack: Pack, traject: Traject, *, include_empty: bool = False, include_private: bool = False,
-                   today: date | None = None) -> str:
+def build_markdown(
+    pack: Pack,
+    traject: Traject,
+    *,
+    include_empty: bool = False,
+    include_private: bool = False,
+    today: date | None = None,
+) -> str:
     """The roadmap as CommonMark (with GFM tables): private and empty answers left out unless asked."""
     return _Writer(pack, traject, include_empty, include_private, today or date.today()).document()

@@ -76,9 +76,14 @@ def render_html(markdown: str, *, lang: str) -> str:
     return _PAGE.format(lang=escape(lang), title=escape(title), style=STYLE, body=body)
 
 
-def build_html(pack: Pack, traject: Traject, *, include_empty: bool = False, include_private: bool = False,
-               today: date | None = None) -> str:
+def build_html(
+    pack: Pack,
+    traject: Traject,
+    *,
+    include_empty: bool = False,
+    include_private: bool = False,
+    today: date | None = None,
+) -> str:
     """The roadmap (see `build_markdown`) as a single HTML file: no scripts, no external resources."""
-    markdown = build_markdown(pack, traject, include_empty=include_empty, include_private=include_private,
-                              today=today)
+    markdown = build_markdown(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
     return render_html(markdown, lang="en" if pack.info.language == "en" else "nl")

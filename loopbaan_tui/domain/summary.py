@@ -27,8 +27,11 @@ def summarize(pack: Pack, prompt: Prompt, value: Any, words: Callable[..., str])
             labels = {option.id: option.label for option in prompt.options}
             chosen = value.get("choice") if prompt.kind is Kind.SINGLE_CHOICE else value.get("choices")
             chosen = chosen if isinstance(chosen, list) else [chosen]
-            lines = [f"• {labels.get(choice, _plain(choice))}" if isinstance(choice, str) else f"• {_plain(choice)}"
-                     for choice in chosen if not is_empty(choice)]
+            lines = [
+                f"• {labels.get(choice, _plain(choice))}" if isinstance(choice, str) else f"• {_plain(choice)}"
+                for choice in chosen
+                if not is_empty(choice)
+            ]
             if not is_empty(value.get("other")):
                 lines.append(f"• {_plain(value['other'])}")
             return lines
@@ -67,8 +70,11 @@ def summarize(pack: Pack, prompt: Prompt, value: Any, words: Callable[..., str])
                     lines.append(f"• {_plain(row)}")
                     continue
                 parts = [_plain(row.get(fields[0], ""))]
-                parts += [f"{words(f'{kind}_{field}')} {_field(pack, field, row[field])}"
-                          for field in fields[1:] if not is_empty(row.get(field))]
+                parts += [
+                    f"{words(f'{kind}_{field}')} {_field(pack, field, row[field])}"
+                    for field in fields[1:]
+                    if not is_empty(row.get(field))
+                ]
                 lines.append("• " + " · ".join(p for p in parts if p))
             return lines
         case Kind.DATE if isinstance(value, str):

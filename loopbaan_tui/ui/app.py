@@ -178,12 +178,20 @@ class LoopbaanApp(App[None]):
             event = events.Paste(clean_text(event.text))
         await super().on_event(event)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Notifications hold paths and words from packs: shown as written, never read as markup
         (a folder "Documenten [oud]" would lose its brackets, and "[link=..." would crash the app)."""
-        super().notify(literal(message).plain, title=literal(title).plain, severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(
+            literal(message).plain, title=literal(title).plain, severity=severity, timeout=timeout, markup=False
+        )
 
     async def action_quit(self) -> None:
         self._quit()

@@ -31,11 +31,17 @@ def _launch(content: str | None, data_dir_arg: str | None, lang: str) -> int:
         for problem in result.problems:
             print(problem.render(lang), file=sys.stderr)
         if lang == "en":
-            print("The app cannot start with this content pack. Fix the problems above "
-                  "(check again with: loopbaan check PATH).", file=sys.stderr)
+            print(
+                "The app cannot start with this content pack. Fix the problems above "
+                "(check again with: loopbaan check PATH).",
+                file=sys.stderr,
+            )
         else:
-            print("De app kan niet starten met dit inhoudspakket. Los de problemen hierboven op "
-                  "(controleer opnieuw met: loopbaan check MAP).", file=sys.stderr)
+            print(
+                "De app kan niet starten met dit inhoudspakket. Los de problemen hierboven op "
+                "(controleer opnieuw met: loopbaan check MAP).",
+                file=sys.stderr,
+            )
         return 1
     from .app import LoopbaanApp
 

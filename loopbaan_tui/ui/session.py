@@ -40,8 +40,15 @@ class SaveState:
 class Session:
     """One traject being edited. Saves run in a thread, one at a time, newest data wins."""
 
-    def __init__(self, app: App[Any], store: Store, traject: Traject, pack: Pack, lock: TrajectLock,
-                 on_state: Callable[[SaveState], None] = lambda state: None) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        store: Store,
+        traject: Traject,
+        pack: Pack,
+        lock: TrajectLock,
+        on_state: Callable[[SaveState], None] = lambda state: None,
+    ) -> None:
         self.app = app
         self.store = store
         self.traject = traject
@@ -93,8 +100,7 @@ class Session:
         if not self.dirty or self._closed:  # closed: the lock is gone, another copy may have the file
             return
         version, snapshot = self._version, copy.deepcopy(self.traject)
-        self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave",
-                            exit_on_error=False)
+        self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave", exit_on_error=False)
 
     def save_now(self) -> bool:
         """Save on this thread (quit, signals, leaving the traject); True when all is on disk."""
@@ -134,8 +140,9 @@ class Session:
         def publish() -> None:
             current = state
             if not self.dirty and (state.dirty or state.error):  # a newer save has put everything on disk
-                current = replace(state, dirty=False, error=None, recovery=None,
-                                  saved_at=self.state.saved_at or state.saved_at)
+                current = replace(
+                    state, dirty=False, error=None, recovery=None, saved_at=self.state.saved_at or state.saved_at
+                )
             self._publish(current)
             if self.dirty and self._timer is None and not self._closed:
                 self._retrying = current.error is not None

@@ -14,9 +14,20 @@ from typing import Any
 
 import pytest
 
-_NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname",
-                   "socket.gethostbyaddr", "socket.sendto", "socket.sendmsg", "urllib.Request", "http.client.connect",
-                   "ftplib.connect", "smtplib.connect", "webbrowser.open"}
+_NETWORK_EVENTS = {
+    "socket.connect",
+    "socket.bind",
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyaddr",
+    "socket.sendto",
+    "socket.sendmsg",
+    "urllib.Request",
+    "http.client.connect",
+    "ftplib.connect",
+    "smtplib.connect",
+    "webbrowser.open",
+}
 _watching = threading.Event()
 _seen: list[str] = []
 
@@ -46,8 +57,14 @@ def no_network_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             refuse()
         real_init(self, family, *args, **kwargs)
 
-    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr",
-                 "create_server"):
+    for name in (
+        "create_connection",
+        "getaddrinfo",
+        "gethostbyname",
+        "gethostbyname_ex",
+        "gethostbyaddr",
+        "create_server",
+    ):
         monkeypatch.setattr(socket, name, refuse)
     monkeypatch.setattr(socket.socket, "__init__", guarded_init)
     for name in ("connect", "connect_ex", "sendto"):

@@ -30,8 +30,15 @@ _ESCAPES = re.compile(
     rb"|\x1b[@-Z\\-_=>78]"  # the rest: two-byte escapes
 )
 
-KEYS = {"enter": b"\r", "tab": b"\t", "escape": b"\x1b", "ctrl+q": b"\x11", "ctrl+s": b"\x13", "down": b"\x1b[B",
-        "ctrl+n": b"\x0e"}
+KEYS = {
+    "enter": b"\r",
+    "tab": b"\t",
+    "escape": b"\x1b",
+    "ctrl+q": b"\x11",
+    "ctrl+s": b"\x13",
+    "down": b"\x1b[B",
+    "ctrl+n": b"\x0e",
+}
 
 
 def screen_text(raw: bytes) -> str:
@@ -42,17 +49,38 @@ def screen_text(raw: bytes) -> str:
 class PtyApp:
     """`loopbaan ARGS` (or `python SCRIPT ARGS`) running in its own pseudo-terminal."""
 
-    def __init__(self, args: Sequence[str], *, script: Path | None = None, cols: int = 100, rows: int = 30,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        args: Sequence[str],
+        *,
+        script: Path | None = None,
+        cols: int = 100,
+        rows: int = 30,
+        env: dict[str, str] | None = None,
+    ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows),
-                       "PYTHONPATH": str(ROOT), **(env or {})}
+        environment = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(cols),
+            "LINES": str(rows),
+            "PYTHONPATH": str(ROOT),
+            **(env or {}),
+        }
         environment.pop("LOOPBAAN_DEBUG", None)
         command = [sys.executable, str(script)] if script else [sys.executable, "-m", "loopbaan_tui.cli"]
-        self.process = subprocess.Popen([*command, *args], stdin=slave, stdout=slave, stderr=slave,
-                                        env=environment, cwd=ROOT, start_new_session=True, close_fds=True,
-                                        preexec_fn=_take_terminal)
+        self.process = subprocess.Popen(
+            [*command, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            cwd=ROOT,
+            start_new_session=True,
+            close_fds=True,
+            preexec_fn=_take_terminal,
+        )
         os.close(slave)
         self.master: int | None = master
         self.output = b""
@@ -85,13 +113,13 @@ class PtyApp:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             self.drain(0.03)
-            shown = screen_text(self.output[max(0, start - 200):])
+            shown = screen_text(self.output[max(0, start - 200) :])
             for word in words:
                 if word in shown:
                     return word
             if self.process.poll() is not None:
                 self.drain(0.05)
-                shown = screen_text(self.output[max(0, start - 200):])
+                shown = screen_text(self.output[max(0, start - 200) :])
                 return next((word for word in words if word in shown), None)
         return None
 

@@ -18,8 +18,9 @@ class Choice(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
 
-    def __init__(self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False,
-                 focus: str | None = None) -> None:
+    def __init__(
+        self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False, focus: str | None = None
+    ) -> None:
         """`focus`: the button to start on (the first one when not given); the safe one for a removal."""
         super().__init__(classes="dialog")
         self._focus = focus

@@ -17,22 +17,37 @@ if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
 SHARED_WORD = {
-    "next_step": "help_key_step", "previous_step": "help_key_step",
-    "next_prompt": "help_key_prompt", "previous_prompt": "help_key_prompt",
-    "page_down": "help_key_page", "page_up": "help_key_page",
+    "next_step": "help_key_step",
+    "previous_step": "help_key_step",
+    "next_prompt": "help_key_prompt",
+    "previous_prompt": "help_key_prompt",
+    "page_down": "help_key_page",
+    "page_up": "help_key_page",
 }
 """Bindings explained together on one line (their keys side by side); any other id has help_key_<id>."""
 
-KEY_NAMES = {"escape": "Esc", "delete": "Del", "pagedown": "PageDown", "pageup": "PageUp", "up": "↑", "down": "↓",
-             "left": "←", "right": "→", "enter": "Enter", "tab": "Tab"}
+KEY_NAMES = {
+    "escape": "Esc",
+    "delete": "Del",
+    "pagedown": "PageDown",
+    "pageup": "PageUp",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "enter": "Enter",
+    "tab": "Tab",
+}
 
 
 def key_label(key: str) -> str:
     """ "ctrl+down" -> "Ctrl+↓", "f2" -> "F2", "delete,d" -> "Del / d"."""
+
     def one(key: str) -> str:
         *mods, name = key.split("+")
         shown = KEY_NAMES.get(name) or (name.upper() if name.startswith("f") and name[1:].isdigit() else name)
         return "+".join([*(m.capitalize() for m in mods), shown.upper() if mods and len(shown) == 1 else shown])
+
     return " / ".join(one(k.strip()) for k in key.split(","))
 
 
@@ -44,8 +59,9 @@ def key_lines(bindings: Iterable[Binding], words: Callable[..., str]) -> list[tu
             keys = lines.setdefault(SHARED_WORD.get(binding.id, f"help_key_{binding.id}"), [])
             if key_label(binding.key) not in keys:
                 keys.append(key_label(binding.key))
-    return [(keys[0] + " … " + keys[-1] if len(keys) > 2 else " / ".join(keys), words(word))
-            for word, keys in lines.items()]
+    return [
+        (keys[0] + " … " + keys[-1] if len(keys) > 2 else " / ".join(keys), words(word)) for word, keys in lines.items()
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -76,8 +92,11 @@ class HelpScreen(ModalScreen[None]):
     def _keys(self) -> list[tuple[str, str]]:
         """The keys of the screen the help was opened on, then those that work everywhere."""
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app.screen
-        bindings = [*getattr(type(below), "BINDINGS", []), Binding("tab,shift+tab", "", id="tab"),
-                    *type(self.app).BINDINGS]
+        bindings = [
+            *getattr(type(below), "BINDINGS", []),
+            Binding("tab,shift+tab", "", id="tab"),
+            *type(self.app).BINDINGS,
+        ]
         return key_lines([b for b in bindings if isinstance(b, Binding)], self.app.words)
 
     def _files(self) -> str:

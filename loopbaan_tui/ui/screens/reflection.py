@@ -57,8 +57,11 @@ class StepView(VerticalScroll, can_focus=False):
         prompts = list(section.prompts_for(traject.profile, traject.route))
         # An answer to a prompt the pack no longer asks this profile (content v2 gave support staff
         # motives of their own) stays on screen below the others: words on disk are never hidden.
-        prompts += [p for p in section.prompts if p not in prompts and not p.for_profile(traject.profile)
-                    and p.id in traject.answers]
+        prompts += [
+            p
+            for p in section.prompts
+            if p not in prompts and not p.for_profile(traject.profile) and p.id in traject.answers
+        ]
         for number, prompt in enumerate(prompts, start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)  # type: ignore[arg-type]
         if section.id == ROADMAP_SECTION:
@@ -66,8 +69,13 @@ class StepView(VerticalScroll, can_focus=False):
 
 
 HINTS: tuple[tuple[type[Widget], str], ...] = (
-    (StepRail, "hint_rail"), (ScaleInput, "hint_scale"), (ListEditor, "hint_list"), (LineField, "hint_line"),
-    (TextField, "hint_text"), (Checkbox, "hint_checkbox"), (RadioSet, "hint_radio"),
+    (StepRail, "hint_rail"),
+    (ScaleInput, "hint_scale"),
+    (ListEditor, "hint_list"),
+    (LineField, "hint_line"),
+    (TextField, "hint_text"),
+    (Checkbox, "hint_checkbox"),
+    (RadioSet, "hint_radio"),
 )
 """Which UI word says what keys a kind of field takes (the first type that matches; else a button's)."""
 
@@ -349,8 +357,9 @@ class ReflectionScreen(Screen[None]):
     def _tell_if_large(self, prompt_id: str, value: object) -> None:
         if isinstance(value, str) and len(value) > LARGE_ANSWER and prompt_id not in self._told_large:
             self._told_large.add(prompt_id)
-            self.notify(self.app.words("answer_large", size=f"{len(value):,}".replace(",", ".")),
-                        severity="warning", timeout=12)
+            self.notify(
+                self.app.words("answer_large", size=f"{len(value):,}".replace(",", ".")), severity="warning", timeout=12
+            )
 
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
@@ -389,10 +398,14 @@ class ReflectionScreen(Screen[None]):
     async def action_leave(self) -> None:
         words = self.app.words
         if not self.session.save_now():
-            answer = await self.app.push_screen_wait(Choice(
-                words("leave_unsaved_title"), words("leave_unsaved_body"),
-                [("stay", words("button_stay")), ("leave", words("button_leave_anyway"))], warning=True,
-            ))
+            answer = await self.app.push_screen_wait(
+                Choice(
+                    words("leave_unsaved_title"),
+                    words("leave_unsaved_body"),
+                    [("stay", words("button_stay")), ("leave", words("button_leave_anyway"))],
+                    warning=True,
+                )
+            )
             if answer != "leave":
                 return
         self.app.close_session()

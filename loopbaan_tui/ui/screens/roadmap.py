@@ -124,10 +124,14 @@ class RoadmapScreen(Screen[None]):
         try:
             written = write_new_file(path, text)
         except FileExistsError:
-            answer = await self.app.push_screen_wait(Choice(
-                words("roadmap_exists_title"), words("roadmap_exists_body", path=str(path)),
-                [("cancel", words("button_cancel")), ("overwrite", words("button_overwrite"))], warning=True,
-            ))
+            answer = await self.app.push_screen_wait(
+                Choice(
+                    words("roadmap_exists_title"),
+                    words("roadmap_exists_body", path=str(path)),
+                    [("cancel", words("button_cancel")), ("overwrite", words("button_overwrite"))],
+                    warning=True,
+                )
+            )
             if answer != "overwrite":
                 return
             try:

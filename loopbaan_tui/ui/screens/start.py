@@ -168,12 +168,15 @@ class StartScreen(Screen[None]):
         if summary is None:
             return
         words = self.app.words
-        answer = await self.app.push_screen_wait(Choice(
-            words("remove_title"),
-            words("remove_body", name=summary.name if not summary.problem else summary.id),
-            [("remove", words("button_remove")), ("cancel", words("button_cancel"))],
-            warning=True, focus="cancel",
-        ))
+        answer = await self.app.push_screen_wait(
+            Choice(
+                words("remove_title"),
+                words("remove_body", name=summary.name if not summary.problem else summary.id),
+                [("remove", words("button_remove")), ("cancel", words("button_cancel"))],
+                warning=True,
+                focus="cancel",
+            )
+        )
         if answer != "remove":
             return
         try:
@@ -236,12 +239,14 @@ class StartScreen(Screen[None]):
         except DamagedTraject as damage:
             if damage.code == "link":  # not damaged: never read through, and nothing to offer instead
                 body = words("damaged_link", target=damage.link_target or "?", path=str(damage.path))
-                await app.push_screen_wait(Choice(words("damaged_title"), body, [("cancel", words("button_back"))],
-                                                  warning=True))
+                await app.push_screen_wait(
+                    Choice(words("damaged_title"), body, [("cancel", words("button_back"))], warning=True)
+                )
                 self.refresh_list()
                 return None
-            body = words("damaged_body", reason=words(f"damaged_{damage.code}"),
-                         kept=str(damage.kept_as or damage.path))
+            body = words(
+                "damaged_body", reason=words(f"damaged_{damage.code}"), kept=str(damage.kept_as or damage.path)
+            )
             buttons = [("cancel", words("button_back"))]
             if damage.backup:
                 body += "\n\n" + words("damaged_backup")
@@ -257,8 +262,14 @@ class StartScreen(Screen[None]):
                     await self._storage_failed(error)
                     return None
                 except (DamagedTraject, FileNotFoundError):
-                    await app.push_screen_wait(Choice(words("damaged_title"), words("damaged_backup_bad"),
-                                                      [("ok", words("button_ok"))], warning=True))
+                    await app.push_screen_wait(
+                        Choice(
+                            words("damaged_title"),
+                            words("damaged_backup_bad"),
+                            [("ok", words("button_ok"))],
+                            warning=True,
+                        )
+                    )
                 else:
                     return traject
             return None
@@ -268,28 +279,36 @@ class StartScreen(Screen[None]):
         pack = app.pack_for(traject.pack)
         if not isinstance(pack, Pack):
             first = pack[0].render(app.pack.info.language) if pack else ""
-            answer = await app.push_screen_wait(Choice(
-                words("pack_missing_title"),
-                words("pack_missing_body", pack=traject.pack, problem=first),
-                [("current", words("button_use_current_pack")), ("cancel", words("button_back"))],
-                warning=True,
-            ))
+            answer = await app.push_screen_wait(
+                Choice(
+                    words("pack_missing_title"),
+                    words("pack_missing_body", pack=traject.pack, problem=first),
+                    [("current", words("button_use_current_pack")), ("cancel", words("button_back"))],
+                    warning=True,
+                )
+            )
             if answer != "current":
                 return None
             pack = app.pack
         if pack.profile(traject.profile) is None:
-            await app.push_screen_wait(Choice(
-                words("profile_missing_title"),
-                words("profile_missing_body", profile=traject.profile),
-                [("ok", words("button_ok"))], warning=True,
-            ))
+            await app.push_screen_wait(
+                Choice(
+                    words("profile_missing_title"),
+                    words("profile_missing_body", profile=traject.profile),
+                    [("ok", words("button_ok"))],
+                    warning=True,
+                )
+            )
             return None
         return pack
 
     async def _storage_failed(self, error: StorageError) -> None:
         words = self.app.words
-        await self.app.push_screen_wait(Choice(
-            words("storage_error_title"),
-            words(f"storage_{error.code}", path=str(error.path)),
-            [("ok", words("button_ok"))], warning=True,
-        ))
+        await self.app.push_screen_wait(
+            Choice(
+                words("storage_error_title"),
+                words(f"storage_{error.code}", path=str(error.path)),
+                [("ok", words("button_ok"))],
+                warning=True,
+            )
+        )

@@ -162,10 +162,17 @@ class ScaleEditor(Editor):
                 for column in columns:
                     current = rating.get(column)
                     yield Static(literal(self.words(f"scale_{column}")), classes="scale-column")
-                    yield ScaleInput(scale.min, scale.max, current if isinstance(current, int) else None,
-                                     classes=f"scale-{column}", id=f"{scale_id}--{column}")
-            yield Static(literal(self.words("scale_ends", low=f"{scale.min} = {scale.low}",
-                                            high=f"{scale.max} = {scale.high}")), classes="scale-ends")
+                    yield ScaleInput(
+                        scale.min,
+                        scale.max,
+                        current if isinstance(current, int) else None,
+                        classes=f"scale-{column}",
+                        id=f"{scale_id}--{column}",
+                    )
+            yield Static(
+                literal(self.words("scale_ends", low=f"{scale.min} = {scale.low}", high=f"{scale.max} = {scale.high}")),
+                classes="scale-ends",
+            )
             if self.prompt.then_now:
                 yield Static(classes="scale-change", id=f"{scale_id}--change")
 
@@ -184,8 +191,7 @@ class ScaleEditor(Editor):
             rating = value.get(scale_id, {})
             found = change(scale, rating.get("then"), rating.get("now"))
             line = self.query_one(f"#{scale_id}--change", Static)
-            line.update(literal(self.words("scale_change", change=describe_change(found, self.words)))
-                        if found else "")
+            line.update(literal(self.words("scale_change", change=describe_change(found, self.words))) if found else "")
             line.display = found is not None
             line.set_class(found is not None and found.verdict == "worse", "-worse")
             line.set_class(found is not None and found.verdict == "better", "-better")
@@ -220,8 +226,7 @@ class ChoiceEditor(Editor):
             for option in self.prompt.options:
                 yield WrappingCheckbox(literal(option.label), value=option.id in chosen, name=option.id)
         if self.prompt.allow_other:
-            yield LineField(str(value.get("other", "")), placeholder=self.words("choice_other"),
-                            classes="choice-other")
+            yield LineField(str(value.get("other", "")), placeholder=self.words("choice_other"), classes="choice-other")
 
     def answer(self) -> Any:
         value: dict[str, Any] = {}
@@ -253,8 +258,11 @@ class PathsEditor(Editor):
 
     def compose(self) -> ComposeResult:
         items = self.value if isinstance(self.value, list) else []  # any type may come from a hand-edited file
-        chosen = {item["path"]: item.get("reason", "") for item in items
-                  if isinstance(item, dict) and isinstance(item.get("path"), str)}
+        chosen = {
+            item["path"]: item.get("reason", "")
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("path"), str)
+        }
         for path in self.pack.paths:
             if (self.prompt.paths and path.id not in self.prompt.paths) or not path.for_profile(self.profile):
                 continue
@@ -266,15 +274,19 @@ class PathsEditor(Editor):
                 if path.asks:
                     details += "\n" + self.words("path_asks", asks=path.asks)
                 yield Static(literal(details), classes="path-details")
-                reason = LineField(str(chosen.get(path.id, "")), placeholder=self.words("path_reason"),
-                                   classes="path-reason")
+                reason = LineField(
+                    str(chosen.get(path.id, "")), placeholder=self.words("path_reason"), classes="path-reason"
+                )
                 reason.display = path.id in chosen
                 self._reasons[path.id] = reason
                 yield reason
 
     def answer(self) -> Any:
-        return [{"path": box.name, "reason": self._reasons[box.name].text}
-                for box in self.query(Checkbox) if box.value and box.name]
+        return [
+            {"path": box.name, "reason": self._reasons[box.name].text}
+            for box in self.query(Checkbox)
+            if box.value and box.name
+        ]
 
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
@@ -303,12 +315,19 @@ class RowsEditor(Editor):
         kind = self.prompt.kind.value
         cells: list[Widget] = []
         for field in self.fields:
-            cells.append(Horizontal(
-                Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
-                LineField(str(row.get(field, "")), placeholder=self.words(f"{kind}_{field}_placeholder"),
-                          classes="row-input", name=field, compact=True),
-                classes="row-field",
-            ))
+            cells.append(
+                Horizontal(
+                    Static(literal(self.words(f"{kind}_{field}")), classes="row-label"),
+                    LineField(
+                        str(row.get(field, "")),
+                        placeholder=self.words(f"{kind}_{field}_placeholder"),
+                        classes="row-input",
+                        name=field,
+                        compact=True,
+                    ),
+                    classes="row-field",
+                )
+            )
             if field == "when":  # free text ("voor de kerst"), but a date is shown as one
                 hint = Static(self._when_hint(str(row.get(field, ""))), classes="field-hint row-when-hint")
                 hint.display = recognize_date(row.get(field, "")) is not None
@@ -340,9 +359,13 @@ class RowsEditor(Editor):
         from ..screens.dialogs import Choice
 
         kind = self.prompt.kind.value
-        dialog = Choice(self.words(f"remove_{kind}_title"), self.words("remove_row_body", row=" · ".join(texts)),
-                        [("keep", self.words("button_keep")), ("remove", self.words("row_remove"))],
-                        warning=True, focus="keep")
+        dialog = Choice(
+            self.words(f"remove_{kind}_title"),
+            self.words("remove_row_body", row=" · ".join(texts)),
+            [("keep", self.words("button_keep")), ("remove", self.words("row_remove"))],
+            warning=True,
+            focus="keep",
+        )
 
         def chosen(answer: str | None) -> None:
             if answer == "remove":

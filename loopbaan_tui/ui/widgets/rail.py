@@ -34,8 +34,9 @@ class StepRail(OptionList):
         mark = "✓" if total and done == total else f"{done}/{total}"
         number = f"{index + 1}" if index < 5 else "★"
         question = "\n".join(textwrap.wrap(f"{number} {section.question}", LABEL_WIDTH, subsequent_indent="  "))
-        name = "\n".join(textwrap.wrap(f"{section.name} {mark}", LABEL_WIDTH, initial_indent="  ",
-                                       subsequent_indent="  "))
+        name = "\n".join(
+            textwrap.wrap(f"{section.name} {mark}", LABEL_WIDTH, initial_indent="  ", subsequent_indent="  ")
+        )
         name, _, mark = name.rpartition(" ")
         return Content.assemble(literal(question, "bold"), "\n", literal(name + " ", "dim"), literal(mark, "italic"))
 

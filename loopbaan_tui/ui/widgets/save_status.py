@@ -11,7 +11,7 @@ from ..text import literal
 
 
 class SaveStatus(Static):
-    """"Opgeslagen 14:02", "Bezig met opslaan…", or what went wrong."""
+    """ "Opgeslagen 14:02", "Bezig met opslaan…", or what went wrong."""
 
     def __init__(self, words: Callable[..., str]) -> None:
         super().__init__(literal(words("save_clean")), id="save-status")

@@ -36,8 +36,15 @@ class ScaleInput(Widget, can_focus=True):
         def control(self) -> ScaleInput:
             return self.scale_input
 
-    def __init__(self, low: int = 1, high: int = 5, value: int | None = None, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        low: int = 1,
+        high: int = 5,
+        value: int | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.low, self.high = low, high
         self.set_reactive(ScaleInput.value, value)

@@ -43,10 +43,26 @@ class TextField(TextArea):
     TextField { height: auto; }
     """
 
-    def __init__(self, text: str = "", *, placeholder: str = "", compact: bool = False,
-                 id: str | None = None, classes: str | None = None, name: str | None = None) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", placeholder=placeholder, compact=compact,
-                         id=id, classes=classes, name=name)
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        placeholder: str = "",
+        compact: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=placeholder,
+            compact=compact,
+            id=id,
+            classes=classes,
+            name=name,
+        )
         self._entered = False
 
     def on_focus(self, event: events.Focus) -> None:
@@ -82,10 +98,17 @@ class LineField(TextField):
         def control(self) -> LineField:
             return self.field
 
-    def __init__(self, text: str = "", *, placeholder: str = "", compact: bool = False,
-                 id: str | None = None, classes: str | None = None, name: str | None = None) -> None:
-        super().__init__(one_line(text), placeholder=placeholder, compact=compact, id=id, classes=classes,
-                         name=name)
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        placeholder: str = "",
+        compact: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(one_line(text), placeholder=placeholder, compact=compact, id=id, classes=classes, name=name)
         self.highlight_cursor_line = False
         self._was_empty = not text
 
