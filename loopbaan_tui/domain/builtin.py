@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -25,25 +24,11 @@ def pack_folder(language: str) -> Path:
     return content_root() / language
 
 
-_read: dict[str, Mapping[str, object]] = {}
-"""Built-in ui.toml files the loader has already parsed, by language (see `offer_ui`)."""
-
-
 @cache
 def reference_ui(language: str) -> dict[str, str]:
     """The built-in pack's UI words: the keys a pack may set, and the values it falls back on."""
-    data = _read.pop(language, None)
-    if data is None:
-        try:
-            data = tomllib.loads((pack_folder(language) / "ui.toml").read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError):
-            return {}
+    try:
+        data = tomllib.loads((pack_folder(language) / "ui.toml").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}
-
-
-def offer_ui(folder: Path, data: Mapping[str, object]) -> None:
-    """The loader has parsed `folder`'s ui.toml: when that is a built-in pack, `reference_ui` uses it
-    instead of parsing the same file again (at start-up, that is one parse in ten saved)."""
-    for language in ("nl", "en"):
-        if folder == pack_folder(language):
-            _read[language] = data

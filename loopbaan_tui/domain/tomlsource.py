@@ -195,33 +195,46 @@ class _Scanner:
             if char == "#":
                 return
             if line.startswith('"""', i) or line.startswith("'''", i):
-                quote = line[i : i + 3]
-                end = line.find(quote, i + 3)
-                if end < 0:
-                    self.quote, self.quote_at = quote, (number, i + 1)
-                    return
-                i = end + 3
-                continue
-            if char in "\"'":
-                j = i + 1
-                while j < len(line) and line[j] != char:
-                    j += 2 if char == '"' and line[j] == "\\" else 1
-                if j >= len(line):
-                    if self.source.unterminated is None:
-                        self.source.unterminated = (number, i + 1)
-                    return
-                if char == '"':
-                    for match in _DRIVE.finditer(line, i + 1, j):
-                        self.source.windows_paths.append((number, match.start() + 1))
-                i = j + 1
-                continue
-            if char in "[{":
-                if self.depth == 0:
-                    self.bracket_at = (number, i + 1)
-                self.depth += 1
-            elif char in "]}":
-                self.depth = max(0, self.depth - 1)
-            i += 1
+                i = self._multiline(number, line, i)
+            elif char in "\"'":
+                i = self._string(number, line, i)
+            else:
+                if char in "[]{}":
+                    self._bracket(number, char, i)
+                i += 1
+
+    def _multiline(self, number: int, line: str, i: int) -> int:
+        """Past a multi-line string that opens at `i`; the end of the line when it goes on below."""
+        quote = line[i : i + 3]
+        end = line.find(quote, i + 3)
+        if end < 0:
+            self.quote, self.quote_at = quote, (number, i + 1)
+            return len(line)
+        return end + 3
+
+    def _string(self, number: int, line: str, i: int) -> int:
+        """Past a one-line string that opens at `i`, noting Windows paths in it, or that it is left open."""
+        char = line[i]
+        j = i + 1
+        while j < len(line) and line[j] != char:
+            j += 2 if char == '"' and line[j] == "\\" else 1
+        if j >= len(line):
+            if self.source.unterminated is None:
+                self.source.unterminated = (number, i + 1)
+            return len(line)
+        if char == '"':
+            for match in _DRIVE.finditer(line, i + 1, j):
+                self.source.windows_paths.append((number, match.start() + 1))
+        return j + 1
+
+    def _bracket(self, number: int, char: str, i: int) -> None:
+        """Keep count of the brackets and braces left open, and where the outermost one opened."""
+        if char in "[{":
+            if self.depth == 0:
+                self.bracket_at = (number, i + 1)
+            self.depth += 1
+        elif char in "]}":
+            self.depth = max(0, self.depth - 1)
 
 
 _POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")

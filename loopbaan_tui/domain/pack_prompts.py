@@ -1,0 +1,77 @@
+"""A step file (`kan.toml` ... `roadmap.toml`): its [step] table and its [[prompt]]s, with the keys of each kind."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .messages import Piece
+from .model import Kind
+from .pack_files import PackFile
+from .pack_schema import PROMPT_SPEC, STEP_SPEC, Fields, Item, TableAt, check_fields, items, tables, where
+from .suggest import suggestion
+
+KIND_KEYS: Mapping[Kind, frozenset[str]] = {
+    Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
+    Kind.MULTIPLE_CHOICE: frozenset({"options", "allow_other"}),
+    Kind.SCALE: frozenset({"scales", "then_now"}),
+    Kind.PATHS: frozenset({"paths"}),
+    Kind.SHORT_TEXT: frozenset({"byline"}),
+}
+KIND_ONLY_KEYS = frozenset().union(*KIND_KEYS.values())
+
+Step = tuple[Fields | None, list[Item]]
+"""A step file's [step] table (None when it has none) and its prompts."""
+
+
+def read_step(file: PackFile, name: str) -> Step:
+    """The [step] table and the [[prompt]]s of one step file, checked."""
+    found = tables(file, "step", array=False)
+    step = None
+    if found:
+        step = check_fields(TableAt(file, "step", 0, Piece.of("in_table", table="step")), found[0][1], STEP_SPEC)
+    elif "step" not in file.data:
+        file.report("table_missing", table="step")
+    prompts = []
+    listed = file.data.get("prompt")
+    raw = dict(enumerate(listed)) if isinstance(listed, list) else {}
+    for file_, index, clean in items(file, name, "prompt", PROMPT_SPEC, minimum=1):
+        prompts.append((file_, index, _prompt(file_, index, clean, raw.get(index, {}))))
+    return step, prompts
+
+
+def _prompt(file: PackFile, index: int, clean: Fields, raw: Mapping[str, object]) -> Fields:
+    """A prompt's kind, and the keys that only some kinds take."""
+    at = where("prompt", index, clean)
+    if "kind" not in clean:
+        return clean
+    try:
+        kind = Kind(clean["kind"])
+    except ValueError:
+        choices = PROMPT_SPEC["kind"].choices
+        file.report(
+            "kind_unknown",
+            "prompt",
+            index,
+            "kind",
+            kind=clean["kind"],
+            where=at,
+            suggestion=suggestion(clean["kind"], choices),
+            choices=", ".join(choices),
+        )
+        del clean["kind"]
+        return clean
+    for key in sorted(raw.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset())):
+        file.report("key_not_for_kind", "prompt", index, key, key=key, kind=kind.value, where=at)
+        clean.pop(key, None)
+    # Too few options or scales; a value of the wrong type has been reported already.
+    if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE) and _short(raw.get("options"), 2):
+        file.report("too_few", "prompt", index, "options", key="options", minimum=2, where=at)
+    if kind is Kind.SCALE and _short(raw.get("scales"), 1):
+        file.report("too_few", "prompt", index, "scales", key="scales", minimum=1, where=at)
+    clean["kind"] = kind
+    return clean
+
+
+def _short(value: object, minimum: int) -> bool:
+    """Whether a list is missing or too short (a value that is no list is reported elsewhere)."""
+    return value is None or (isinstance(value, list) and len(value) < minimum)
