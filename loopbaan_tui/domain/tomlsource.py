@@ -238,19 +238,27 @@ class _Scanner:
 
 
 _POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+_ANY_POSITION = re.compile(r"\bline (\d+)\D{1,12}?\bcol(?:umn)? (\d+)", re.IGNORECASE)
+"""A position in a wording tomllib may use some day ("line 3, col 5"): better than none."""
 
 
 def syntax_position(error: Exception) -> tuple[str, int | None, int | None]:
-    """Split a TOMLDecodeError into its bare message and position (3.11 keeps it in the text)."""
+    """Split a TOMLDecodeError into its bare message and position (3.11 keeps it in the text, 3.14 in
+    `lineno` and `colno` as well)."""
     text = str(error)
-    line = getattr(error, "lineno", None)
-    column = getattr(error, "colno", None)
+    line, column = _number(getattr(error, "lineno", None)), _number(getattr(error, "colno", None))
     match = _POSITION.search(text)
     if match:
         text = text[: match.start()]
         if line is None and match.group(1):
             line, column = int(match.group(1)), int(match.group(2))
+    elif line is None and (loose := _ANY_POSITION.search(text)):
+        line, column = int(loose.group(1)), int(loose.group(2))
     return text.strip(), line, column
+
+
+def _number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 _WINDOWS_PATH = re.compile(r'"[^"]*(?:[A-Za-z]:\\|\\\\[A-Za-z])[^"]*"|"[^"]*\\[^"\\btnfru\s][^"]*"')
