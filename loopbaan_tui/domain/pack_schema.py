@@ -7,7 +7,9 @@ the field has no default. `NOT_KEYS` names the fields a pack file does not write
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -56,15 +58,27 @@ Fields = dict[str, Any]
 
 def spec_of(model: type) -> Spec:
     """The keys of the table that becomes a `model`, read from its fields."""
-    hints = typing.get_type_hints(model)
     skipped = NOT_KEYS.get(model, frozenset())
     return types.MappingProxyType(
         {
-            field.name: _key_spec(model, field.name, hints[field.name], _required(field))
+            field.name: _key_spec(model, field.name, _annotation(model, field), _required(field))
             for field in dataclasses.fields(model)
             if field.name not in skipped
         }
     )
+
+
+def _annotation(model: type, field: dataclasses.Field[object]) -> object:
+    """A field's type; written as text (`from __future__ import annotations`), read in the model's module."""
+    if isinstance(field.type, str):
+        return _evaluated(model.__module__, field.type)
+    return field.type
+
+
+@functools.cache
+def _evaluated(module: str, annotation: str) -> object:
+    """The type an annotation names (cached: the same few are written many times, and start-up counts)."""
+    return eval(annotation, vars(sys.modules[module]))  # a model's own annotation, not input
 
 
 def _required(field: dataclasses.Field[object]) -> bool:
