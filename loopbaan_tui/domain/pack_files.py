@@ -6,7 +6,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from .messages import Piece
 from .model import COMPETENCY_IDS, ROADMAP_SECTION
@@ -39,7 +38,7 @@ class PackFile:
     """One parsed file, with what is needed to point at places in it."""
 
     def __init__(
-        self, name: str, data: dict[str, Any], text: str, problems: list[Problem], source: SourceMap | None = None
+        self, name: str, data: dict[str, object], text: str, problems: list[Problem], source: SourceMap | None = None
     ) -> None:
         self.name = name
         self.data = data

@@ -15,7 +15,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from .messages import NOTHING, Piece
 from .model import CareerPath, Option, PackInfo, Profile, Prompt, Scale, Section
@@ -289,19 +289,23 @@ def _nth_brace(file: PackFile, line: int, nth: int) -> Position:
     return line, 1
 
 
-def tables(file: PackFile, table: str, array: bool) -> list[tuple[int, dict[str, Any]]]:
+def is_tables(value: object) -> TypeGuard[list[dict[str, object]]]:
+    """Whether a value is an array of tables (`[[x]]`, or a list of inline tables)."""
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def tables(file: PackFile, table: str, array: bool) -> list[tuple[int, dict[str, object]]]:
     """The tables named `table` in a file, checking their shape ([x] or [[x]])."""
     value = file.data.get(table)
     if value is None:
         return []
-    many = isinstance(value, list) and all(isinstance(v, dict) for v in value)
-    if array and many:
+    if array and is_tables(value):
         return list(enumerate(value))
     if not array and isinstance(value, dict):
         return [(0, value)]
     if array and isinstance(value, dict) and (table, 0) in file.source.tables:
         file.report("table_not_array", "", 0, table, table=table)
-    elif not array and many and value:
+    elif not array and value and is_tables(value):
         file.report("table_is_array", "", 0, table, table=table)
     else:
         expected = Piece("type_tables" if array else "type_table")
@@ -328,8 +332,7 @@ def items(file: PackFile | None, name: str, table: str, spec: Spec, minimum: int
         (file, index, check_fields(TableAt(file, table, index, where(table, index, data)), data, spec))
         for index, data in found
     ]
-    value = file.data.get(table, [])
-    well_formed = isinstance(value, list) and all(isinstance(v, dict) for v in value)  # else reported
+    well_formed = is_tables(file.data.get(table, []))  # else reported
     if len(found) < minimum and well_formed:
         file.report("too_few", "", 0, table, key=f"[[{table}]]", minimum=minimum, where=NOTHING)
     return checked

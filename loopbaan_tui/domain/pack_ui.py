@@ -36,24 +36,24 @@ def read_ui(file: PackFile | None, reference: Mapping[str, str], defaults: Mappi
         if reference and key not in reference:
             suggested = suggestion(key, reference, Piece("fix_key"))
             file.report("key_unknown", "", 0, key, key=key, where=NOTHING, suggestion=suggested)
-        elif _is_text(file, key, value) and _template(file, key, value, reference.get(key)):
-            values[key] = value
+        elif (text := _text(file, key, value)) is not None and _template(file, key, text, reference.get(key)):
+            values[key] = text
     return values
 
 
-def _is_text(file: PackFile, key: str, value: object) -> bool:
-    """Whether a word is a text that is not empty and holds no control character (else reported)."""
+def _text(file: PackFile, key: str, value: object) -> str | None:
+    """The word, when it is a text that is not empty and holds no control character (else reported)."""
     if not isinstance(value, str):
         expected = Piece("type_text")
         file.report("wrong_type", "", 0, key, key=key, where=NOTHING, expected=expected, actual=type_name(value))
-        return False
+        return None
     if not value.strip():
         file.report("empty_text", "", 0, key, key=key, where=NOTHING)
-        return False
+        return None
     if control := CONTROL.search(value):
         file.report("text_control", "", 0, key, key=key, where=NOTHING, char=f"U+{ord(control[0]):04X}")
-        return False
-    return True
+        return None
+    return value
 
 
 def _template(file: PackFile, key: str, value: str, reference: str | None) -> bool:
