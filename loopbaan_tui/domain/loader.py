@@ -24,8 +24,8 @@ from .pack_files import (
     STEP_FILES,
     UI_FILE,
     FolderFiles,
+    read_folder,
 )
-from .pack_files import read_folder as _read_folder
 from .pack_prompts import Step, read_step
 from .pack_schema import (
     PACK_SPEC,
@@ -74,7 +74,7 @@ def load_pack(folder: Path | str) -> LoadResult:
     """Read and check every file of a pack, gathering all problems before giving up."""
     folder = Path(folder)
     problems: list[Problem] = []
-    found = _read_folder(folder, problems)
+    found = read_folder(folder, problems)
     if found is None:
         return _failed(problems)
     pack = _Loader(folder, found, problems).load()

@@ -53,7 +53,8 @@ Spec = Mapping[str, KeySpec]
 """For each key of a table, in the order of the dataclass's fields: what it takes."""
 
 Fields = dict[str, Any]
-"""The values of a table that passed their checks, ready to be a dataclass's keyword arguments."""
+"""The values of a table that passed their checks, ready to be a dataclass's keyword arguments (hence Any:
+each key has its own type, which only the dataclass names)."""
 
 
 def spec_of(model: type) -> Spec:
