@@ -47,7 +47,7 @@ STEP_FILES = tuple(f"{step}.toml" for step in (*COMPETENCY_IDS, ROADMAP_SECTION)
 REQUIRED_FILES = (PACK_FILE, *(f"{step}.toml" for step in COMPETENCY_IDS))
 KNOWN_FILES = (PACK_FILE, *STEP_FILES, PATHS_FILE, SCALES_FILE, UI_FILE)
 MAX_FILE_BYTES = 1_000_000
-LANGUAGES = ("nl", "en")
+LANGUAGES = builtin.LANGUAGES
 
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 _MAX_ID = 64
