@@ -27,15 +27,15 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
-from .builtin import LANGUAGES
+from .builtin import languages
 from .catalogue import catalogue
 
 
 @cache
-def _month_numbers() -> dict[str, int]:
-    """Every month name and short form of every built-in language, lower-case, to its number."""
+def _month_numbers(spoken: tuple[str, ...]) -> dict[str, int]:
+    """Every month name and short form of these languages, lower-case, to its number."""
     found: dict[str, int] = {}
-    for language in LANGUAGES:
+    for language in spoken:
         words = catalogue(language).dates
         for n, (name, shorts) in enumerate(zip(words.months, words.months_short, strict=True), 1):
             found |= {name.lower(): n} | dict.fromkeys(shorts, n)
@@ -43,10 +43,10 @@ def _month_numbers() -> dict[str, int]:
 
 
 @cache
-def _weekday_numbers() -> dict[str, int]:
-    """Every weekday name and short form of every built-in language, lower-case, to its number (0 = Monday)."""
+def _weekday_numbers(spoken: tuple[str, ...]) -> dict[str, int]:
+    """Every weekday name and short form of these languages, lower-case, to its number (0 = Monday)."""
     found: dict[str, int] = {}
-    for language in LANGUAGES:
+    for language in spoken:
         words = catalogue(language).dates
         for n, (name, shorts) in enumerate(zip(words.weekdays, words.weekdays_short, strict=True)):
             found |= {name.lower(): n} | dict.fromkeys(shorts, n)
@@ -188,7 +188,7 @@ def _read(text: str) -> _Parts | None:
         if match := form.fullmatch(text):
             first, second, year = match.groups()
             day, name = (first, second) if day_first else (second, first)
-            month = _month_numbers().get(name.lower())
+            month = _month_numbers(languages()).get(name.lower())
             return None if month is None else _with_year(int(day), month, year)
     return None
 
@@ -203,7 +203,7 @@ def _with_year(day: int, month: int, year: str | None) -> _Parts | None:
 def _read_with_weekday(text: str) -> _Parts | None:
     """A date with a weekday in front: "dinsdag 2 maart 2027", "Tue, March 2, 2027"."""
     match = _WEEKDAY.fullmatch(text)
-    if not match or (weekday := _weekday_numbers().get(match.group(1))) is None:
+    if not match or (weekday := _weekday_numbers(languages()).get(match.group(1))) is None:
         return None
     parts = _read(match.group(2))
     if parts is None:
