@@ -221,28 +221,30 @@ def check(folder: Path, lang: str) -> int:
     """Print one line per problem; 0 when the pack is good, 1 when it is not."""
     from .domain.loader import load_pack
     from .domain.problems import Problem, printable
+    from .terminal import Printer
 
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a letter gets a "?", never a crash.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    out, err = Printer(sys.stdout), Printer(sys.stderr)
     try:
         result = load_pack(folder)
     except Exception as error:  # a bug of ours must still not end in a traceback
-        problem = Problem(str(folder), "internal_error", {"error": f"{type(error).__name__}: {error}"})
-        print(problem.render(lang))
+        out.problem(Problem(str(folder), "internal_error", {"error": f"{type(error).__name__}: {error}"}), lang)
         return EXIT_INPUT
     if result.pack is None:
         for problem in result.problems:
-            print(problem.render(lang))
+            out.problem(problem, lang)
         count = len(result.problems)
         found = "cli_check_found_one" if count == 1 else "cli_check_found"
-        print(message(found, lang, count=count), file=sys.stderr)
+        err.line(message(found, lang, count=count), "bold")
         return EXIT_INPUT
     pack = result.pack
     prompts = sum(len(s.prompts) for s in pack.sections)
-    print(message("cli_check_ok", lang, name=printable(pack.info.name), profiles=len(pack.profiles), prompts=prompts))
+    counts = {"profiles": len(pack.profiles), "prompts": prompts}
+    out.line(message("cli_check_ok", lang, name=printable(pack.info.name), **counts), "green")
     return EXIT_OK
 
 
