@@ -7,7 +7,7 @@ import ast
 import string
 
 import pytest
-from word_keys import MESSAGES, PACKAGE, UI, scan
+from word_keys import MESSAGES, PACKAGE, UI, Scan, scan
 
 from loopbaan_tui.domain.builtin import DEFAULT_LANGUAGE, LANGUAGES, reference_ui
 from loopbaan_tui.domain.catalogue import catalogue
@@ -54,7 +54,7 @@ def fields(template: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def found():  # type: ignore[no-untyped-def]
+def found() -> Scan:
     return scan(PENDING)
 
 
@@ -80,20 +80,20 @@ def test_every_language_names_months_and_days() -> None:
         assert len(dates.months) == 12 and len(dates.weekdays) == 7 and all(dates.months + dates.weekdays)
 
 
-def test_every_key_is_written_out(found) -> None:  # type: ignore[no-untyped-def]
+def test_every_key_is_written_out(found: Scan) -> None:
     unknown = [f"{u.file}:{u.line}: {u.source}" for u in found.unknown]
     assert not unknown, "a key must be a literal or a literal map's value:\n" + "\n".join(unknown)
 
 
 @pytest.mark.parametrize("kind", [UI, MESSAGES])
-def test_every_key_the_code_asks_for_exists(found, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_key_the_code_asks_for_exists(found: Scan, kind: str) -> None:
     for language in LANGUAGES:
         missing = sorted(found.keys[kind] - catalogue_of(kind, language).keys())
         assert not missing, (language, missing)
 
 
 @pytest.mark.parametrize("kind", [UI, MESSAGES])
-def test_no_word_goes_unused(found, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_word_goes_unused(found: Scan, kind: str) -> None:
     used = found.keys[kind] | found.constants | PENDING_KEYS[kind] | READ_DIRECTLY[kind]
     unused = sorted(catalogue_of(kind, DEFAULT_LANGUAGE).keys() - used)
     assert not unused, unused

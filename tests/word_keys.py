@@ -254,8 +254,9 @@ def scan(skip: frozenset[str] = frozenset()) -> Scan:
             if called is None or len(call.args) <= called[0]:
                 continue
             result = resolver.resolve(call.args[called[0]], call)
-            for scope in resolver.scopes(call) if result else ():
-                for parameter in result[1]:
+            passed_on = result[1] if result else frozenset()
+            for scope in resolver.scopes(call) if passed_on else ():
+                for parameter in passed_on:
                     owner, _, name = parameter.partition(":")
                     positional = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)]
                     if owner != str(id(scope)) or name not in positional:
