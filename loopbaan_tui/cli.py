@@ -13,16 +13,47 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
-from .domain.messages import argparse_phrases, message
+from .domain.builtin import DEFAULT_LANGUAGE, LANGUAGES, language_or_default
+from .domain.messages import message, phrase
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-LANGS = ("nl", "en")
+ARGPARSE_PHRASES = {
+    "argparse_usage": "usage: ",
+    "argparse_error": "%(prog)s: error: %(message)s\n",
+    "argparse_positionals": "positional arguments",
+    "argparse_options": "options",
+    "argparse_help": "show this help message and exit",
+    "argparse_argument": "argument %(argument_name)s: %(message)s",
+    "argparse_required": "the following arguments are required: %s",
+    "argparse_one_of": "one of the arguments %s is required",
+    "argparse_unrecognized": "unrecognized arguments: %s",
+    "argparse_invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse_invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse_unknown_parser": "unknown parser %(parser_name)r (choices: %(choices)s)",
+    "argparse_expected_one": "expected one argument",
+    "argparse_expected_at_most_one": "expected at most one argument",
+    "argparse_expected_at_least_one": "expected at least one argument",
+    "argparse_expected_n": "expected %s argument",
+    "argparse_expected_n_plural": "expected %s arguments",
+    "argparse_ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    "argparse_not_allowed": "not allowed with argument %s",
+    "argparse_ignored": "ignored explicit argument %r",
+    "argparse_unexpected": "unexpected option string: %s",
+}
+"""argparse's own English phrases (Python 3.11 and later), by the catalogue key that translates them."""
+
+
+def argparse_phrases(lang: str) -> dict[str, str]:
+    """argparse's English phrases mapped to `lang`, for its gettext lookups (argparse formats them with %,
+    so the catalogue writes a percent sign as %%)."""
+    return {english: phrase(key, lang) for key, english in ARGPARSE_PHRASES.items()}
 
 
 def _lang_asked(argv: list[str]) -> str:
     """The language asked for anywhere in `argv` (`--lang en`, `--lang=en`, `--la en`), so that
-    argparse's own words, even about a mistake, come in that language; Dutch unless English."""
+    argparse's own words, even about a mistake, come in that language; the default for one loopbaan
+    does not speak."""
     for i, arg in enumerate(argv):
         if arg == "--":
             break
@@ -30,8 +61,8 @@ def _lang_asked(argv: list[str]) -> str:
         if len(name) >= 3 and "--lang".startswith(name):
             if not equals:
                 value = argv[i + 1] if i + 1 < len(argv) else ""
-            return "en" if value == "en" else "nl"
-    return "nl"
+            return language_or_default(value)
+    return DEFAULT_LANGUAGE
 
 
 @contextlib.contextmanager
@@ -61,7 +92,7 @@ def _argparse_words(lang: str) -> Iterator[None]:
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks one language throughout, and says where to read more after a mistake."""
 
-    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lang: str = DEFAULT_LANGUAGE, **kwargs: Any) -> None:
         self.lang = lang
         with _argparse_words(lang):
             super().__init__(*args, **kwargs)
@@ -94,7 +125,10 @@ def _common(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> No
     """Options that work before and after the command name."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
-        "--lang", choices=LANGS, default=argparse.SUPPRESS if suppress else "nl", help=message("cli_help_lang", lang)
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS if suppress else DEFAULT_LANGUAGE,
+        help=message("cli_help_lang", lang),
     )
     parser.add_argument(
         "--data-dir",
@@ -114,8 +148,8 @@ def _content(parser: argparse.ArgumentParser, lang: str, *, suppress: bool) -> N
     )
 
 
-def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
-    """The whole command line, its help in `lang` (nl or en)."""
+def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang`."""
     parser = Parser(
         prog="loopbaan",
         description=message("cli_help_description", lang),
@@ -187,35 +221,30 @@ def check(folder: Path, lang: str) -> int:
     """Print one line per problem; 0 when the pack is good, 1 when it is not."""
     from .domain.loader import load_pack
     from .domain.problems import Problem, printable
+    from .terminal import Printer
 
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a letter gets a "?", never a crash.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    out, err = Printer(sys.stdout), Printer(sys.stderr)
     try:
         result = load_pack(folder)
     except Exception as error:  # a bug of ours must still not end in a traceback
-        problem = Problem(str(folder), "internal_error", {"error": f"{type(error).__name__}: {error}"})
-        print(problem.render(lang))
+        out.problem(Problem(str(folder), "internal_error", {"error": f"{type(error).__name__}: {error}"}), lang)
         return EXIT_INPUT
     if result.pack is None:
         for problem in result.problems:
-            print(problem.render(lang))
+            out.problem(problem, lang)
         count = len(result.problems)
-        if lang == "en":
-            summary = f"{count} {'problem' if count == 1 else 'problems'} found."
-        else:
-            summary = f"{count} {'probleem' if count == 1 else 'problemen'} gevonden."
-        print(summary, file=sys.stderr)
+        found = "cli_check_found_one" if count == 1 else "cli_check_found"
+        err.line(message(found, lang, count=count), "bold")
         return EXIT_INPUT
     pack = result.pack
-    name = printable(pack.info.name)
     prompts = sum(len(s.prompts) for s in pack.sections)
-    if lang == "en":
-        print(f"OK: {name} ({len(pack.profiles)} profiles, {prompts} prompts).")
-    else:
-        print(f"In orde: {name} ({len(pack.profiles)} profielen, {prompts} vragen).")
+    counts = {"profiles": len(pack.profiles), "prompts": prompts}
+    out.line(message("cli_check_ok", lang, name=printable(pack.info.name), **counts), "green")
     return EXIT_OK
 
 

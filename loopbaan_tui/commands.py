@@ -27,27 +27,29 @@ FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "ht
 """The format a file name asks for; `--format` is needed only for other names."""
 
 
-_DAMAGE_NL = {
-    "empty": "het bestand is leeg",
-    "not_utf8": "er staan onleesbare tekens in",
-    "not_toml": "de opbouw van het bestand klopt niet",
-    "bad_data": "er ontbreken gegevens",
-    "newer_version": "het is gemaakt met een nieuwere versie van loopbaan",
-    "unreadable": "het bestand kan niet worden geopend",
-    "link": "het is een koppeling (symbolische link) naar een ander bestand; loopbaan leest niet via koppelingen",
+_DAMAGE = {
+    "empty": "cli_damage_empty",
+    "not_utf8": "cli_damage_not_utf8",
+    "not_toml": "cli_damage_not_toml",
+    "bad_data": "cli_damage_bad_data",
+    "newer_version": "cli_damage_newer_version",
+    "unreadable": "cli_damage_unreadable",
+    "link": "cli_damage_link",
 }
+"""A damaged traject's problem code, to the words for it (which may repeat the storage's own reason)."""
+_FOLDER_PROBLEM = {"folder_is_file": "cli_folder_is_file", "folder_is_special": "cli_folder_is_special"}
+"""A data folder that is no folder: the words for it by StorageError code."""
 
 
 def _say(lang: str, key: str, **values: object) -> str:
     """A command-line message; values are made printable, so no file name can steer the terminal."""
-    return message(f"cli_{key}", lang, **{name: printable(str(value)) for name, value in values.items()})
+    return message(key, lang, **{name: printable(str(value)) for name, value in values.items()})
 
 
 def _damage(lang: str, code: str | None, reason: str | None) -> str:
     """Why a traject file cannot be used, in the user's language."""
-    if lang != "en" and code in _DAMAGE_NL:
-        return _DAMAGE_NL[code]
-    return reason or code or "?"
+    said = reason or code or "?"
+    return message(_DAMAGE[code], lang, reason=said) if code in _DAMAGE else said
 
 
 def _either(lang: str, names: list[str]) -> str:
@@ -55,7 +57,7 @@ def _either(lang: str, names: list[str]) -> str:
     quoted = [f"'{printable(name)}'" for name in names]
     if len(quoted) == 1:
         return quoted[0]
-    return f"{', '.join(quoted[:-1])} {_say(lang, 'or')} {quoted[-1]}"
+    return f"{', '.join(quoted[:-1])} {_say(lang, 'cli_or')} {quoted[-1]}"
 
 
 def _kind_console() -> None:
@@ -76,7 +78,7 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
         except KeyboardInterrupt:
             raise
         except Exception as error:  # the last line of defence for people without Python
-            print(_say(args.lang, "internal", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+            print(_say(args.lang, "cli_internal", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
             return EXIT_INPUT
 
     run.__doc__ = command.__doc__
@@ -104,13 +106,12 @@ def _profile_labels(content: str | None) -> Callable[[TrajectSummary], str]:
 
 
 def _pack_folder(pack: str) -> Path:
-    """A traject's pack: a built-in language ("nl", "en") or a folder."""
-    return builtin.pack_folder(pack) if pack in ("nl", "en") else Path(pack).expanduser()
+    """A traject's pack: a built-in language ("nl", "en", ...) or a folder."""
+    return builtin.pack_folder(pack) if pack in builtin.LANGUAGES else Path(pack).expanduser()
 
 
 def _when(moment: datetime, lang: str) -> str:
-    local = moment.astimezone()
-    return local.strftime("%Y-%m-%d %H:%M" if lang == "en" else "%d-%m-%Y %H:%M")
+    return moment.astimezone().strftime(message("cli_list_when", lang))
 
 
 def _columns(rows: list[list[str]]) -> list[str]:
@@ -123,20 +124,22 @@ def _columns(rows: list[list[str]]) -> list[str]:
 def _table(summaries: list[TrajectSummary], lang: str, content: str | None) -> str:
     """The trajecten as aligned columns (name, profile, progress, last edited, id), under a heading."""
     label = _profile_labels(content)
-    rows = [_say(lang, "list_head").split("|")]
+    rows = [_say(lang, "cli_list_head").split("|")]
     for summary in summaries:
         if summary.problem_code == "link":
-            rows.append([summary.id, "-", "-", _say(lang, "list_link", target=summary.link_target or "?"), summary.id])
+            rows.append(
+                [summary.id, "-", "-", _say(lang, "cli_list_link", target=summary.link_target or "?"), summary.id]
+            )
         elif summary.problem:
-            state = _say(lang, "list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
+            state = _say(lang, "cli_list_damaged", reason=_damage(lang, summary.problem_code, summary.problem))
             rows.append([printable(summary.name), "-", "-", state, summary.id])
         elif summary.unchecked:
-            rows.append([summary.id, "-", "-", _say(lang, "list_unchecked"), summary.id])
+            rows.append([summary.id, "-", "-", _say(lang, "cli_list_unchecked"), summary.id])
         else:
             done = (
                 "-"
                 if summary.total is None
-                else _say(lang, "list_progress", answered=summary.answered, total=summary.total)
+                else _say(lang, "cli_list_progress", answered=summary.answered, total=summary.total)
             )
             rows.append(
                 [printable(summary.name), printable(label(summary)), done, _when(summary.updated, lang), summary.id]
@@ -152,19 +155,19 @@ def list_trajecten(args: argparse.Namespace) -> int:
     try:
         summaries = store.summaries()
     except StorageError as error:
-        if error.code in ("folder_is_file", "folder_is_special"):
-            print(_say(lang, error.code, folder=store.folder), file=sys.stderr)
+        if error.code in _FOLDER_PROBLEM:
+            print(_say(lang, _FOLDER_PROBLEM[error.code], folder=store.folder), file=sys.stderr)
         else:
-            print(_say(lang, "folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
+            print(_say(lang, "cli_folder_error", folder=store.folder, reason=error.detail), file=sys.stderr)
         return EXIT_INPUT
     if not summaries:
-        print(_say(lang, "list_empty", folder=store.folder))
+        print(_say(lang, "cli_list_empty", folder=store.folder))
         return EXIT_OK
-    print(_say(lang, "list_title", folder=store.folder))
+    print(_say(lang, "cli_list_title", folder=store.folder))
     print()
     print(_table(summaries, lang, getattr(args, "content", None)))
     print()
-    print(_say(lang, "list_export"))
+    print(_say(lang, "cli_list_export"))
     return EXIT_OK
 
 
@@ -207,7 +210,7 @@ def export_roadmap(args: argparse.Namespace) -> int:
     named = FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out is not None and not into_folder else None
     if out is not None and args.format and named and named != args.format:
         return fail(
-            "format_mismatch",
+            "cli_format_mismatch",
             name=out.name,
             suffix=out.suffix,
             format=args.format,
@@ -218,33 +221,36 @@ def export_roadmap(args: argparse.Namespace) -> int:
     try:
         summaries = store.summaries()
     except StorageError as error:
-        return fail("folder_error", folder=store.folder, reason=error.detail)
+        return fail("cli_folder_error", folder=store.folder, reason=error.detail)
     found = matching(summaries, args.traject)
     if not found:
-        fail("unknown", name=args.traject, folder=store.folder)
+        fail("cli_unknown", name=args.traject, folder=store.folder)
         names = close_names(summaries, args.traject)
         if names:
-            print(_say(lang, "did_you_mean", names=_either(lang, names)), file=sys.stderr)
+            print(_say(lang, "cli_did_you_mean", names=_either(lang, names)), file=sys.stderr)
         return EXIT_INPUT
     if len(found) > 1:
-        print(_say(lang, "several", count=len(found), name=args.traject), file=sys.stderr)
+        print(_say(lang, "cli_several", count=len(found), name=args.traject), file=sys.stderr)
         print(file=sys.stderr)
         print(_table(found, lang, getattr(args, "content", None)), file=sys.stderr)
         print(file=sys.stderr)
-        return fail("several_hint", id=found[0].id)
+        return fail("cli_several_hint", id=found[0].id)
     summary = found[0]
     if summary.problem:
         return fail(
-            "damaged", name=summary.name, reason=_damage(lang, summary.problem_code, summary.problem), path=summary.path
+            "cli_damaged",
+            name=summary.name,
+            reason=_damage(lang, summary.problem_code, summary.problem),
+            path=summary.path,
         )
     try:
         traject = store.load(summary.id)
     except FileNotFoundError:
-        return fail("unknown", name=args.traject, folder=store.folder)
+        return fail("cli_unknown", name=args.traject, folder=store.folder)
     except DamagedTraject as error:
-        code = fail("damaged", name=summary.name, reason=_damage(lang, error.code, error.reason), path=error.path)
+        code = fail("cli_damaged", name=summary.name, reason=_damage(lang, error.code, error.reason), path=error.path)
         if error.backup:
-            print(_say(lang, "backup", path=error.backup), file=sys.stderr)
+            print(_say(lang, "cli_backup", path=error.backup), file=sys.stderr)
         return code
 
     folder = Path(args.content).expanduser() if getattr(args, "content", None) else _pack_folder(traject.pack)
@@ -252,10 +258,10 @@ def export_roadmap(args: argparse.Namespace) -> int:
     if result.pack is None:
         for problem in result.problems:
             print(problem.render(lang), file=sys.stderr)
-        return fail("pack_problems", folder=folder)
+        return fail("cli_pack_problems", folder=folder)
     pack = result.pack
     if pack.profile(traject.profile) is None:
-        return fail("profile_unknown", profile=traject.profile, pack=pack.info.name)
+        return fail("cli_profile_unknown", profile=traject.profile, pack=pack.info.name)
 
     text = render(
         pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
@@ -269,7 +275,7 @@ def export_roadmap(args: argparse.Namespace) -> int:
     except OSError as error:
         print(write_error_message(error, out, lang), file=sys.stderr)
         if write_error_code(error) == "exists":
-            print(_say(lang, "exists_hint"), file=sys.stderr)
+            print(_say(lang, "cli_exists_hint"), file=sys.stderr)
         return EXIT_INPUT
-    print(_say(lang, "written", path=out.absolute()))
+    print(_say(lang, "cli_written", path=out.absolute()))
     return EXIT_OK

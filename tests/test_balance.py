@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loopbaan_tui.domain.balance import Change, change, describe_change
-from loopbaan_tui.domain.builtin import pack_folder
+from loopbaan_tui.domain.builtin import LANGUAGES, pack_folder
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import Pack, Scale
 from loopbaan_tui.domain.summary import summarize
@@ -58,7 +58,7 @@ def test_describe_change() -> None:
     assert describe_change(Change(0, "same"), words) == "= 0"
 
 
-@pytest.fixture(scope="module", params=["nl", "en"])
+@pytest.fixture(scope="module", params=LANGUAGES)
 def builtin_pack(request: pytest.FixtureRequest) -> Pack:
     result = load_pack(pack_folder(request.param))
     assert result.pack is not None

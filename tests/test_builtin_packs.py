@@ -7,10 +7,10 @@ import re
 import pytest
 
 from loopbaan_tui.domain import builtin
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import COMPETENCY_IDS, Kind, Pack, Prompt
 
-LANGUAGES = ("nl", "en")
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 BALANCE_SCALES = (
     "werkplezier",

@@ -10,6 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from loopbaan_tui.domain import builtin
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import BYLINES, Pack
 from loopbaan_tui.domain.roadmap import build_markdown
@@ -133,7 +134,7 @@ def test_the_english_pack_says_written_by() -> None:
 
 
 def test_the_builtin_packs_have_each_byline_once() -> None:
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         pack = load_pack(builtin.pack_folder(lang)).pack
         for role in BYLINES:
             prompt = pack.byline_prompt(role)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from loopbaan_tui.domain import builtin
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import ROUTES, Pack
 
@@ -114,7 +115,7 @@ def test_an_unknown_route_is_a_programming_error(folder: Path) -> None:
 # The built-in packs
 
 
-@pytest.fixture(scope="module", params=["nl", "en"])
+@pytest.fixture(scope="module", params=LANGUAGES)
 def pack(request: pytest.FixtureRequest) -> Pack:
     return loaded(builtin.pack_folder(request.param))
 

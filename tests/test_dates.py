@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loopbaan_tui.domain.builtin import reference_ui
+from loopbaan_tui.domain.builtin import LANGUAGES, reference_ui
 from loopbaan_tui.domain.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
 
 TODAY = date(2026, 9, 1)
@@ -175,7 +175,7 @@ def test_every_date_round_trips(value: date) -> None:
     assert parse_date(value.isoformat()) == value
     assert parse_date(f"{value.day}-{value.month}-{value.year:04d}") == value
     assert parse_date(f"{value.day:02d}/{value.month:02d}/{value.year:04d}") == value
-    for language in ("nl", "en"):
+    for language in LANGUAGES:
         assert parse_date(format_date(value, language)) == value
         assert parse_date(format_date(value, language, weekday=False)) == value
         assert parse_date(format_date(value, language).upper()) == value
@@ -188,7 +188,7 @@ def date_or_problem(text: str) -> None:
     except DateProblem as problem:
         assert problem.code in ("empty", "not_a_date", "no_year", "short_year", "impossible", "wrong_weekday")
         assert recognize_date(text) is None
-        for language in ("nl", "en"):
+        for language in LANGUAGES:
             describe_problem(problem, words_of(language), language, TODAY)
     else:
         assert recognize_date(text) == found

@@ -10,6 +10,7 @@ from hostile.pilot import wait_until
 from test_lived_in import SIZE, make_app
 from textual.widgets import Markdown, OptionList
 
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.examples import load_example
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.ui.screens.example import ExampleChoice, ExampleScreen
@@ -21,7 +22,7 @@ def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 async def test_the_example_opens_read_only_and_writes_nothing(tmp_path: Path, language: str) -> None:
     data = tmp_path / "data"
     store = Store(data)

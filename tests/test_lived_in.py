@@ -12,7 +12,7 @@ from hostile.pilot import open_first, wait_until
 from textual import events
 from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
 
-from loopbaan_tui.domain.builtin import pack_folder
+from loopbaan_tui.domain.builtin import LANGUAGES, pack_folder
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.domain.traject import Traject
@@ -176,7 +176,7 @@ async def test_english_users_get_the_english_questions_by_default(tmp_path: Path
     assert Store(tmp_path).summaries()[0].pack == "en"
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 async def test_the_new_dialog_fits_80x24_with_its_buttons_in_view(tmp_path: Path, language: str) -> None:
     """Was: after a profile was chosen the Start button stretched to 17 rows, its label out of view, and the
     dialog scrolled even at 40 rows."""

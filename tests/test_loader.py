@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import string
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 
 from loopbaan_tui.domain import builtin
 from loopbaan_tui.domain.loader import MAX_FILE_BYTES, PROMPT_SPEC, REQUIRED_FILES, LoadResult, load_pack
-from loopbaan_tui.domain.messages import _MESSAGES
 from loopbaan_tui.domain.model import Kind, Pack
 from loopbaan_tui.domain.problems import Problem
 from loopbaan_tui.domain.tomlsource import syntax_position
@@ -722,16 +720,6 @@ def test_caret_under_wide_letters(pack: PackCopy) -> None:
     pack.append("kan.toml", "help = '日本語' x\n")
     _, _, caret = rendered(pack.only("toml_syntax")).split("\n")
     assert caret.index("^") == len("    help = '日本語' ") + 3  # three letters, six columns
-
-
-def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
-    def fields(template: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-    for code, (nl, en) in _MESSAGES.items():
-        if code != "nothing":
-            assert nl and en, code
-        assert fields(nl) == fields(en), code
 
 
 # Whatever the files hold, the loader answers with a pack or problems, never an exception.

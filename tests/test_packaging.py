@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from loopbaan_tui.domain.builtin import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,7 +59,7 @@ def _content_files() -> set[str]:
 def test_wheel_holds_the_packs_and_nothing_else(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        for language in ("nl", "en"):
+        for language in LANGUAGES:
             pack = tomllib.loads(archive.read(f"loopbaan_tui/content/{language}/pack.toml").decode("utf-8-sig"))
             assert "pack" in pack
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()

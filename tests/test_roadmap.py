@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from trajects import answer_for, fill_traject
 
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.dates import recognize_date
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.model import Kind, Pack, Prompt
@@ -622,7 +623,7 @@ def test_markdown_does_not_import_markdown_it_or_textual() -> None:
 BUILTIN_PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 
 
-@pytest.fixture(scope="module", params=["nl", "en"])
+@pytest.fixture(scope="module", params=LANGUAGES)
 def builtin_pack(request: pytest.FixtureRequest) -> Pack:
     from loopbaan_tui.domain.builtin import pack_folder
 

@@ -13,6 +13,7 @@ from hostile.pilot import open_first, wait_until
 from test_lived_in import SIZE, answers_on_disk, focused_prompt, make_app, open_dialog, saved_traject
 from textual.widgets import Markdown, RadioSet
 
+from loopbaan_tui.domain.builtin import LANGUAGES
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.domain.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
@@ -50,7 +51,7 @@ async def start_in_dialog(pilot: Any, route_keys: tuple[str, ...]) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", LANGUAGES)
 async def test_the_short_route_chosen_in_the_dialog_is_saved(tmp_path: Path, language: str) -> None:
     app = make_app(tmp_path, language)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,105 +1,126 @@
-"""Every word the app shows exists in both built-in packs, with the same placeholders."""
+"""Every word the program says exists in every language, with the same placeholders; every key the code
+asks for is written out (a literal, or a literal map's value: see word_keys.py) and exists; none goes unused."""
 
 from __future__ import annotations
 
-import re
+import ast
 import string
-from pathlib import Path
 
-from loopbaan_tui.domain.builtin import reference_ui
+import pytest
+from word_keys import MESSAGES, PACKAGE, UI, Scan, scan
 
-UI = Path(__file__).parents[1] / "loopbaan_tui"
-LITERAL_KEY = re.compile(r"""(?:words|text)\(\s*["']([a-z_]+)["']""")
-DYNAMIC_KEYS = {
-    # f-string keys: every value the code can fill in.
-    "key_": {
-        "help",
-        "theme",
-        "quit",
-        "new",
-        "remove",
-        "undo",
-        "next_step",
-        "previous_step",
-        "next_prompt",
-        "previous_prompt",
-        "explain",
-        "private",
-        "roadmap",
-        "save",
-        "back",
-        "save_roadmap",
-        "back_to_steps",
-        "full_screen",
+from loopbaan_tui.domain.builtin import DEFAULT_LANGUAGE, LANGUAGES, reference_ui
+from loopbaan_tui.domain.catalogue import catalogue
+from loopbaan_tui.ui.keys import FOOTER_WORDS, HELP_WORDS
+
+KINDS_PENDING = frozenset({"ui/widgets/editors.py", "domain/summary.py", "domain/roadmap.py", "domain/balance.py"})
+"""Files that still compute keys from a prompt kind (f"add_{kind}"); the kinds branch makes them static."""
+SYNTAX = "domain/toml_syntax.py"
+"""Its codes come from its table of tomllib wordings (WORDINGS), each pinned by tests/test_toml_syntax.py:
+its string literals count as used, and each code and hint it names must exist (below)."""
+PENDING = KINDS_PENDING | {SYNTAX}
+FORWARDED = {"domain/pack_files.py: problem(shown, error.code, (error.line, error.column))"}
+"""Calls that pass on a code checked where it was made (an EncodingProblem's, in tomlsource.py)."""
+PENDING_KEYS = {
+    UI: {
+        *(f"{table}_{part}" for table in ("add", "remove") for part in ("actions", "people")),
+        "remove_actions_title",
+        "remove_people_title",
+        "scale_then",
+        "scale_now",
+        *(
+            f"{kind}_{field}{end}"
+            for kind, fields in (
+                ("actions", ("what", "when", "first_step", "who")),
+                ("people", ("who", "help", "reach")),
+            )
+            for field in fields
+            for end in ("", "_placeholder")
+        ),
+        *(f"doc_action_{field}" for field in ("what", "when", "first_step", "who")),
+        *(f"doc_people_{field}" for field in ("who", "help", "reach")),
     },
-    "help_key_": {
-        "help",
-        "theme",
-        "quit",
-        "new",
-        "remove",
-        "undo",
-        "explain",
-        "private",
-        "roadmap",
-        "save",
-        "back",
-        "save_roadmap",
-        "back_to_steps",
-        "full_screen",
-        "goto",
-        "tab",
-    },
-    "hint_": {"rail", "scale", "list", "text", "line", "date", "checkbox", "radio", "button"},
-    "storage_": {
-        "unwritable",
-        "disk_full",
-        "folder_missing",
-        "other",
-        "folder_is_file",
-        "folder_is_special",
-        "link",
-        "trash_link",
-    },
-    "damaged_": {"empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable"},
-    "scale_": {"then", "now"},
-    "add_": {"actions", "people"},
-    "remove_": {"actions_title", "people_title"},
-    "actions_": {"what", "when", "first_step", "who"},
-    "people_": {"who", "help", "reach"},
-    "doc_action_": {"what", "when", "first_step", "who"},
-    "doc_people_": {"who", "help", "reach"},
+    MESSAGES: set(),
 }
-# --- route ---: the short/full switch on the reflection screen, the example on the start screen
-DYNAMIC_KEYS["key_"] |= {"route", "example"}
-DYNAMIC_KEYS["help_key_"] |= {"route", "example"}
+"""The keys the PENDING files compute (f-strings): they count as used until those files name them."""
+OPTIONAL_PLACEHOLDERS = {
+    f"cli_damage_{code}": {"reason"}
+    for code in ("empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable", "link")
+}
+"""Placeholders a language may use or leave out: English repeats the storage's own (English) reason."""
+READ_DIRECTLY = {MESSAGES: {"language_name"}, UI: set()}
+"""Keys read without a word function: `catalogue.language_name`."""
 
 
 def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_both_packs_have_the_same_words_and_placeholders() -> None:
-    nl, en = reference_ui("nl"), reference_ui("en")
-    assert nl.keys() == en.keys()
-    for key in nl:
-        assert fields(nl[key]) == fields(en[key]), key
+@pytest.fixture(scope="module")
+def found() -> Scan:
+    return scan(PENDING)
 
 
-def test_every_word_the_code_asks_for_exists() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in UI.rglob("*.py"))
-    wanted = set(LITERAL_KEY.findall(source))
-    wanted |= {prefix + name for prefix, names in DYNAMIC_KEYS.items() for name in names}
-    wanted |= {f"{prefix}_placeholder" for prefix in wanted if re.fullmatch(r"(actions|people)_[a-z_]+", prefix)}
-    wanted |= {key for key in re.findall(r'"(help_key_[a-z_]+)"', source)}
-    missing = sorted(wanted - reference_ui("nl").keys())
-    assert not missing, missing
+def catalogue_of(kind: str, language: str) -> dict[str, str]:
+    return dict(reference_ui(language)) if kind == UI else dict(catalogue(language).messages)
 
 
-def test_no_word_in_the_packs_goes_unused() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in UI.rglob("*.py"))
-    quoted = set(re.findall(r"""["']([a-z_]+)["']""", source))
-    dynamic = {prefix + name for prefix, names in DYNAMIC_KEYS.items() for name in names}
-    dynamic |= {f"{key}_placeholder" for key in dynamic if key.startswith(("actions_", "people_"))}
-    unused = sorted(reference_ui("nl").keys() - quoted - dynamic)
+@pytest.mark.parametrize("kind", [UI, MESSAGES])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_the_same_words_and_placeholders(kind: str, language: str) -> None:
+    reference, words = catalogue_of(kind, DEFAULT_LANGUAGE), catalogue_of(kind, language)
+    assert words.keys() == reference.keys()
+    for key, text in reference.items():
+        optional = OPTIONAL_PLACEHOLDERS.get(key, set())
+        assert fields(words[key]) - optional == fields(text) - optional, key
+        if key != "nothing":
+            assert words[key], key
+
+
+def test_every_language_names_months_and_days() -> None:
+    for language in LANGUAGES:
+        dates = catalogue(language).dates
+        assert len(dates.months) == 12 and len(dates.weekdays) == 7 and all(dates.months + dates.weekdays)
+
+
+def test_every_key_is_written_out(found: Scan) -> None:
+    unknown = [f"{u.file}:{u.line}: {u.source}" for u in found.unknown if f"{u.file}: {u.source}" not in FORWARDED]
+    assert not unknown, "a key must be a literal or a literal map's value:\n" + "\n".join(unknown)
+
+
+@pytest.mark.parametrize("kind", [UI, MESSAGES])
+def test_every_key_the_code_asks_for_exists(found: Scan, kind: str) -> None:
+    for language in LANGUAGES:
+        missing = sorted(found.keys[kind] - catalogue_of(kind, language).keys())
+        assert not missing, (language, missing)
+
+
+@pytest.mark.parametrize("kind", [UI, MESSAGES])
+def test_no_word_goes_unused(found: Scan, kind: str) -> None:
+    used = found.keys[kind] | found.constants | PENDING_KEYS[kind] | READ_DIRECTLY[kind]
+    unused = sorted(catalogue_of(kind, DEFAULT_LANGUAGE).keys() - used)
     assert not unused, unused
+
+
+def test_every_binding_with_an_id_has_words() -> None:
+    ids = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding":
+                ids |= {k.value.value for k in node.keywords if k.arg == "id" and isinstance(k.value, ast.Constant)}
+    assert ids == HELP_WORDS.keys()
+    assert FOOTER_WORDS.keys() <= ids
+
+
+def test_every_syntax_code_and_hint_exists() -> None:
+    tree = ast.parse((PACKAGE / SYNTAX).read_text(encoding="utf-8"))
+    named = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.startswith(("syntax_", "hint_"))
+    }
+    assert named, "the scan found no codes: has the module moved?"
+    for language in LANGUAGES:
+        assert not named - catalogue(language).messages.keys(), language

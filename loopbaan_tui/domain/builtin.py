@@ -1,12 +1,18 @@
-"""Where the built-in content packs are, in a checkout and in an installed wheel."""
+"""Where the built-in content packs are, in a checkout and in an installed wheel, and so which
+languages loopbaan speaks: one built-in pack folder per language (adding a language is adding a folder)."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
+from typing import overload
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+DEFAULT_LANGUAGE = "nl"
+"""The language when none is asked for, or one loopbaan does not speak."""
 
 
 def content_root() -> Path:
@@ -22,6 +28,51 @@ def content_root() -> Path:
 def pack_folder(language: str) -> Path:
     """The built-in pack for a language."""
     return content_root() / language
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The built-in languages: each folder of `content_root()` that holds a pack (a pack.toml),
+    the default first, then by name."""
+    try:
+        found = {path.parent.name for path in content_root().glob("*/pack.toml")}
+    except OSError:
+        found = set()
+    return (DEFAULT_LANGUAGE, *sorted(found - {DEFAULT_LANGUAGE}))
+
+
+class _Languages(Sequence[str]):
+    """`languages()` as a constant that can be imported before it is needed: `"en" in LANGUAGES`,
+    `for language in LANGUAGES`, argparse's `choices=LANGUAGES` all look at the folders when used."""
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return languages()[index]
+
+    def __len__(self) -> int:
+        return len(languages())
+
+    def __contains__(self, value: object) -> bool:
+        return value in languages()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __repr__(self) -> str:
+        return repr(languages())
+
+
+LANGUAGES: Sequence[str] = _Languages()
+"""The built-in languages (see `languages`)."""
+
+
+def language_or_default(language: str) -> str:
+    """`language` when loopbaan speaks it, else the default."""
+    return language if language in languages() else DEFAULT_LANGUAGE
+
 
 
 @cache

@@ -5,14 +5,16 @@
 - ISO: `2027-03-02` (year first, so never ambiguous);
 - numbers, always DAY first (the Dutch convention, also in the English UI): `2-3-2027`,
   `02-03-2027`, `2/3/2027`, `2.3.2027` (the same separator twice);
-- words, Dutch or English, full or short (`mrt`, `okt`, `Sept.`), with an optional weekday in front:
+- words in any built-in language (Dutch, English), full or short (`mrt`, `okt`, `Sept.`), with an
+  optional weekday in front:
   `2 maart 2027`, `2 mrt 2027`, `dinsdag 2 maart 2027`, `2 March 2027`, `March 2, 2027`,
   `Tuesday, 2nd March 2027`.
 
 The year is always written in full (four digits). A weekday that does not match the date is a
 problem, not something to ignore: the person may have meant the other day. Month and weekday
-names are a fixed table here, not the pack's words, so a date typed in either language is read
-the same way whatever the pack says; `format_date` writes them without the machine's locale.
+names come from the built-in catalogues (`[dates]` in `content/<lang>/words/messages.toml`), not the
+pack's words, so a date typed in any built-in language is read the same way whatever the pack says;
+`format_date` writes them without the machine's locale.
 """
 
 from __future__ import annotations
@@ -22,54 +24,34 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-# Short names, month by month and day by day ("-": none besides the full names).
-_MONTH_SHORT = ("jan", "feb", "mrt/mar", "apr", "-", "jun", "jul", "aug", "sep/sept", "okt/oct", "nov", "dec")
-_WEEKDAY_SHORT = ("ma/mon", "di/tue/tues", "wo/wed", "do/thu/thur/thurs", "vr/fri", "za/sat", "zo/sun")
+from .builtin import languages
+from .catalogue import catalogue
 
-_MONTH_NUMBERS: dict[str, int] = {
-    **{name.lower(): n for names in MONTHS.values() for n, name in enumerate(names, 1)},
-    **{short: n for n, shorts in enumerate(_MONTH_SHORT, 1) for short in shorts.split("/") if short != "-"},
-}
-_WEEKDAY_NUMBERS: dict[str, int] = {
-    **{name.lower(): n for names in WEEKDAYS.values() for n, name in enumerate(names)},
-    **{short: n for n, shorts in enumerate(_WEEKDAY_SHORT) for short in shorts.split("/")},
-}
+
+@cache
+def _month_numbers(spoken: tuple[str, ...]) -> dict[str, int]:
+    """Every month name and short form of these languages, lower-case, to its number."""
+    found: dict[str, int] = {}
+    for language in spoken:
+        words = catalogue(language).dates
+        for n, (name, shorts) in enumerate(zip(words.months, words.months_short, strict=True), 1):
+            found |= {name.lower(): n} | dict.fromkeys(shorts, n)
+    return found
+
+
+@cache
+def _weekday_numbers(spoken: tuple[str, ...]) -> dict[str, int]:
+    """Every weekday name and short form of these languages, lower-case, to its number (0 = Monday)."""
+    found: dict[str, int] = {}
+    for language in spoken:
+        words = catalogue(language).dates
+        for n, (name, shorts) in enumerate(zip(words.weekdays, words.weekdays_short, strict=True)):
+            found |= {name.lower(): n} | dict.fromkeys(shorts, n)
+    return found
+
 
 Code = Literal["empty", "not_a_date", "no_year", "short_year", "impossible", "wrong_weekday"]
 
@@ -155,25 +137,27 @@ def recognize_date(text: object) -> date | None:
 
 
 def format_date(value: date, language: str, *, weekday: bool = True) -> str:
-    """A date in words, "dinsdag 2 maart 2027" / "Tuesday 2 March 2027" (Dutch unless "en")."""
-    lang = "en" if language == "en" else "nl"
-    text = f"{value.day} {MONTHS[lang][value.month - 1]} {value.year:04d}"
-    return f"{WEEKDAYS[lang][value.weekday()]} {text}" if weekday else text
+    """A date in words, "dinsdag 2 maart 2027" / "Tuesday 2 March 2027" (the default language for one
+    loopbaan does not speak)."""
+    words = catalogue(language).dates
+    text = f"{value.day} {words.months[value.month - 1]} {value.year:04d}"
+    return f"{words.weekdays[value.weekday()]} {text}" if weekday else text
 
 
 def describe_problem(problem: DateProblem, words: Callable[..., str], language: str, today: date | None = None) -> str:
     """What is wrong and what to do, in the pack's words (the `date_problem_*` keys of ui.toml); examples
     use this year (`today`'s)."""
     year = (today or date.today()).year
-    lang = "en" if language == "en" else "nl"
-    month = MONTHS[lang][problem.month - 1] if problem.month is not None and 1 <= problem.month <= 12 else None
+    names = catalogue(language).dates
+    month = names.months[problem.month - 1] if problem.month is not None and 1 <= problem.month <= 12 else None
     values: dict[str, object] = {"text": " ".join(problem.text.split()), "year": year}
     match problem.code:
         case "no_year" | "short_year":
-            values["example"] = f"{problem.day} {month} {year}" if month else f"2 {MONTHS[lang][2]} {year}"
+            values["example"] = f"{problem.day} {month} {year}" if month else f"2 {names.months[2]} {year}"
             key = "date_problem_no_year" if problem.code == "no_year" else "date_problem_short_year"
         case "impossible" if month is None:
-            key, values["month"] = "date_problem_no_month", problem.month
+            key = "date_problem_no_month"
+            values["month"] = problem.month
         case "impossible":
             days = calendar.monthrange(min(max(problem.year or 1, 1), 9999), problem.month or 1)[1]
             key = "date_problem_no_day"
@@ -181,9 +165,9 @@ def describe_problem(problem: DateProblem, words: Callable[..., str], language: 
         case "wrong_weekday" if problem.date is not None and problem.weekday is not None:
             key = "date_problem_wrong_weekday"
             values |= {
-                "date": format_date(problem.date, lang, weekday=False),
-                "weekday": WEEKDAYS[lang][problem.date.weekday()],
-                "typed": WEEKDAYS[lang][problem.weekday],
+                "date": format_date(problem.date, language, weekday=False),
+                "weekday": names.weekdays[problem.date.weekday()],
+                "typed": names.weekdays[problem.weekday],
             }
         case "empty":
             key = "date_problem_empty"
@@ -204,7 +188,7 @@ def _read(text: str) -> _Parts | None:
         if match := form.fullmatch(text):
             first, second, year = match.groups()
             day, name = (first, second) if day_first else (second, first)
-            month = _MONTH_NUMBERS.get(name.lower())
+            month = _month_numbers(languages()).get(name.lower())
             return None if month is None else _with_year(int(day), month, year)
     return None
 
@@ -219,7 +203,7 @@ def _with_year(day: int, month: int, year: str | None) -> _Parts | None:
 def _read_with_weekday(text: str) -> _Parts | None:
     """A date with a weekday in front: "dinsdag 2 maart 2027", "Tue, March 2, 2027"."""
     match = _WEEKDAY.fullmatch(text)
-    if not match or (weekday := _WEEKDAY_NUMBERS.get(match.group(1))) is None:
+    if not match or (weekday := _weekday_numbers(languages()).get(match.group(1))) is None:
         return None
     parts = _read(match.group(2))
     if parts is None:

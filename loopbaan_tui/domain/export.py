@@ -223,6 +223,23 @@ def write_error_code(error: OSError) -> str:
     return "other"
 
 
+_WRITE_WORDS = {
+    "exists": "write_exists",
+    "not_a_file": "write_not_a_file",
+    "read_only": "write_read_only",
+    "is_folder": "write_is_folder",
+    "parent_is_file": "write_parent_is_file",
+    "folder_missing": "write_folder_missing",
+    "unwritable": "write_unwritable",
+    "disk_full": "write_disk_full",
+    "name_too_long": "write_name_too_long",
+    "path_too_long": "write_path_too_long",
+    "bad_name": "write_bad_name",
+    "other": "write_other",
+}
+"""The words for each `write_error_code` (and "path_too_long")."""
+
+
 def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str = "nl") -> str:
     """A sentence for people: what went wrong writing `path`, and what to do about it."""
     target = Path(path)
@@ -237,7 +254,7 @@ def write_error_message(error: OSError, path: str | os.PathLike[str], lang: str 
     stem, _, ext = target.name.rpartition(".")
     shorter = safe_name((stem or ext)[:40], ext if stem else "md")
     return message(
-        f"write_{code}",
+        _WRITE_WORDS[code],
         lang,
         path=target,
         folder=folder,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from . import builtin
 from .messages import NOTHING, Piece
 from .model import COMPETENCY_IDS, ROADMAP_SECTION, CareerPath, Pack, PackInfo, Profile, Prompt, Scale, Section
 from .pack_checks import check_coverage, check_ids
@@ -59,7 +60,7 @@ __all__ = [
     "load_pack",
 ]
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = builtin.LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)

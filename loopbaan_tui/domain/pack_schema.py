@@ -143,8 +143,19 @@ def type_name(value: object) -> Piece:
         return Piece("is_bool")
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return Piece("type_texts")
-    names = {str: "is_text", int: "is_number", float: "is_number", list: "is_list", dict: "is_table"}
-    return Piece(next((code for kind, code in names.items() if isinstance(value, kind)), "is_date"))
+    for kind, code in _TYPE_WORDS:
+        if isinstance(value, kind):
+            return Piece(code)
+    return Piece("is_date")
+
+
+_TYPE_WORDS: tuple[tuple[type, str], ...] = (
+    (str, "is_text"),
+    (int, "is_number"),
+    (float, "is_number"),
+    (list, "is_list"),
+    (dict, "is_table"),
+)
 
 
 def where(table: str, index: int, data: Mapping[str, object]) -> Piece:

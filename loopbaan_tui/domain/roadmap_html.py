@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from . import builtin
 from .model import Pack
 from .roadmap import build_markdown
 from .traject import Traject
@@ -86,4 +87,4 @@ def build_html(
 ) -> str:
     """The roadmap (see `build_markdown`) as a single HTML file: no scripts, no external resources."""
     markdown = build_markdown(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
-    return render_html(markdown, lang="en" if pack.info.language == "en" else "nl")
+    return render_html(markdown, lang=builtin.language_or_default(pack.info.language))

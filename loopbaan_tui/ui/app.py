@@ -75,8 +75,8 @@ class LoopbaanApp(App[None]):
         return self.pack.text(key, **values)
 
     def pack_key(self, pack: Pack) -> str:
-        """How a traject names its pack: "nl"/"en" for a built-in one, else the folder."""
-        for language in ("nl", "en"):
+        """How a traject names its pack: its language ("nl", "en", ...) for a built-in one, else the folder."""
+        for language in builtin.LANGUAGES:
             if pack.folder == builtin.pack_folder(language).resolve():
                 return language
         return str(pack.folder)
@@ -84,7 +84,7 @@ class LoopbaanApp(App[None]):
     def pack_for(self, key: str) -> Pack | tuple[Problem, ...]:
         """The pack a traject was made with, loaded once."""
         if key not in self._packs:
-            folder = builtin.pack_folder(key) if key in ("nl", "en") else Path(key)
+            folder = builtin.pack_folder(key) if key in builtin.LANGUAGES else Path(key)
             result = load_pack(folder)
             if result.pack is None:
                 return result.problems

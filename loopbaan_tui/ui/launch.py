@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.builtin import pack_folder
 from ..domain.loader import load_pack
 from ..domain.locations import data_dir
+from ..domain.messages import message
 from ..domain.storage import Store
 
 
@@ -30,18 +31,7 @@ def _launch(content: str | None, data_dir_arg: str | None, lang: str) -> int:
     if result.pack is None:
         for problem in result.problems:
             print(problem.render(lang), file=sys.stderr)
-        if lang == "en":
-            print(
-                "The app cannot start with this content pack. Fix the problems above "
-                "(check again with: loopbaan check PATH).",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                "De app kan niet starten met dit inhoudspakket. Los de problemen hierboven op "
-                "(controleer opnieuw met: loopbaan check MAP).",
-                file=sys.stderr,
-            )
+        print(message("cli_app_cannot_start", lang), file=sys.stderr)
         return 1
     from .app import LoopbaanApp
 

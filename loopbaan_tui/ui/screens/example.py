@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain import builtin
 from ...domain.examples import ExampleMissing, example_profiles, load_example
 from ...domain.export import render
 from ...domain.model import Pack
@@ -26,9 +27,9 @@ if TYPE_CHECKING:
 
 
 def example_pack(app: LoopbaanApp) -> Pack | None:
-    """The built-in pack in the app's language (Dutch for a course's pack in another one): the examples
+    """The built-in pack in the app's language (the default for a course's pack in another one): the examples
     answer its prompts."""
-    language = app.pack.info.language if app.pack.info.language in ("nl", "en") else "nl"
+    language = builtin.language_or_default(app.pack.info.language)
     pack = app.pack_for(language)
     return pack if isinstance(pack, Pack) else None
 

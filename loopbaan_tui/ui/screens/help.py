@@ -11,20 +11,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keys import HELP_WORDS
 from ..text import literal
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
-
-SHARED_WORD = {
-    "next_step": "help_key_step",
-    "previous_step": "help_key_step",
-    "next_prompt": "help_key_prompt",
-    "previous_prompt": "help_key_prompt",
-    "page_down": "help_key_page",
-    "page_up": "help_key_page",
-}
-"""Bindings explained together on one line (their keys side by side); any other id has help_key_<id>."""
 
 KEY_NAMES = {
     "escape": "Esc",
@@ -52,15 +43,18 @@ def key_label(key: str) -> str:
 
 
 def key_lines(bindings: Iterable[Binding], words: Callable[..., str]) -> list[tuple[str, str]]:
-    """(keys, what they do) for every binding with an id, in order; a range of F-keys as "F5 … F9"."""
-    lines: dict[str, list[str]] = {}
+    """(keys, what they do) for every binding with a help word (keys.HELP_WORDS), in order; a range of
+    F-keys as "F5 … F9"."""
+    lines: dict[str, list[str]] = {}  # by the first binding id with the line's word: its keys
+    first: dict[str, str] = {}  # a help word: the first binding id with it
     for binding in bindings:
-        if binding.id:
-            keys = lines.setdefault(SHARED_WORD.get(binding.id, f"help_key_{binding.id}"), [])
+        if binding.id in HELP_WORDS:
+            keys = lines.setdefault(first.setdefault(HELP_WORDS[binding.id], binding.id), [])
             if key_label(binding.key) not in keys:
                 keys.append(key_label(binding.key))
     return [
-        (keys[0] + " … " + keys[-1] if len(keys) > 2 else " / ".join(keys), words(word)) for word, keys in lines.items()
+        (keys[0] + " … " + keys[-1] if len(keys) > 2 else " / ".join(keys), words(HELP_WORDS[binding_id]))
+        for binding_id, keys in lines.items()
     ]
 
 

@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
+from ...domain import builtin
+from ...domain.catalogue import language_name
 from ...domain.model import Pack, Route
 from ...domain.traject import clean_text
 from ..text import literal
@@ -64,10 +66,9 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
 
     def _pack_choices(self) -> list[tuple[str, str]]:
         """The course's own pack first when there is one, else the built-in pack in the user's language."""
-        words = self.app.words
-        choices = [("nl", words("pack_builtin_nl")), ("en", words("pack_builtin_en"))]
-        if self.app.pack.info.language == "en":
-            choices.reverse()
+        words, language = self.app.words, self.app.pack.info.language
+        built_in = sorted(builtin.LANGUAGES, key=lambda each: each != language)
+        choices = [(each, words("pack_builtin", language=language_name(each, language))) for each in built_in]
         if self.app.custom_content is not None:
             custom = self.app.pack_key(self.app.pack)
             choices.insert(0, (custom, words("pack_custom", name=self.app.pack.info.name)))

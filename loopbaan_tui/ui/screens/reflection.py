@@ -25,6 +25,7 @@ from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
 from ..widgets.scale_input import ScaleInput
 from ..widgets.text_fields import LineField, TextField
+from ..words import storage_word
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -84,7 +85,10 @@ def hint_for(widget: Widget) -> str:
     """The UI word that says which keys this kind of field takes."""
     if isinstance(widget, LineField) and widget.has_class("date-field"):
         return "hint_date"
-    return next((word for kind, word in HINTS if isinstance(widget, kind)), "hint_button")
+    for kind, word in HINTS:
+        if isinstance(widget, kind):
+            return word
+    return "hint_button"
 
 
 class ReflectionScreen(Screen[None]):
@@ -374,7 +378,7 @@ class ReflectionScreen(Screen[None]):
         if state.error is not None and not getattr(self, "_warned", False):
             self._warned = True
             words = self.app.words
-            message = words(f"storage_{state.error.code}", path=str(state.error.path))
+            message = words(storage_word(state.error.code), path=str(state.error.path))
             if state.recovery:
                 message += "\n" + words("save_recovery", path=str(state.recovery))
             self.notify(message, title=words("save_failed"), severity="error", timeout=15)

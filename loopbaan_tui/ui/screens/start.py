@@ -21,6 +21,7 @@ from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
+from ..words import damage_word, storage_word
 from .dialogs import Choice
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class StartScreen(Screen[None]):
             self._summaries = self.app.store.summaries()
             problem = None
         except StorageError as error:  # the folder cannot be read: say so, and a new traject can still go elsewhere
-            self._summaries, problem = [], words(f"storage_{error.code}", path=str(error.path))
+            self._summaries, problem = [], words(storage_word(error.code), path=str(error.path))
         options = self.query_one("#trajecten", OptionList)
         options.clear_options()
         for summary in self._summaries:
@@ -245,7 +246,7 @@ class StartScreen(Screen[None]):
                 self.refresh_list()
                 return None
             body = words(
-                "damaged_body", reason=words(f"damaged_{damage.code}"), kept=str(damage.kept_as or damage.path)
+                "damaged_body", reason=words(damage_word(damage.code)), kept=str(damage.kept_as or damage.path)
             )
             buttons = [("cancel", words("button_back"))]
             if damage.backup:
@@ -307,7 +308,7 @@ class StartScreen(Screen[None]):
         await self.app.push_screen_wait(
             Choice(
                 words("storage_error_title"),
-                words(f"storage_{error.code}", path=str(error.path)),
+                words(storage_word(error.code), path=str(error.path)),
                 [("ok", words("button_ok"))],
                 warning=True,
             )
