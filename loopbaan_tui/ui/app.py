@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message_pump import MessagePump
@@ -31,6 +30,7 @@ from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
 from .text import literal
+from .textual_private import CrashHandlingApp
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -45,7 +45,7 @@ KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
 
 
-class LoopbaanApp(App[None]):
+class LoopbaanApp(CrashHandlingApp[None]):
     """Career reflection in five questions, saved as you type."""
 
     CSS_PATH = "app.tcss"
@@ -216,21 +216,16 @@ class LoopbaanApp(App[None]):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         save_settings(self.store.folder, {**load_settings(self.store.folder), "theme": self.theme})
 
-    # Failure
+    # Failure (textual_private.CrashHandlingApp calls these two)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_crash(self, error: Exception) -> None:
         """Save what can be saved, then leave a short message instead of a traceback with answers."""
         with contextlib.suppress(Exception):  # already failing: save what we can, then report
             self.close_session()
         self.crash_report = self._write_crash_log(error)
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
-        if os.environ.get(DEBUG_ENV):  # developers: the full traceback, locals and all
-            super()._fatal_error()
-            return
-        self.bell()
-        self._close_messages_no_wait()
+    def crash_shows_traceback(self) -> bool:
+        return bool(os.environ.get(DEBUG_ENV))  # developers: the full traceback, locals and all
 
     def _write_crash_log(self, error: BaseException) -> str:
         """Where it went wrong (code only: no values, no messages that could hold answers)."""

@@ -8,14 +8,12 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from .textual_private import relabel_bindings
+
 
 def localize_bindings(node: DOMNode, words: Callable[[str], str]) -> None:
     """Replace each identified binding's description on this node (bindings are per instance)."""
-    bindings = node._bindings.key_to_bindings
-    for key, entries in bindings.items():
-        bindings[key] = [
-            replace(entry, description=words(f"key_{entry.id}")) if entry.id else entry for entry in entries
-        ]
+    relabel_bindings(node, lambda entry: replace(entry, description=words(f"key_{entry.id}")) if entry.id else entry)
 
 
 HELP_KEY = Binding("f1", "app.help", "Hulp", id="help")
