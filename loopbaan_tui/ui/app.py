@@ -11,7 +11,8 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import Any, ClassVar
+from types import FrameType
+from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -109,7 +110,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
                 except (NotImplementedError, RuntimeError, ValueError):  # no such support (Windows)
                     signal.signal(getattr(signal, name), self._on_signal)
 
-    def _on_signal(self, signum: int, frame: Any) -> None:
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A plain signal handler interrupts whatever runs, a save too: only ask the loop to stop."""
         with contextlib.suppress(RuntimeError):  # the loop is closed: the app is gone already
             asyncio.get_running_loop().call_soon_threadsafe(self._stop_for_signal)
