@@ -9,12 +9,14 @@ STAMP  := $(VENV)/.installed
 run: $(STAMP)
 	$(BIN)/loopbaan $(ARGS)
 
-test: $(STAMP)
-	$(BIN)/ruff check .
+# What CI runs (.ci/run): the lint and the type check first (seconds), then the tests.
+test: lint
 	$(BIN)/python -m pytest $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(ARGS)

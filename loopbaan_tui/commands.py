@@ -21,6 +21,7 @@ from .domain.messages import message
 from .domain.model import Pack
 from .domain.problems import printable
 from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
+from .domain.traject import Traject
 
 EXIT_OK, EXIT_INPUT = 0, 1
 FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -196,80 +197,95 @@ def _to_stdout(text: str) -> int:
     return EXIT_OK
 
 
-@_guarded
-def export_roadmap(args: argparse.Namespace) -> int:
-    """Write a traject's roadmap (md or html) to --out or a safe name here; never overwrite without --force."""
-    lang = args.lang
-    store = Store(data_dir(args.data_dir).absolute())
+class _Stop(Exception):
+    """A step of `export` found why it cannot go on and has said so on stderr."""
 
-    def fail(key: str, **values: object) -> int:
-        print(_say(lang, key, **values), file=sys.stderr)
-        return EXIT_INPUT
 
+def _fail(lang: str, key: str, **values: object) -> _Stop:
+    print(_say(lang, key, **values), file=sys.stderr)
+    return _Stop(key)
+
+
+def _export_target(args: argparse.Namespace) -> tuple[Path | None, bool, str]:
+    """Where the roadmap goes (None: stdout), whether that is a folder, and the format."""
     out, into_folder = _out_path(args.out)
     named = FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out is not None and not into_folder else None
     if out is not None and args.format and named and named != args.format:
-        return fail(
+        raise _fail(
+            args.lang,
             "cli_format_mismatch",
             name=out.name,
             suffix=out.suffix,
             format=args.format,
             fixed=out.with_suffix(f".{args.format}").name,
         )
-    fmt = args.format or named or "md"
+    return out, into_folder, args.format or named or "md"
 
+
+def _one_summary(store: Store, args: argparse.Namespace) -> TrajectSummary:
+    """The one traject the name or id points at, undamaged."""
+    lang = args.lang
     try:
         summaries = store.summaries()
     except StorageError as error:
-        return fail("cli_folder_error", folder=store.folder, reason=error.detail)
+        raise _fail(lang, "cli_folder_error", folder=store.folder, reason=error.detail) from None
     found = matching(summaries, args.traject)
     if not found:
-        fail("cli_unknown", name=args.traject, folder=store.folder)
+        stop = _fail(lang, "cli_unknown", name=args.traject, folder=store.folder)
         names = close_names(summaries, args.traject)
         if names:
             print(_say(lang, "cli_did_you_mean", names=_either(lang, names)), file=sys.stderr)
-        return EXIT_INPUT
+        raise stop
     if len(found) > 1:
         print(_say(lang, "cli_several", count=len(found), name=args.traject), file=sys.stderr)
         print(file=sys.stderr)
         print(_table(found, lang, getattr(args, "content", None)), file=sys.stderr)
         print(file=sys.stderr)
-        return fail("cli_several_hint", id=found[0].id)
+        raise _fail(lang, "cli_several_hint", id=found[0].id)
     summary = found[0]
     if summary.problem:
-        return fail(
+        raise _fail(
+            lang,
             "cli_damaged",
             name=summary.name,
             reason=_damage(lang, summary.problem_code, summary.problem),
             path=summary.path,
         )
+    return summary
+
+
+def _load_traject(store: Store, args: argparse.Namespace) -> Traject:
+    lang = args.lang
+    summary = _one_summary(store, args)
     try:
-        traject = store.load(summary.id)
+        return store.load(summary.id)
     except FileNotFoundError:
-        return fail("cli_unknown", name=args.traject, folder=store.folder)
+        raise _fail(lang, "cli_unknown", name=args.traject, folder=store.folder) from None
     except DamagedTraject as error:
-        code = fail("cli_damaged", name=summary.name, reason=_damage(lang, error.code, error.reason), path=error.path)
+        stop = _fail(
+            lang, "cli_damaged", name=summary.name, reason=_damage(lang, error.code, error.reason), path=error.path
+        )
         if error.backup:
             print(_say(lang, "cli_backup", path=error.backup), file=sys.stderr)
-        return code
+        raise stop from None
 
+
+def _export_pack(args: argparse.Namespace, traject: Traject) -> Pack:
+    """The pack the traject was made with (or --content), with the traject's profile in it."""
+    lang = args.lang
     folder = Path(args.content).expanduser() if getattr(args, "content", None) else _pack_folder(traject.pack)
     result = load_pack(folder)
     if result.pack is None:
         for problem in result.problems:
             print(problem.render(lang), file=sys.stderr)
-        return fail("cli_pack_problems", folder=folder)
-    pack = result.pack
-    if pack.profile(traject.profile) is None:
-        return fail("cli_profile_unknown", profile=traject.profile, pack=pack.info.name)
+        raise _fail(lang, "cli_pack_problems", folder=folder)
+    if result.pack.profile(traject.profile) is None:
+        raise _fail(lang, "cli_profile_unknown", profile=traject.profile, pack=result.pack.info.name)
+    return result.pack
 
-    text = render(
-        pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
-    )
-    if out is None:
-        return _to_stdout(text)
-    if into_folder:
-        out = out / roadmap_filename(traject, ext=fmt)
+
+def _write_roadmap(out: Path, text: str, args: argparse.Namespace) -> int:
+    lang = args.lang
     try:
         write_new_file(out, text, overwrite=getattr(args, "force", False))
     except OSError as error:
@@ -279,3 +295,23 @@ def export_roadmap(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(_say(lang, "cli_written", path=out.absolute()))
     return EXIT_OK
+
+
+@_guarded
+def export_roadmap(args: argparse.Namespace) -> int:
+    """Write a traject's roadmap (md or html) to --out or a safe name here; never overwrite without --force."""
+    store = Store(data_dir(args.data_dir).absolute())
+    try:
+        out, into_folder, fmt = _export_target(args)
+        traject = _load_traject(store, args)
+        pack = _export_pack(args, traject)
+    except _Stop:
+        return EXIT_INPUT
+    text = render(
+        pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
+    )
+    if out is None:
+        return _to_stdout(text)
+    if into_folder:
+        out = out / roadmap_filename(traject, ext=fmt)
+    return _write_roadmap(out, text, args)

@@ -74,7 +74,6 @@ def language_or_default(language: str) -> str:
     return language if language in languages() else DEFAULT_LANGUAGE
 
 
-
 @cache
 def reference_ui(language: str) -> dict[str, str]:
     """The built-in pack's UI words: the keys a pack may set, and the values it falls back on."""

@@ -11,10 +11,10 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import Any, ClassVar
+from types import FrameType
+from typing import ClassVar
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message_pump import MessagePump
@@ -31,6 +31,7 @@ from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
 from .text import literal
+from .textual_private import CrashHandlingApp
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -45,7 +46,7 @@ KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
 
 
-class LoopbaanApp(App[None]):
+class LoopbaanApp(CrashHandlingApp[None]):
     """Career reflection in five questions, saved as you type."""
 
     CSS_PATH = "app.tcss"
@@ -109,7 +110,7 @@ class LoopbaanApp(App[None]):
                 except (NotImplementedError, RuntimeError, ValueError):  # no such support (Windows)
                     signal.signal(getattr(signal, name), self._on_signal)
 
-    def _on_signal(self, signum: int, frame: Any) -> None:
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A plain signal handler interrupts whatever runs, a save too: only ask the loop to stop."""
         with contextlib.suppress(RuntimeError):  # the loop is closed: the app is gone already
             asyncio.get_running_loop().call_soon_threadsafe(self._stop_for_signal)
@@ -216,21 +217,16 @@ class LoopbaanApp(App[None]):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         save_settings(self.store.folder, {**load_settings(self.store.folder), "theme": self.theme})
 
-    # Failure
+    # Failure (textual_private.CrashHandlingApp calls these two)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_crash(self, error: Exception) -> None:
         """Save what can be saved, then leave a short message instead of a traceback with answers."""
         with contextlib.suppress(Exception):  # already failing: save what we can, then report
             self.close_session()
         self.crash_report = self._write_crash_log(error)
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
-        if os.environ.get(DEBUG_ENV):  # developers: the full traceback, locals and all
-            super()._fatal_error()
-            return
-        self.bell()
-        self._close_messages_no_wait()
+    def crash_shows_traceback(self) -> bool:
+        return bool(os.environ.get(DEBUG_ENV))  # developers: the full traceback, locals and all
 
     def _write_crash_log(self, error: BaseException) -> str:
         """Where it went wrong (code only: no values, no messages that could hold answers)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
@@ -27,7 +27,7 @@ LIMIT = 0.5
 class KeyOrder:
     """Admits one key at a time; the rest wait their turn in the order they came."""
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.waiting: deque[events.Key] = deque()
         self.current: events.Key | None = None

@@ -9,6 +9,8 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from .textual_private import relabel_bindings
+
 FOOTER_WORDS = {
     "help": "key_help",
     "theme": "key_theme",
@@ -65,12 +67,10 @@ shown on one line, their keys side by side."""
 
 def localize_bindings(node: DOMNode, words: Callable[[str], str]) -> None:
     """Replace each identified binding's description on this node (bindings are per instance)."""
-    bindings = node._bindings.key_to_bindings
-    for key, entries in bindings.items():
-        bindings[key] = [
-            replace(entry, description=words(FOOTER_WORDS[entry.id])) if entry.id in FOOTER_WORDS else entry
-            for entry in entries
-        ]
+    relabel_bindings(
+        node,
+        lambda entry: replace(entry, description=words(FOOTER_WORDS[entry.id])) if entry.id in FOOTER_WORDS else entry,
+    )
 
 
 HELP_KEY = Binding("f1", "app.help", "Hulp", id="help")

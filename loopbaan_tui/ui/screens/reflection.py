@@ -234,7 +234,7 @@ class ReflectionScreen(Screen[None]):
         return node
 
     def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
-        target: Widget | None = next((w for w in view.walk_children() if w.focusable), None)
+        target: Widget | None = next((w for w in view.walk_children(Widget) if w.focusable), None)
         if target is not None:
             target.focus(scroll_visible=scroll)
         if scroll:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypedDict
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 
 LAST_FOLDER = "roadmap_folder"
 """Settings key: where the last roadmap was saved, offered again next time."""
+
+
+class _Options(TypedDict):
+    """What the roadmap leaves in or out (the keywords of `export.render`)."""
+
+    include_empty: bool
+    include_private: bool
 
 
 class RoadmapScreen(Screen[None]):
@@ -89,7 +96,7 @@ class RoadmapScreen(Screen[None]):
         pressed = self.query_one("#roadmap-format", RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else "md"
 
-    def _options(self) -> dict[str, bool]:
+    def _options(self) -> _Options:
         return {
             "include_empty": self.query_one("#include-empty", Checkbox).value,
             "include_private": self.query_one("#include-private", Checkbox).value,

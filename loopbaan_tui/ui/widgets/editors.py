@@ -156,7 +156,7 @@ class ScaleEditor(Editor):
             scale = self.pack.scale(scale_id)
             if scale is None:
                 continue
-            rating = value.get(scale_id) if isinstance(value.get(scale_id), dict) else {}
+            rating = found if isinstance(found := value.get(scale_id), dict) else {}
             yield Static(literal(scale.label), classes="scale-label")
             with Horizontal(classes="scale-row"):
                 for column in columns:
@@ -222,7 +222,7 @@ class ChoiceEditor(Editor):
                     chosen = value.get("choice") == option.id
                     yield WrappingRadioButton(literal(option.label), value=chosen, name=option.id)
         else:
-            chosen = value.get("choices") if isinstance(value.get("choices"), list) else []
+            chosen = found if isinstance(found := value.get("choices"), list) else []
             for option in self.prompt.options:
                 yield WrappingCheckbox(literal(option.label), value=option.id in chosen, name=option.id)
         if self.prompt.allow_other:

@@ -21,7 +21,7 @@ class KeyFooter(Footer):
             for (_, binding, enabled, tooltip) in screen.active_bindings.values()
             if binding.show
         )
-        if keys == self._shown and self._bindings_ready:
+        if keys == self._shown:  # a set _shown means Textual has shown keys before
             return
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._shown = keys  # only when Textual rebuilds now (it waits while the app has no focus)
