@@ -33,6 +33,7 @@ _DAMAGE_NL = {
     "not_toml": "de opbouw van het bestand klopt niet",
     "bad_data": "er ontbreken gegevens",
     "newer_version": "het is gemaakt met een nieuwere versie van loopbaan",
+    "too_deep": "een antwoord is dieper genest dan loopbaan ooit schrijft",
     "unreadable": "het bestand kan niet worden geopend",
     "link": "het is een koppeling (symbolische link) naar een ander bestand; loopbaan leest niet via koppelingen",
 }

@@ -73,6 +73,8 @@ DYNAMIC_KEYS = {
 # --- route ---: the short/full switch on the reflection screen, the example on the start screen
 DYNAMIC_KEYS["key_"] |= {"route", "example"}
 DYNAMIC_KEYS["help_key_"] |= {"route", "example"}
+# --- storage ---: a traject file with an answer nested too deeply
+DYNAMIC_KEYS["damaged_"] |= {"too_deep"}
 
 
 def fields(template: str) -> set[str]:

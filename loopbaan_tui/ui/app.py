@@ -26,7 +26,7 @@ from ..domain.model import Pack
 from ..domain.problems import Problem
 from ..domain.settings import load_settings, save_settings
 from ..domain.storage import Store
-from ..domain.traject import clean_text
+from ..domain.text import clean_text
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session

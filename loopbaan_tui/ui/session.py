@@ -125,13 +125,13 @@ class Session:
             if version <= self._saved_version:
                 return  # a newer snapshot is already on disk
             try:
-                self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
+                saved = self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
             except StorageError as error:
                 recovery = self.store.save_recovery(snapshot)
                 state = SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery)
             else:
                 self._saved_version = version
-                state = SaveState(dirty=self.dirty, saved_at=datetime.now(), kept_aside=self.store.last_kept_aside)
+                state = SaveState(dirty=self.dirty, saved_at=datetime.now(), kept_aside=saved.kept_aside)
         # Reported after the lock is let go: a worker waits here for the screen, and the screen may
         # be waiting for the lock (save_now on quit); holding it here would hang the app for good.
         self._report(state, from_thread)

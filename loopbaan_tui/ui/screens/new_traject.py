@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from ...domain.model import Pack, Route
-from ...domain.traject import clean_text
+from ...domain.text import clean_text
 from ..text import literal
 from ..widgets.text_fields import LineField
 
