@@ -21,12 +21,14 @@ from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 
 from ..domain import builtin
+from ..domain.autosave import Delays
 from ..domain.loader import load_pack
 from ..domain.model import Pack
 from ..domain.problems import Problem
 from ..domain.settings import load_settings, save_settings
-from ..domain.storage import Store
+from ..domain.storage import Store, TrajectLock
 from ..domain.text import clean_text
+from ..domain.traject import Traject
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
@@ -57,11 +59,15 @@ class LoopbaanApp(App[None]):
         Binding("ctrl+q", "quit", "Stoppen", id="quit", priority=True),
     ]
 
-    def __init__(self, pack: Pack, store: Store, custom_content: Path | None = None) -> None:
+    def __init__(
+        self, pack: Pack, store: Store, custom_content: Path | None = None, *, autosave: Delays | None = None
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.custom_content = custom_content
+        self.autosave = autosave or Delays()
+        """How long autosave waits (tests make it quicker)."""
         self.session: Session | None = None
         self.crash_report = ""
         self._quitting = False
@@ -156,6 +162,12 @@ class LoopbaanApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReflectionScreen):
                 screen.flush()
+
+    def open_session(self, traject: Traject, pack: Pack, lock: TrajectLock) -> Session:
+        """Make the traject, locked and loaded, the open one; only the app opens and closes sessions."""
+        self.close_session()
+        self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
+        return self.session
 
     def close_session(self) -> bool:
         """Save and release the open traject, if any; True when nothing is unsaved."""

@@ -18,7 +18,6 @@ from ...domain.model import Pack
 from ...domain.storage import DamagedTraject, StorageError, TrajectLocked, TrajectSummary
 from ...domain.traject import Traject
 from ..keys import HELP_KEY, localize_bindings
-from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
 from .dialogs import Choice
@@ -224,9 +223,7 @@ class StartScreen(Screen[None]):
             return
         from .reflection import ReflectionScreen
 
-        session = Session(app, app.store, traject, pack, lock)
-        app.session = session
-        await app.push_screen(ReflectionScreen(session))
+        await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock)))
 
     async def _load(self, traject_id: str) -> Traject | None:
         app, words = self.app, self.app.words
