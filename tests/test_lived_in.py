@@ -442,6 +442,7 @@ async def test_the_roadmap_screen_offers_the_folder_saved_to_last(tmp_path: Path
         await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: (folder / "roadmap.md").exists())
+        await pilot.app.workers.wait_for_complete()  # the folder is remembered on the same thread, after
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+r")

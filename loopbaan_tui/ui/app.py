@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -168,6 +169,16 @@ class LoopbaanApp(App[None]):
         self.close_session()
         self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
         return self.session
+
+    @contextlib.contextmanager
+    def keys_held(self) -> Iterator[None]:
+        """Keys typed meanwhile wait, in order, for what comes next: while a traject is made, locked and
+        loaded off the event loop, what is typed is for the reflection it opens (key_order.py)."""
+        self._key_order.hold()
+        try:
+            yield
+        finally:
+            self._key_order.release()
 
     def close_session(self) -> bool:
         """Save and release the open traject, if any; True when nothing is unsaved."""

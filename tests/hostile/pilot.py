@@ -52,6 +52,8 @@ async def open_first(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReflectionScreen))
+    # the traject is opened by a worker; keys typed until its screen is mounted wait for it
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
