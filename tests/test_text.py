@@ -21,7 +21,7 @@ class CountedDict(dict[str, Any]):
         return super().items()
 
 
-def chain(depth: int, width: int = 3) -> CountedDict:
+def chain(depth: int, width: int = 3) -> Any:
     """Tables `depth` deep, each holding `width` texts (one dirty) and the next table."""
     inner: Any = "laatste\r\nregel"
     for level in range(depth):

@@ -23,7 +23,7 @@ from typing import Any
 
 from .model import ROUTES, Kind, Pack, Prompt, Route, Section
 from .text import clean_text as clean_text  # re-exported: callers that still import it from here
-from .text import clean_value
+from .text import clean_value as clean_value  # (used here, and re-exported)
 
 ACTION_FIELDS = ("what", "when", "first_step", "who")
 PEOPLE_FIELDS = ("who", "help", "reach")

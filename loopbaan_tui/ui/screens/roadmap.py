@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -98,6 +99,12 @@ class RoadmapScreen(Screen[None]):
             "include_private": self.query_one("#include-private", Checkbox).value,
         }
 
+    def _renderer(self, form: str) -> Callable[[], str]:
+        """The roadmap as the options now say, to be made on a thread (from its own copy of the traject)."""
+        pack, traject, options = self.session.pack, copy.deepcopy(self.session.traject), self._options()
+        empty, private = options["include_empty"], options["include_private"]
+        return lambda: render(pack, traject, form, include_empty=empty, include_private=private)
+
     @on(Checkbox.Changed)
     def _options_changed(self) -> None:
         self.refresh_preview()
@@ -106,8 +113,7 @@ class RoadmapScreen(Screen[None]):
     async def refresh_preview(self) -> None:
         """Render the roadmap on a thread (a long reflection takes a moment), then show it; a newer
         choice of what goes in replaces a preview still being made."""
-        traject = copy.deepcopy(self.session.traject)  # the thread reads its own copy
-        text = await asyncio.to_thread(render, self.session.pack, traject, "md", **self._options())
+        text = await asyncio.to_thread(self._renderer("md"))
         markdown: Markdown = self.query_one("#roadmap-markdown")  # type: ignore[assignment]
         await markdown.update(text)
 
@@ -143,8 +149,7 @@ class RoadmapScreen(Screen[None]):
             self._say(words("roadmap_no_path"), error=True)
             return
         path = Path(raw).expanduser()
-        traject = copy.deepcopy(self.session.traject)
-        text = await asyncio.to_thread(render, self.session.pack, traject, self._format(), **self._options())
+        text = await asyncio.to_thread(self._renderer(self._format()))
         try:
             written = await asyncio.to_thread(write_new_file, path, text)
         except FileExistsError:
