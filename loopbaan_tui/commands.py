@@ -34,6 +34,7 @@ _DAMAGE = {
     "not_toml": "cli_damage_not_toml",
     "bad_data": "cli_damage_bad_data",
     "newer_version": "cli_damage_newer_version",
+    "too_deep": "cli_damage_too_deep",
     "unreadable": "cli_damage_unreadable",
     "link": "cli_damage_link",
 }

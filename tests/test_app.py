@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile.pilot import wait_until
 from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
 from loopbaan_tui.domain.loader import load_pack
@@ -279,6 +280,7 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.press(*"Ik ben [sterk] in #uitleggen")
         await pilot.press("ctrl+r")
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
         preview = app.screen.query_one(Markdown)
         assert "#uitleggen" in preview.source
         box = app.screen.query_one("#roadmap-path", LineField)
@@ -286,12 +288,12 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.pause()  # a long path wraps: the button moves down
         await pilot.click("#save-roadmap")
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the roadmap is written on a thread
         assert "#uitleggen" in target.read_text(encoding="utf-8")
         target.write_text("van iemand anders", encoding="utf-8")
         await pilot.pause(0.3)  # a button ignores a second press straight after the first
         await pilot.click("#save-roadmap")
-        await pilot.pause()
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.screen.query("#dialog-title"))
         assert "bestaat al" in str(app.screen.query_one("#dialog-title").render())
         await pilot.press("enter")  # the first button is "cancel"
         await pilot.pause()
@@ -301,6 +303,7 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.pause()
         await pilot.click("#save-roadmap")
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
         assert "missing" in str(app.screen.query_one("#roadmap-message").render())
 
 

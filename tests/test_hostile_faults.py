@@ -19,23 +19,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.pilot import MINI, SIZE, make_app, open_first, paste, record_notifications, rendered, wait_until
+from hostile import pilot as hostile_pilot
+from hostile.pilot import MINI, SIZE, open_first, paste, record_notifications, rendered, wait_until
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import atomic
+from loopbaan_tui.domain.autosave import Delays
 from loopbaan_tui.domain.storage import Store, from_toml, to_toml
 from loopbaan_tui.domain.traject import Traject
-from loopbaan_tui.ui import session as session_module
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 
+QUICK = Delays(delay=0.1, max_delay=0.1, retry=0.3)
+"""Autosave and retry sooner, so a test waits tenths of seconds instead of seconds."""
 
-@pytest.fixture(autouse=True)
-def quick_saves(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Autosave and retry sooner, so a test waits tenths of seconds instead of seconds."""
-    monkeypatch.setattr(session_module, "SAVE_DELAY", 0.1)
-    monkeypatch.setattr(session_module, "RETRY_DELAY", 0.3)
+
+def make_app(store: Store) -> LoopbaanApp:
+    return hostile_pilot.make_app(store, autosave=QUICK)
 
 
 def on_disk(path: Path) -> str:
@@ -276,13 +277,12 @@ async def replaced_phase(
     backup_before = backup.read_bytes()
     warnings_before = len([m for m in shown if m[2] == "warning"])
     kept_before = set(store.folder.iterdir())
-    session_delay = session_module.SAVE_DELAY
-    session_module.SAVE_DELAY = 0.5  # what is typed next goes in one save
-    try:
-        await paste(pilot, ", verder")
-        await wait_until(pilot, lambda: on_disk(path) == mine + ", verder" and not session.dirty)
-    finally:
-        session_module.SAVE_DELAY = session_delay
+    session.autosave.delay = session.autosave.max_delay = 0.5  # what is typed next goes in one save
+    await paste(pilot, ", verder")
+    # the screen has been told (session.state), not only the disk written: the warning comes with it
+    await wait_until(
+        pilot, lambda: on_disk(path) == mine + ", verder" and not session.dirty and not session.state.dirty
+    )
     assert session.state.error is None
     kept = [p for p in set(store.folder.iterdir()) - kept_before if "-20" in p.name]
     assert len(kept) == 1, sorted(p.name for p in store.folder.iterdir())

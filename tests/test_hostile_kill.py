@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from hostile.ptyapp import MINI, ROOT, PtyApp, start_args
 
+from loopbaan_tui.domain.autosave import Delays
 from loopbaan_tui.domain.storage import DamagedTraject, Store
-from loopbaan_tui.ui.session import SAVE_DELAY
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -33,6 +33,8 @@ DAMAGED = ("beschadigd", "kapot", "damaged")
 ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ 0123456789 .,;:!?'\"()[]/\\#*_|<>&@%éëüçñ€"
 PAUSE = 1.6
 """Seconds between bursts of typing: more than enough for an autosave (SAVE_DELAY after a change)."""
+SAVE_DELAY = Delays().max_delay
+"""The longest the app waits after a change before it saves (domain/autosave.py)."""
 SETTLED = 1.5
 """Text typed this long before a kill must be on disk."""
 DEFAULT_RUNS = 2

@@ -227,6 +227,8 @@ async def test_hostile_text_is_shown_literally_on_every_screen(tmp_path: Path, n
         # the roadmap preview: every line of every answer, as typed
         await pilot.press("ctrl+r")
         await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
+        await pilot.pause()
         preview = norm(screen_text(app))
         for line in [NAME, *NASTY]:
             assert norm(line) in preview, line
@@ -296,6 +298,8 @@ async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> N
         seen.append(screen_text(app))
         await pilot.press("escape", "ctrl+r")
         await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
+        await pilot.pause()
         seen.append(norm(screen_text(app)))
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))

@@ -12,11 +12,11 @@ from hostile.pilot import open_first, wait_until
 from textual import events
 from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
 
+from loopbaan_tui.domain.autosave import Delays
 from loopbaan_tui.domain.builtin import LANGUAGES, pack_folder
 from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.storage import Saved, Store
 from loopbaan_tui.domain.traject import Traject
-from loopbaan_tui.ui import session as session_module
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -26,10 +26,10 @@ SIZE = (80, 24)
 DELEN = "Met mijn opleider op 14 januari"
 
 
-def make_app(data: Path, language: str = "nl") -> LoopbaanApp:
+def make_app(data: Path, language: str = "nl", autosave: Delays | None = None) -> LoopbaanApp:
     pack = load_pack(pack_folder(language)).pack
     assert pack is not None
-    return LoopbaanApp(pack=pack, store=Store(data))
+    return LoopbaanApp(pack=pack, store=Store(data), autosave=autosave)
 
 
 def saved_traject(
@@ -442,6 +442,7 @@ async def test_the_roadmap_screen_offers_the_folder_saved_to_last(tmp_path: Path
         await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: (folder / "roadmap.md").exists())
+        await pilot.app.workers.wait_for_complete()  # the folder is remembered on the same thread, after
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+r")
@@ -543,15 +544,13 @@ async def test_saving_resumes_with_the_next_change_after_a_fault(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Was: once a save failed, the next try came only 10 s later, whatever the user typed."""
-    monkeypatch.setattr(session_module, "SAVE_DELAY", 0.1)
-    monkeypatch.setattr(session_module, "RETRY_DELAY", 60.0)
     traject = saved_traject(tmp_path, {})
     store = Store(tmp_path)
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, autosave=Delays(delay=0.1, max_delay=0.1, retry=60.0))
     real = Store.save
     failing = [True]
 
-    def save(self: Store, item: Traject, **options: Any) -> Path:
+    def save(self: Store, item: Traject, **options: Any) -> Saved:
         if failing[0]:
             from loopbaan_tui.domain.storage import StorageError
 

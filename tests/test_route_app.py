@@ -148,7 +148,7 @@ async def test_the_roadmap_keeps_answers_outside_the_route(tmp_path: Path) -> No
         assert OUTSIDE not in prompt_ids(app)
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
-        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
         assert OUTSIDE_TEXT in app.screen.query_one("#roadmap-markdown", Markdown).source
 
 

@@ -70,12 +70,24 @@ def test_new_traject_dialog(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, press=["n"])
 
 
+async def opened(pilot) -> None:
+    """Open the traject and wait for the reflection (its files are read on a thread)."""
+    from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+
+    await pilot.press("enter")
+    for _ in range(250):
+        if isinstance(pilot.app.screen, ReflectionScreen):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("step", [1, 2, 3, 4, 5, 6])
 def test_step(snap_compare, step: int) -> None:
-    keys = ["enter"] + ([f"f{step + 4}"] if 1 < step < 6 else [])
+    keys = [f"f{step + 4}"] if 1 < step < 6 else []
     if step == 6:
-        keys = ["enter", "f9", "ctrl+n"]
-    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, press=keys)
+        keys = ["f9", "ctrl+n"]
+    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=keys)
 
 
 def test_help(snap_compare) -> None:
@@ -87,4 +99,4 @@ def test_too_small(snap_compare) -> None:
 
 
 def test_light_theme_step(snap_compare) -> None:
-    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, press=["enter", "ctrl+t"])
+    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=["ctrl+t"])

@@ -87,7 +87,7 @@ def opened_then(*keys: str):
         from loopbaan_tui.ui.screens.reflection import ReflectionScreen, StepView
 
         await pilot.press("enter")
-        for _ in range(200):
+        for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)
             await pilot.pause(0.02)
             screen = pilot.app.screen
             if (
@@ -97,6 +97,7 @@ def opened_then(*keys: str):
             ):
                 break
         await pilot.press(*keys)
+        await pilot.app.workers.wait_for_complete()  # the roadmap preview is made on a thread
         await pilot.pause()
         await pilot.pause()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import stat
@@ -34,6 +35,7 @@ from loopbaan_tui.domain.storage import (
 )
 from loopbaan_tui.domain.store_summary import sidecar_of
 from loopbaan_tui.domain.traject import Traject, clean_text
+from loopbaan_tui.domain.traject_file import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_PACK = ROOT / "tests" / "packs" / "mini"
@@ -524,8 +526,7 @@ def test_garbage_written_between_load_and_save_is_kept_and_the_backup_stays_good
     garbage = b"\x00\x00 half geschreven [[["
     path.write_bytes(garbage)
     loaded.set_answer("a", "drie")
-    store.save(loaded)
-    kept = store.last_kept_aside
+    kept = store.save(loaded).kept_aside
     assert kept is not None and kept.name.startswith(f"{traject.id}.damaged-") and kept.read_bytes() == garbage
     assert store.load(traject.id).answers == {"a": "drie"}
     assert store.load_backup(traject.id).answers == {"a": "een"}  # never replaced by the garbage
@@ -539,8 +540,7 @@ def test_a_good_file_changed_by_someone_else_is_kept_too(store: Store) -> None:
     theirs.set_answer("b", "van een sync-programma")
     other.save(theirs)
     loaded.set_answer("a", "twee")
-    store.save(loaded)
-    kept = store.last_kept_aside
+    kept = store.save(loaded).kept_aside
     assert kept is not None and ".conflict-" in kept.name
     assert from_toml(kept.read_text("utf-8")).answers == {"a": "een", "b": "van een sync-programma"}
     assert store.load(traject.id).answers == {"a": "twee"}
@@ -553,9 +553,9 @@ def test_an_unreadable_previous_file_is_kept_by_a_link(store: Store, monkeypatch
     before = path.read_bytes()
     monkeypatch.setattr(atomic, "read_own_file", _unreadable(path))
     traject.set_answer("a", "twee")
-    store.save(traject)
+    kept = store.save(traject).kept_aside
     monkeypatch.undo()
-    assert store.last_kept_aside is not None and store.last_kept_aside.read_bytes() == before
+    assert kept is not None and kept.read_bytes() == before
 
 
 # --- damaged files ----------------------------------------------------------------------------
@@ -572,7 +572,33 @@ DAMAGED = {
     "utf16": (GOOD.encode("utf-16"), "not_utf8"),
     "wrong_types": (GOOD.replace('profile = "student"', "profile = [1]").encode(), "bad_data"),
     "newer": (GOOD.replace("schema = 1", "schema = 99").encode(), "newer_version"),
+    "too_deep": (  # one level deeper than MAX_DEPTH: never written by the app, refused when read
+        GOOD.replace('a = "geheim antwoord"', "a = " + "[" * (MAX_DEPTH + 1) + '"x"' + "]" * (MAX_DEPTH + 1)).encode(),
+        "too_deep",
+    ),
 }
+
+
+def nested(depth: int) -> Any:
+    """An answer `depth` levels deep: a table of a list of a table ... of one text."""
+    value: Any = "x"
+    for level in range(depth):
+        value = {"k": value} if level % 2 else [value]
+    return value
+
+
+def test_an_answer_as_deep_as_the_limit_is_kept_and_one_level_deeper_is_refused(store: Store) -> None:
+    traject = make(store, a=nested(MAX_DEPTH))
+    assert store.load(traject.id).answers == {"a": nested(MAX_DEPTH)}
+    traject.answers["b"] = nested(MAX_DEPTH + 1)  # the app never makes one: set by hand here
+    with pytest.raises(StorageError) as caught:
+        store.save(traject)
+    assert caught.value.code == "other" and "nested too deeply" in caught.value.detail
+    deepest, deeper = ("[" * n + "1" + "]" * n for n in (MAX_DEPTH, MAX_DEPTH + 1))
+    assert from_toml(GOOD.replace('"geheim antwoord"', deepest)).answers["a"] == json.loads(deepest)
+    with pytest.raises(FormatError) as refused:
+        from_toml(GOOD.replace('"geheim antwoord"', deeper))
+    assert refused.value.code == "too_deep" and str(MAX_DEPTH) in refused.value.reason
 
 
 @pytest.mark.parametrize("kind", DAMAGED)
@@ -677,7 +703,6 @@ def test_restore_backup_makes_the_backup_the_file_and_keeps_the_damaged_one(stor
     assert Store(store.folder).load(traject.id).answers == {"a": "een"}
     kept = [p for p in store.folder.glob(f"{traject.id}.damaged-*.toml")]
     assert [p.read_bytes() for p in kept] == [b"\x00kapot"], "kept aside exactly once"
-    assert store.last_kept_aside == kept[0]
     assert backup.read_bytes() == backup_before
 
 
@@ -948,8 +973,7 @@ def test_a_really_unreadable_file_is_reported_and_kept(store: Store) -> None:
             store.load(traject.id)
         assert caught.value.code == "unreadable" and caught.value.backup is not None
         assert store.summaries()[0].problem_code == "unreadable"
-        store.save(traject)  # the unreadable file is kept by a hard link, then replaced
-        kept = store.last_kept_aside
+        kept = store.save(traject).kept_aside  # the unreadable file is kept by a hard link, then replaced
         assert kept is not None and kept.stat().st_ino == before_inode
     finally:
         for p in store.folder.iterdir():

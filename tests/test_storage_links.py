@@ -103,10 +103,10 @@ def test_a_file_that_became_a_link_before_a_save_is_set_aside_not_followed(store
     path.symlink_to(outside)
     before = outside.read_bytes()
     traject.set_answer("kan-sterk", "mijn eigen woorden")
-    store.save(traject)
+    kept = store.save(traject).kept_aside
     assert outside.read_bytes() == before, "the save wrote through the link"
     assert not path.is_symlink() and store.load(traject.id).answers == {"kan-sterk": "mijn eigen woorden"}
-    assert store.last_kept_aside is not None and store.last_kept_aside.is_symlink()
+    assert kept is not None and kept.is_symlink()
     assert not store.backup_of(traject.id).is_symlink(), "the link became the backup, to be read through later"
     assert holds_secret(store.folder) == []
 

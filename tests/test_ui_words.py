@@ -45,7 +45,7 @@ PENDING_KEYS = {
 """The keys the PENDING files compute (f-strings): they count as used until those files name them."""
 OPTIONAL_PLACEHOLDERS = {
     f"cli_damage_{code}": {"reason"}
-    for code in ("empty", "not_utf8", "not_toml", "bad_data", "newer_version", "unreadable", "link")
+    for code in ("empty", "not_utf8", "not_toml", "bad_data", "newer_version", "too_deep", "unreadable", "link")
 }
 """Placeholders a language may use or leave out: English repeats the storage's own (English) reason."""
 READ_DIRECTLY = {MESSAGES: {"language_name"}, UI: set()}

@@ -55,7 +55,7 @@ class RecoveryCopies:
         with self._mutex:
             earlier = self._recovery.get(traject.id, [])
             # last time's file first: one copy per traject, kept up to date, not one per failed autosave
-            tries = [(p.parent, p) for p in reversed(earlier)]
+            tries: list[tuple[Path, Path | None]] = [(p.parent, p) for p in reversed(earlier)]
             tries += [(folder, None) for folder in self._recovery_candidates()]
             for folder, target in tries:
                 temp = None

@@ -24,6 +24,7 @@ import secrets
 import stat
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,9 @@ from .store_summary import (
     read_sidecar,
     write_sidecar,
 )
-from .traject import Traject, clean_text, new_id
-from .traject_file import HEADER, SCHEMA_VERSION, Converter, FormatError, document, dump, from_toml, parse, to_toml
+from .text import clean_text
+from .traject import Traject, new_id
+from .traject_file import HEADER, SCHEMA_VERSION, FormatError, document, dump, from_toml, parse, to_toml
 from .traject_lock import Locking, TrajectLock
 from .trash import TRASH, Bin
 
@@ -54,6 +56,7 @@ __all__ = [
     "TRASH",
     "DamagedTraject",
     "FormatError",
+    "Saved",
     "StorageError",
     "Store",
     "TrajectLock",
@@ -71,6 +74,15 @@ def _is_id(text: str) -> bool:
     return bool(_ID.fullmatch(text)) and text.upper() not in _WINDOWS_RESERVED
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: where the traject now is, and where the file it replaced went when that was
+    damaged, a link, or changed by someone else since we read it (`kept_aside`; None when not)."""
+
+    path: Path
+    kept_aside: Path | None = None
+
+
 class Store(Locking, RecoveryCopies, Bin):
     """The trajecten in one folder. The constructor does no I/O; methods are thread-safe."""
 
@@ -81,14 +93,11 @@ class Store(Locking, RecoveryCopies, Bin):
         # id -> the bytes we last read (and parsed) or wrote (and checked): a file that still holds
         # them is known to be good without parsing it again
         self._known: dict[str, bytes] = {}
-        self._cleaned: dict[str, str] = {}  # the strings the last save cleaned
         self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
         self._recovery: dict[str, list[Path]] = {}  # id -> recovery copies written in this session
         self._held: dict[str, TrajectLock] = {}
         self._folder_seen = False
-        self.last_kept_aside: Path | None = None
-        """Set by save() when it kept a copy of a file that was damaged or changed by someone else."""
 
     # paths
 
@@ -225,9 +234,9 @@ class Store(Locking, RecoveryCopies, Bin):
     def restore_backup(self, traject_id: str, *, progress: tuple[int, int] | None = None) -> Traject:
         """Make the backup the traject file again, at once, and return it.
 
-        The file it replaces (damaged, or a link) is kept aside first (`last_kept_aside`); the backup
-        itself stays as it is. DamagedTraject or FileNotFoundError when the backup is no good;
-        StorageError when it cannot be written.
+        The file it replaces (damaged, or a link) is kept aside first; the backup itself stays as it
+        is. DamagedTraject or FileNotFoundError when the backup is no good; StorageError when it
+        cannot be written.
         """
         with self._mutex:
             traject = self.load_backup(traject_id)
@@ -251,35 +260,32 @@ class Store(Locking, RecoveryCopies, Bin):
         traject_id = new_id(name)
         while os.path.lexists(self.path_of(traject_id)):
             traject_id = new_id(name)
+        # a name enters the app here (the profile, pack and route are the app's own choices)
         traject = Traject(id=traject_id, name=clean_text(name).strip(), profile=profile, pack=pack, route=route)
         self.save(traject, progress=None)
         return traject
 
-    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None) -> Path:
+    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None) -> Saved:
         """Write the traject atomically, keeping the previous good version as `<id>.toml.bak`.
 
         A file that does not parse (or was changed by someone else since we read it, or is a link)
-        is first kept aside under another name; it is never simply replaced. StorageError when
-        anything fails, with the existing file untouched (code "other" also when a value cannot be
-        written as TOML). `progress` (answered, total over all steps; see traject.overall_progress)
-        goes into the traject's summary for the start screen; None when unknown.
+        is first kept aside under another name (`Saved.kept_aside`); it is never simply replaced.
+        StorageError when anything fails, with the existing file untouched (code "other" also when a
+        value cannot be written as TOML). `progress` (answered, total over all steps; see
+        traject.overall_progress) goes into the traject's summary for the start screen; None when
+        unknown. The traject's text is written as it is: it was cleaned where it entered.
         """
         path = self.path_of(traject.id)
         with self._mutex:
             try:
-                convert = Converter(lenient=False, memo=self._cleaned)
-                data = dump(document(traject, self._extra.get(traject.id), lenient=False, convert=convert)).encode(
-                    "utf-8"
-                )
-                self._cleaned = convert.seen
+                data = dump(document(traject, self._extra.get(traject.id), lenient=False)).encode("utf-8")
             except ValueError as error:  # one kind of failure for the UI; the message names no answer text
                 raise StorageError("other", path, str(error)) from None
             self._ensure_folder()
-            self.last_kept_aside = None
-            temp = old = None
+            temp = old = kept = None
             try:
                 temp = atomic.write_temp(self.folder, f".{traject.id}.", data)
-                old = self._set_aside_previous(traject.id, path)
+                old, kept = self._set_aside_previous(traject.id, path)
                 atomic.replace(temp, path)
                 temp = None
                 if old is not None:
@@ -296,23 +302,22 @@ class Store(Locking, RecoveryCopies, Bin):
             self._known[traject.id] = data
             write_sidecar(self.folder, traject, path, progress)
             self._drop_recovery(traject.id)
-        return path
+        return Saved(path, kept)
 
-    def _set_aside_previous(self, traject_id: str, path: Path) -> Path | None:
-        """Before the replace: a good previous file gets a temp name to become the backup (returned);
-        a damaged or foreign one is kept aside for good, a link is renamed aside (its target is
-        never read). Raises OSError when that is impossible."""
+    def _set_aside_previous(self, traject_id: str, path: Path) -> tuple[Path | None, Path | None]:
+        """Before the replace: (the temp name a good previous file gets to become the backup, where a
+        file that may not become the backup was kept aside). A damaged or foreign file is kept aside
+        for good, a link is renamed aside (its target is never read). OSError when that is impossible."""
         try:
             data: bytes | None = atomic.read_own_file(path)
         except FileNotFoundError:
-            return None
+            return None, None
         except IsADirectoryError:
             raise
         except atomic.IsALink:
             aside = atomic.unique_path(self.folder, f"{traject_id}.link-{atomic.stamp()}", ".toml")
             os.rename(path, aside)  # moves the link itself, not what it points to
-            self.last_kept_aside = aside
-            return None
+            return None, aside
         except OSError:
             data = None  # unreadable: a hard link can still keep it
         label = "damaged"
@@ -324,15 +329,15 @@ class Store(Locking, RecoveryCopies, Bin):
             except FormatError as error:
                 label = "newer" if error.code == "newer_version" else "damaged"
             else:
+                kept = None
                 if known is not None and known != data:
                     # someone else wrote a good file since we read it (a sync tool, an editor): keep theirs
-                    self.last_kept_aside = self._keep_aside(traject_id, "conflict", data, path)
+                    kept = self._keep_aside(traject_id, "conflict", data, path)
                 old = self.folder / f".{traject_id}.{secrets.token_hex(4)}.bak.tmp"
                 atomic.link_or_copy(path, old, data)
-                return old
+                return old, kept
         # never let a good backup be replaced by garbage: the backup is left alone
-        self.last_kept_aside = self._keep_aside(traject_id, label, data, path)
-        return None
+        return None, self._keep_aside(traject_id, label, data, path)
 
     def _keep_aside(self, traject_id: str, label: str, data: bytes | None, source: Path | None = None) -> Path:
         """A lasting copy `<id>.<label>-<time>.toml`; an identical earlier copy is reused."""

@@ -22,7 +22,8 @@ from typing import Any
 import tomli_w
 
 from . import atomic
-from .traject import Traject, clean_text
+from .text import clean_text
+from .traject import Traject
 
 PARSE_LIMIT = 2 * 1024 * 1024
 """Traject files larger than this (2 MiB) are not parsed for a listing without a fresh sidecar."""
@@ -73,9 +74,9 @@ def write_sidecar(folder: Path, traject: Traject, path: Path, progress: tuple[in
         data: dict[str, Any] = {
             "schema": SIDECAR_SCHEMA,
             "file": file_stamp(info),
-            "name": clean_text(str(traject.name)),
-            "profile": clean_text(str(traject.profile)),
-            "pack": clean_text(str(traject.pack)),
+            "name": traject.name,  # clean already: text is cleaned where it enters (domain/text.py)
+            "profile": traject.profile,
+            "pack": traject.pack,
             "created": traject.created,
             "updated": traject.updated,
         }
@@ -108,7 +109,7 @@ def read_sidecar(folder: Path, traject_id: str, path: Path, info: os.stat_result
     answered, total = data.get("answered"), data.get("total")
     if not (type(answered) is int and type(total) is int and 0 <= answered <= total):
         answered = total = None
-    name, profile, pack = (clean_text(t) for t in texts)  # type: ignore[arg-type]
+    name, profile, pack = (clean_text(t) for t in texts)  # type: ignore[arg-type]  # read from a file: cleaned
     updated = updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated.astimezone(UTC)
     return TrajectSummary(traject_id, name, profile, pack, updated, path, answered=answered, total=total)
 

@@ -22,25 +22,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .model import ROUTES, Kind, Pack, Prompt, Route, Section
+from .text import clean_text as clean_text  # re-exported: callers that still import it from here
+from .text import clean_value as clean_value  # (used here, and re-exported)
 
 ACTION_FIELDS = ("what", "when", "first_step", "who")
 PEOPLE_FIELDS = ("who", "help", "reach")
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-"""Anything clean_text changes (\r is in the control range): one search decides whether to work."""
-
-
-def clean_text(text: str) -> str:
-    """User text as we keep it: line ends as \\n (the Unicode line and paragraph separators too,
-    which the text editor splits lines at), no control characters but \\n and \\t, no lone
-    surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
-    if not _TO_CLEAN.search(text):
-        return text  # nearly always, and this runs on every keystroke in a long answer
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _CONTROL.sub("", text)
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def now() -> datetime:
@@ -104,18 +90,6 @@ class Traject:
         if private != (prompt_id in self.private):
             (self.private.add if private else self.private.discard)(prompt_id)
             self.updated = now()
-
-
-def clean_value(value: Any) -> Any:
-    """Clean every string inside an answer, and drop empty rows of lists."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        items = [clean_value(v) for v in value]
-        return [v for v in items if not is_empty(v)]
-    if isinstance(value, dict):
-        return {clean_text(str(k)): clean_value(v) for k, v in value.items() if not is_empty(clean_value(v))}
-    return value
 
 
 def keep_hidden(pack: Pack, prompt: Prompt, profile: str, old: Any, new: Any) -> Any:

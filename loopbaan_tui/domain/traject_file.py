@@ -13,7 +13,8 @@ from typing import Any
 import tomli_w
 
 from .model import ROUTES
-from .traject import Traject, clean_text
+from .text import clean_text
+from .traject import Traject
 
 SCHEMA_VERSION = 1
 HEADER = f"# A loopbaan traject, file format {SCHEMA_VERSION}: see docs/data-format.md. Edit with care.\n"
@@ -22,7 +23,9 @@ _TRAJECT_KEYS = ("id", "name", "profile", "pack", "created", "updated")
 _OPTIONAL_KEYS = ("last_prompt", "route")
 """[traject] keys an older file may lack: read as their default."""
 _TOP_KEYS = ("schema", "traject", "answers", "private")
-_MAX_DEPTH = 20
+MAX_DEPTH = 8
+"""How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
+(a table of scales, each a table); a file nested deeper is refused when read, and never written."""
 
 
 class FormatError(ValueError):
@@ -47,12 +50,10 @@ def from_toml(text: str) -> Traject:
     return _from_text(text)[0]
 
 
-def document(
-    traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool, convert: Converter | None = None
-) -> dict[str, Any]:
+def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool) -> dict[str, Any]:
     """The file's content as plain TOML types; `lenient` turns what TOML cannot hold into text
     instead of refusing (for recovery copies: better an odd value than no copy at all)."""
-    convert = convert or Converter(lenient)
+    convert = Converter(lenient)
     answers = traject.answers
     if not isinstance(answers, Mapping):
         if not lenient:
@@ -87,8 +88,8 @@ def document(
 def dump(data: dict[str, Any]) -> str:
     """TOML text by tomli_w, with multi-line strings so long answers read well in an editor.
 
-    Not parsed back on every save: `document` hands tomli_w only plain TOML types and cleaned
-    text, and the round trip of any text is proven by tests (tests/test_storage_props.py), so a
+    Not parsed back on every save: `document` hands tomli_w only plain TOML types and text cleaned
+    where it entered, and the round trip of any text is proven by tests (tests/test_storage_props.py), so a
     second parse would only double the cost of every autosave.
     """
     return HEADER + tomli_w.dumps(data, multiline_strings=True)
@@ -106,26 +107,17 @@ def _moment(value: Any, where: str, lenient: bool = False) -> datetime:
 class Converter:
     """Answers to plain TOML types: strict (ValueError naming the prompt, never the answer) or lenient.
 
-    `memo` holds the strings an earlier save cleaned: an autosave cleans only what changed.
+    The text was cleaned where it entered (domain/text.py), so strict mode only converts. Lenient mode
+    (recovery copies, of a traject that could not be saved) also cleans, and writes what TOML cannot
+    hold as text: better an odd value than no copy at all.
     """
 
-    def __init__(self, lenient: bool, memo: Mapping[str, str] | None = None) -> None:
+    def __init__(self, lenient: bool) -> None:
         self.lenient = lenient
-        self.memo = memo or {}
-        self.seen: dict[str, str] = {}
-        """The strings of this document, cleaned: the memo for the next save."""
 
     def clean(self, value: str) -> str:
-        # str.__str__ gives a plain str even for a subclass; clean_text is a no-op on clean text and
-        # keeps out lone surrogates, which UTF-8 cannot encode
-        plain = str.__str__(value)
-        done = self.seen.get(plain)
-        if done is None:
-            done = self.memo.get(plain)
-            if done is None:
-                done = clean_text(plain)
-            self.seen[plain] = done
-        return done
+        plain = str.__str__(value)  # a plain str, also for a subclass of str
+        return clean_text(plain) if self.lenient else plain
 
     def refuse(self, message: str, value: Any) -> str:
         if self.lenient:
@@ -154,18 +146,12 @@ class Converter:
 
     def value(self, value: Any, prompt: str, depth: int) -> Any:
         """One answer value; None inside tables and lists means 'nothing' and is left out."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_DEPTH:
             return self.refuse(f"answer {prompt!r} is nested too deeply", value)
         if isinstance(value, str):
             return self.clean(value)
-        if isinstance(value, bool):
-            return bool(value)
-        if isinstance(value, int):
-            return int.__index__(value)
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                return self.refuse(f"answer {prompt!r} holds a number that is not finite", value)
-            return float.__float__(value)
+        if isinstance(value, bool | int | float):
+            return self._number(value, prompt)
         # lists and tables first: the abstract Mapping check is slow, and most values are plain ones
         if isinstance(value, list | tuple):
             return [self.value(item, prompt, depth + 1) for item in value if item is not None]
@@ -176,6 +162,16 @@ class Converter:
         if isinstance(value, set | frozenset) and all(isinstance(item, str) for item in value):
             return sorted(self.clean(item) for item in value)
         return self.refuse(f"answer {prompt!r} holds a {type(value).__name__}, which cannot be saved", value)
+
+    def _number(self, value: bool | int | float, prompt: str) -> Any:
+        """A plain bool, int or float (also for a subclass); a float that is not finite is refused."""
+        if isinstance(value, bool):
+            return bool(value)
+        if isinstance(value, int):
+            return int.__index__(value)
+        if not math.isfinite(value):
+            return self.refuse(f"answer {prompt!r} holds a number that is not finite", value)
+        return float.__float__(value)
 
 
 def _decode(data: bytes) -> str:
@@ -192,11 +188,39 @@ def parse(data: bytes) -> tuple[Traject, dict[str, Any]]:
 
 
 def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
-    """The traject and the keys this version does not know (kept to be written back)."""
+    """The traject and the keys this version does not know (kept to be written back).
+
+    Text enters the app here, so every string read is cleaned (clean_text): control characters from
+    a hand-edited file ("\u001b]52;..." in TOML) would otherwise steer the terminal it is shown on.
+    """
+    doc = _toml(text)
+    _check_schema(doc.get("schema"))
+    table = doc.get("traject")
+    if not isinstance(table, dict):
+        raise FormatError("bad_data", "the file has no [traject] table")
+    fields = _traject_fields(table)
+    answers = doc.get("answers", {})
+    if not isinstance(answers, dict):
+        raise FormatError("bad_data", "answers is not a table")
+    private = doc.get("private", [])
+    if not isinstance(private, list) or not all(isinstance(p, str) for p in private):
+        raise FormatError("bad_data", "private is not a list of prompt ids")
+    traject = Traject(
+        answers={clean_text(k): _read_value(v) for k, v in answers.items()},
+        private={clean_text(p) for p in private},
+        **fields,
+    )
+    extra: dict[str, Any] = {k: v for k, v in doc.items() if k not in _TOP_KEYS}
+    if unknown := {k: v for k, v in table.items() if k not in _TRAJECT_KEYS + _OPTIONAL_KEYS}:
+        extra["traject"] = unknown
+    return traject, extra
+
+
+def _toml(text: str) -> dict[str, Any]:
     if not text.strip(" \t\r\n\x00"):
         raise FormatError("empty", "the file holds only zero bytes" if "\x00" in text else "the file is empty")
     try:
-        doc = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # the parser's message may quote a character of the file; give only the position
         found = re.search(r"line (\d+), column (\d+)", str(error))
@@ -204,7 +228,9 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
         raise FormatError("not_toml", f"the file is not valid TOML{where}") from None
     except RecursionError:  # "[[[[..." thousands deep: the parser gives up, and so do we, kindly
         raise FormatError("not_toml", "the file is not valid TOML (nested too deeply)") from None
-    schema = doc.get("schema")
+
+
+def _check_schema(schema: Any) -> None:
     if schema is None:
         raise FormatError("bad_data", "the file has no schema version")
     if type(schema) is not int:
@@ -213,9 +239,10 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
         raise FormatError("newer_version", f"the file was written by a newer version of loopbaan (schema {schema})")
     if schema < 1:
         raise FormatError("bad_data", f"unknown schema version {schema}")
-    table = doc.get("traject")
-    if not isinstance(table, dict):
-        raise FormatError("bad_data", "the file has no [traject] table")
+
+
+def _traject_fields(table: dict[str, Any]) -> dict[str, Any]:
+    """The [traject] table's keys as Traject's fields, texts cleaned."""
     fields: dict[str, Any] = {}
     for key in _TRAJECT_KEYS:
         value = table.get(key)
@@ -224,43 +251,32 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
         wanted = datetime if key in ("created", "updated") else str
         if not isinstance(value, wanted):
             raise FormatError("bad_data", f"traject.{key} is not {'a date and time' if wanted is datetime else 'text'}")
-        fields[key] = _moment(value, key) if isinstance(value, datetime) else value
-    # control characters from a hand-edited file ("\u001b]52;..." in TOML) would steer the terminal
-    # the name and answers are shown on; saving strips them anyway (clean_text), so reading does too
-    fields["name"] = clean_text(fields["name"])
+        fields[key] = _moment(value, key) if isinstance(value, datetime) else clean_text(value)
     # where the user left off is a hint, not their words: a value of the wrong type is dropped
     last_prompt = table.get("last_prompt", "")
     fields["last_prompt"] = clean_text(last_prompt) if isinstance(last_prompt, str) else ""
     # the route is a choice of view, not the user's words: anything but a known route reads as the full one
     route = table.get("route", "full")
     fields["route"] = route if isinstance(route, str) and route in ROUTES else "full"
-    answers = doc.get("answers", {})
-    if not isinstance(answers, dict):
-        raise FormatError("bad_data", "answers is not a table")
-    private = doc.get("private", [])
-    if not isinstance(private, list) or not all(isinstance(p, str) for p in private):
-        raise FormatError("bad_data", "private is not a list of prompt ids")
-    traject = Traject(answers={k: _read_value(v) for k, v in answers.items()}, private=set(private), **fields)
-    extra: dict[str, Any] = {k: v for k, v in doc.items() if k not in _TOP_KEYS}
-    if unknown := {k: v for k, v in table.items() if k not in _TRAJECT_KEYS + _OPTIONAL_KEYS}:
-        extra["traject"] = unknown
-    return traject, extra
+    return fields
 
 
 def _read_value(value: Any, depth: int = 0) -> Any:
-    """Answers as the app keeps them: a hand-typed TOML date becomes the text the date prompt uses.
+    """Answers as the app keeps them: texts cleaned, a hand-typed TOML date as the text the date
+    prompt uses. Each part is visited once.
 
-    An answer nested deeper than a save can write is refused here (FormatError): a traject that
-    opens but can never be saved again would lose every word typed into it.
+    An answer nested deeper than MAX_DEPTH is refused here (FormatError "too_deep"): a save would
+    refuse it too, and a traject that opens but can never be saved again would lose every word
+    typed into it.
     """
-    if depth > _MAX_DEPTH:
-        raise FormatError("bad_data", "an answer is nested too deeply")
+    if depth > MAX_DEPTH:
+        raise FormatError("too_deep", f"an answer is nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, dict):
-        return {k: _read_value(v, depth + 1) for k, v in value.items()}
+        return {clean_text(k): _read_value(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
         return [_read_value(v, depth + 1) for v in value]
     return value

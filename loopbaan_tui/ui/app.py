@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import ClassVar
@@ -21,12 +22,14 @@ from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 
 from ..domain import builtin
+from ..domain.autosave import Delays
 from ..domain.loader import load_pack
 from ..domain.model import Pack
 from ..domain.problems import Problem
 from ..domain.settings import load_settings, save_settings
-from ..domain.storage import Store
-from ..domain.traject import clean_text
+from ..domain.storage import Store, TrajectLock
+from ..domain.text import clean_text
+from ..domain.traject import Traject
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
@@ -58,11 +61,15 @@ class LoopbaanApp(CrashHandlingApp[None]):
         Binding("ctrl+q", "quit", "Stoppen", id="quit", priority=True),
     ]
 
-    def __init__(self, pack: Pack, store: Store, custom_content: Path | None = None) -> None:
+    def __init__(
+        self, pack: Pack, store: Store, custom_content: Path | None = None, *, autosave: Delays | None = None
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.store = store
         self.custom_content = custom_content
+        self.autosave = autosave or Delays()
+        """How long autosave waits (tests make it quicker)."""
         self.session: Session | None = None
         self.crash_report = ""
         self._quitting = False
@@ -157,6 +164,22 @@ class LoopbaanApp(CrashHandlingApp[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReflectionScreen):
                 screen.flush()
+
+    def open_session(self, traject: Traject, pack: Pack, lock: TrajectLock) -> Session:
+        """Make the traject, locked and loaded, the open one; only the app opens and closes sessions."""
+        self.close_session()
+        self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
+        return self.session
+
+    @contextlib.contextmanager
+    def keys_held(self) -> Iterator[None]:
+        """Keys typed meanwhile wait, in order, for what comes next: while a traject is made, locked and
+        loaded off the event loop, what is typed is for the reflection it opens (key_order.py)."""
+        self._key_order.hold()
+        try:
+            yield
+        finally:
+            self._key_order.release()
 
     def close_session(self) -> bool:
         """Save and release the open traject, if any; True when nothing is unsaved."""

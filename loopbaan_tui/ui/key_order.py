@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 LIMIT = 0.5
 """Seconds a key may take before the next one goes ahead anyway (a key must never block typing)."""
+HOLD_LIMIT = 3.0
+"""Seconds keys may be held (`hold`) before they go ahead anyway: a hung drive never takes the keyboard."""
 
 
 class KeyOrder:
@@ -32,9 +34,17 @@ class KeyOrder:
         self.waiting: deque[events.Key] = deque()
         self.current: events.Key | None = None
         self.next_up: events.Key | None = None
+        self._lapse: asyncio.TimerHandle | None = None  # set while keys are held
 
     def admit(self, key: events.Key) -> bool:
         """True when this key (just read from the terminal) may be handled now; else it waits."""
+        if self._lapse is not None:  # held: this one waits too, in its place
+            if key is self.next_up:
+                self.next_up = None
+                self.waiting.appendleft(key)
+            else:
+                self.waiting.append(key)
+            return False
         if key is self.next_up:
             self.next_up = None
         elif self.current is not None or self.next_up is not None or self.waiting:
@@ -62,6 +72,21 @@ class KeyOrder:
         if not self.app.call_later(self.done, key):
             self.done(key)
 
+    def hold(self) -> None:
+        """Keys read from now on wait, in order, until `release` (or HOLD_LIMIT): while the app opens a
+        traject off the event loop, what is typed meanwhile is for the reflection, not the list it leaves."""
+        if self._lapse is None:
+            self._lapse = asyncio.get_running_loop().call_later(HOLD_LIMIT, self.release)
+
+    def release(self) -> None:
+        """The held keys go on, one after another."""
+        lapse, self._lapse = self._lapse, None
+        if lapse is None:
+            return
+        lapse.cancel()
+        if self.current is None and self.next_up is None:
+            self._pass_next()
+
     @property
     def idle(self) -> bool:
         """No key is being handled, and none waits its turn."""
@@ -79,6 +104,10 @@ class KeyOrder:
         if key is not self.current:
             return  # already done (the time limit, or the chain, came second)
         self.current = None
+        if self._lapse is None:
+            self._pass_next()
+
+    def _pass_next(self) -> None:
         if self.waiting:
             self.next_up = self.waiting.popleft()
             if self.app.post_message(self.next_up):

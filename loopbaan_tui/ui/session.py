@@ -1,10 +1,13 @@
-"""An open traject: its pack, its lock, and autosave shortly after every change."""
+"""An open traject: its pack, its lock, and autosave (domain/autosave.py) on Textual's timers and a thread.
+
+Only the app opens and closes a session (`LoopbaanApp.open_session`, `close_session`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -12,17 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
-from textual.timer import Timer
 
+from ..domain.autosave import Autosaver, Cancel, Delays
 from ..domain.model import Pack
 from ..domain.storage import StorageError, Store, TrajectLock
 from ..domain.traject import Traject, keep_hidden, overall_progress
-
-SAVE_DELAY = 0.6
-"""Seconds after a change before saving: soon enough that a crash loses little, late
-enough that a burst of typing costs one save."""
-
-RETRY_DELAY = 10.0
 
 
 @dataclass(frozen=True)
@@ -48,24 +45,29 @@ class Session:
         pack: Pack,
         lock: TrajectLock,
         on_state: Callable[[SaveState], None] = lambda state: None,
+        *,
+        delays: Delays | None = None,
     ) -> None:
+        delays = delays or Delays()
         self.app = app
         self.store = store
         self.traject = traject
         self.pack = pack
         self.lock = lock
         self.on_state = on_state
-        self._version = 0
-        self._saved_version = 0
-        self._write_lock = threading.RLock()  # re-entrant: a signal may arrive during a save on this thread
-        self._timer: Timer | None = None
-        self._closed = False
-        self._retrying = False  # the timer waits RETRY_DELAY after a failed save
+        self.autosave = Autosaver(
+            self._save_in_thread,
+            clock=time.monotonic,
+            schedule=self._schedule,
+            delay=delays.delay,
+            max_delay=delays.max_delay,
+            retry_delay=delays.retry,
+        )
         self.state = SaveState(dirty=False)
 
     @property
     def dirty(self) -> bool:
-        return self._version != self._saved_version
+        return self.autosave.dirty
 
     def set_answer(self, prompt_id: str, value: Any) -> bool:
         prompt = self.pack.prompt(prompt_id)
@@ -81,59 +83,54 @@ class Session:
         self.changed()
 
     def changed(self) -> None:
-        """Note a change; a save follows within SAVE_DELAY seconds."""
-        self._version += 1
+        """Note a change; a save follows shortly (see Delays)."""
+        self.autosave.changed()
         if self.state.error is None and not self.state.dirty:
             self._publish(SaveState(dirty=True, saved_at=self.state.saved_at))
-        if self._retrying:  # a save failed: try again with this change, not only when the retry is due
-            self._retrying = False
-            if self._timer is not None:
-                self._timer.stop()
-                self._timer = None
-        if self._timer is None:
-            self._timer = self.app.set_timer(SAVE_DELAY, self.save_soon)
 
     def save_soon(self) -> None:
         """Save in a worker thread now, if anything changed."""
-        self._timer = None
-        self._retrying = False
-        if not self.dirty or self._closed:  # closed: the lock is gone, another copy may have the file
-            return
-        version, snapshot = self._version, copy.deepcopy(self.traject)
-        self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave", exit_on_error=False)
+        self.autosave.save_soon()
 
     def save_now(self) -> bool:
         """Save on this thread (quit, signals, leaving the traject); True when all is on disk."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if self.dirty:
-            self._write(self._version, copy.deepcopy(self.traject), from_thread=False)
+        version = self.autosave.flush()
+        if version is not None:
+            self._write(version, copy.deepcopy(self.traject), from_thread=False)
         return not self.dirty
 
     def close(self) -> bool:
+        """Save what is left and let go of the lock: called by the app only (LoopbaanApp.close_session)."""
         saved = self.save_now()
-        self._closed = True
-        if self._timer is not None:  # a retry after a failed last save: not without the lock
-            self._timer.stop()
-            self._timer = None
+        self.autosave.close()  # a retry after a failed last save: not without the lock
         self.lock.release()
         return saved
 
+    def _schedule(self, seconds: float, callback: Callable[[], None]) -> Cancel:
+        return self.app.set_timer(seconds, callback).stop
+
+    def _save_in_thread(self, version: int) -> None:
+        snapshot = copy.deepcopy(self.traject)
+        self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave", exit_on_error=False)
+
     def _write(self, version: int, snapshot: Traject, from_thread: bool = True) -> None:
-        with self._write_lock:
-            if version <= self._saved_version:
-                return  # a newer snapshot is already on disk
+        states: list[SaveState] = []
+
+        def job() -> bool:
             try:
-                self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
+                saved = self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
             except StorageError as error:
                 recovery = self.store.save_recovery(snapshot)
-                state = SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery)
-            else:
-                self._saved_version = version
-                state = SaveState(dirty=self.dirty, saved_at=datetime.now(), kept_aside=self.store.last_kept_aside)
-        # Reported after the lock is let go: a worker waits here for the screen, and the screen may
+                states.append(SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery))
+                return False
+            states.append(SaveState(dirty=True, saved_at=datetime.now(), kept_aside=saved.kept_aside))
+            return True
+
+        if self.autosave.write(version, job) is None:
+            return  # a newer snapshot is already on disk
+        # Reported after the write lock is let go: a worker waits here for the screen, and the screen may
         # be waiting for the lock (save_now on quit); holding it here would hang the app for good.
+        state = states[0] if states[0].error else replace(states[0], dirty=self.dirty)
         self._report(state, from_thread)
 
     def _report(self, state: SaveState, from_thread: bool) -> None:
@@ -144,9 +141,7 @@ class Session:
                     state, dirty=False, error=None, recovery=None, saved_at=self.state.saved_at or state.saved_at
                 )
             self._publish(current)
-            if self.dirty and self._timer is None and not self._closed:
-                self._retrying = current.error is not None
-                self._timer = self.app.set_timer(RETRY_DELAY if self._retrying else SAVE_DELAY, self.save_soon)
+            self.autosave.settle()
 
         if from_thread:
             with contextlib.suppress(RuntimeError):  # the app is closing; save_now() covers the rest

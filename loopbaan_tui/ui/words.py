@@ -22,6 +22,7 @@ DAMAGE_WORDS = {
     "not_toml": "damaged_not_toml",
     "bad_data": "damaged_bad_data",
     "newer_version": "damaged_newer_version",
+    "too_deep": "damaged_too_deep",
     "unreadable": "damaged_unreadable",
 }
 """A DamagedTraject's code, to the reason the screen gives."""

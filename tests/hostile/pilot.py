@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.widget import Widget
 
+from loopbaan_tui.domain.autosave import Delays
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.ui.app import LoopbaanApp
@@ -18,10 +19,10 @@ MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 SIZE = (100, 32)
 
 
-def make_app(store: Store, pack_folder: Path = MINI) -> LoopbaanApp:
+def make_app(store: Store, pack_folder: Path = MINI, *, autosave: Delays | None = None) -> LoopbaanApp:
     pack = load_pack(pack_folder).pack
     assert pack is not None
-    return LoopbaanApp(pack=pack, store=store, custom_content=pack_folder)
+    return LoopbaanApp(pack=pack, store=store, custom_content=pack_folder, autosave=autosave)
 
 
 def record_notifications(app: LoopbaanApp) -> list[tuple[str, str, str]]:
@@ -51,6 +52,8 @@ async def open_first(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("enter")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReflectionScreen))
+    # the traject is opened by a worker; keys typed until its screen is mounted wait for it
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 from ...domain import builtin
 from ...domain.catalogue import language_name
 from ...domain.model import Pack, Route
-from ...domain.traject import clean_text
+from ...domain.text import clean_text
 from ..text import literal
 from ..widgets.text_fields import LineField
 

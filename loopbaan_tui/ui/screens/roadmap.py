@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypedDict
 
@@ -52,6 +55,7 @@ class RoadmapScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Markdown  # heavy: imported only when the roadmap is shown
@@ -102,10 +106,23 @@ class RoadmapScreen(Screen[None]):
             "include_private": self.query_one("#include-private", Checkbox).value,
         }
 
+    def _renderer(self, form: str) -> Callable[[], str]:
+        """The roadmap as the options now say, to be made on a thread (from its own copy of the traject)."""
+        pack, traject, options = self.session.pack, copy.deepcopy(self.session.traject), self._options()
+        empty, private = options["include_empty"], options["include_private"]
+        return lambda: render(pack, traject, form, include_empty=empty, include_private=private)
+
     @on(Checkbox.Changed)
-    def refresh_preview(self) -> None:
+    def _options_changed(self) -> None:
+        self.refresh_preview()
+
+    @work(exclusive=True, group="preview")
+    async def refresh_preview(self) -> None:
+        """Render the roadmap on a thread (a long reflection takes a moment), then show it; a newer
+        choice of what goes in replaces a preview still being made."""
+        text = await asyncio.to_thread(self._renderer("md"))
         markdown: Markdown = self.query_one("#roadmap-markdown")  # type: ignore[assignment]
-        markdown.update(render(self.session.pack, self.session.traject, "md", **self._options()))
+        await markdown.update(text)
 
     @on(RadioSet.Changed, "#roadmap-format")
     def _format_changed(self) -> None:
@@ -119,17 +136,29 @@ class RoadmapScreen(Screen[None]):
     def _save_pressed(self) -> None:
         self.action_save()
 
-    @work(exclusive=True)
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
+        """Write the roadmap (on a thread); a second request while one is being written is let go."""
+        if not self._saving:
+            self._saving = True
+            self._save()
+
+    @work
+    async def _save(self) -> None:
+        try:
+            await self._render_and_write()
+        finally:
+            self._saving = False
+
+    async def _render_and_write(self) -> None:
         words = self.app.words
         raw = self.query_one("#roadmap-path", LineField).text.strip()
         if not raw:
             self._say(words("roadmap_no_path"), error=True)
             return
         path = Path(raw).expanduser()
-        text = render(self.session.pack, self.session.traject, self._format(), **self._options())
+        text = await asyncio.to_thread(self._renderer(self._format()))
         try:
-            written = write_new_file(path, text)
+            written = await asyncio.to_thread(write_new_file, path, text)
         except FileExistsError:
             answer = await self.app.push_screen_wait(
                 Choice(
@@ -142,7 +171,7 @@ class RoadmapScreen(Screen[None]):
             if answer != "overwrite":
                 return
             try:
-                written = write_new_file(path, text, overwrite=True)
+                written = await asyncio.to_thread(write_new_file, path, text, overwrite=True)
             except OSError as error:
                 self._say(write_error_message(error, path, self.session.pack.info.language), error=True)
                 return
@@ -150,8 +179,11 @@ class RoadmapScreen(Screen[None]):
             self._say(write_error_message(error, path, self.session.pack.info.language), error=True)
             return
         self._say(words("roadmap_saved", path=str(written)))
+        await asyncio.to_thread(self._remember_folder, written.parent)
+
+    def _remember_folder(self, folder: Path) -> None:
         settings = load_settings(self.app.store.folder)
-        save_settings(self.app.store.folder, {**settings, LAST_FOLDER: str(written.parent)})
+        save_settings(self.app.store.folder, {**settings, LAST_FOLDER: str(folder)})
 
     def _say(self, text: str, error: bool = False) -> None:
         message = self.query_one("#roadmap-message", Static)

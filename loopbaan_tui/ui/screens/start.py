@@ -3,6 +3,10 @@ example first."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,10 +19,10 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.model import Pack
-from ...domain.storage import DamagedTraject, StorageError, TrajectLocked, TrajectSummary
+from ...domain.problems import Problem
+from ...domain.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
 from ...domain.traject import Traject
 from ..keys import HELP_KEY, localize_bindings
-from ..session import Session
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
 from ..words import damage_word, storage_word
@@ -26,6 +30,19 @@ from .dialogs import Choice
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
+
+BUSY_AFTER = 0.4
+"""Seconds opening a traject may take before the list shows that it is busy."""
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What the thread that opens a traject found: the lock and the traject with its pack, or the problem."""
+
+    lock: TrajectLock | None = None
+    traject: Traject | None = None
+    pack: Pack | tuple[Problem, ...] | None = None
+    problem: BaseException | None = None
 
 
 class StartScreen(Screen[None]):
@@ -45,6 +62,7 @@ class StartScreen(Screen[None]):
         self._summaries: list[TrajectSummary] = []
         self._trashed: Path | None = None
         self._listed_on_mount = False
+        self._opening = False
 
     def compose(self) -> ComposeResult:
         words = self.app.words
@@ -155,13 +173,15 @@ class StartScreen(Screen[None]):
         choice = await self.app.push_screen_wait(NewTrajectDialog())
         if choice is None:
             return
+        store = self.app.store
         try:
-            traject = self.app.store.create(choice.name, choice.profile, choice.pack, choice.route)
+            with self.app.keys_held(), self._busy():
+                traject = await asyncio.to_thread(store.create, choice.name, choice.profile, choice.pack, choice.route)
         except StorageError as error:
             await self._storage_failed(error)
             return
         self.refresh_list(select=traject.id)
-        self.open_traject(traject.id)
+        await self._open(traject.id)
 
     @work
     async def action_remove(self) -> None:
@@ -202,82 +222,117 @@ class StartScreen(Screen[None]):
         self._trashed = None
         self.refresh_list(select=traject_id)
 
-    @work(exclusive=True)
-    async def open_traject(self, traject_id: str) -> None:
-        """Lock, load, find the pack, and show the reflection; every failure gets a dialog."""
-        app, words = self.app, self.app.words
-        ok = [("ok", words("button_ok"))]
+    def open_traject(self, traject_id: str) -> None:
+        """Lock, load, find the pack, and show the reflection; every failure gets a dialog. One at a time:
+        a second request while one is under way (a double click) is let go."""
+        if not self._opening:
+            self._opening = True
+            self._open_worker(traject_id)
+
+    @work
+    async def _open_worker(self, traject_id: str) -> None:
+        await self._open(traject_id)
+
+    async def _open(self, traject_id: str) -> None:
+        app = self.app
+        self._opening = True
+        try:
+            with app.keys_held(), self._busy():  # the files are read on a thread: the screen stays alive
+                opening = await asyncio.to_thread(self._lock_and_load, traject_id)
+            lock, traject = opening.lock, opening.traject
+            if lock is None:
+                await self._lock_failed(opening.problem)
+                return
+            if traject is None:
+                traject = await self._load_failed(traject_id, opening.problem)
+            pack = await self._pack_for(traject, opening.pack) if traject is not None else None
+            if traject is None or pack is None:
+                lock.release()
+                return
+            from .reflection import ReflectionScreen
+
+            with app.keys_held():  # what was typed meanwhile goes to the reflection's first field
+                await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock)))
+        finally:
+            self._opening = False
+
+    def _lock_and_load(self, traject_id: str) -> _Opening:
+        """On a worker thread: the lock, the traject and its pack, or what stopped them."""
+        app = self.app
         try:
             lock = app.store.lock(traject_id)
-        except TrajectLocked:
-            await app.push_screen_wait(Choice(words("locked_title"), words("locked_body"), ok, warning=True))
-            return
-        except StorageError as error:
-            await self._storage_failed(error)
-            return
-        traject = await self._load(traject_id)
-        if traject is None:
-            lock.release()
-            return
-        pack = await self._pack_for(traject)
-        if pack is None:
-            lock.release()
-            return
-        from .reflection import ReflectionScreen
-
-        session = Session(app, app.store, traject, pack, lock)
-        app.session = session
-        await app.push_screen(ReflectionScreen(session))
-
-    async def _load(self, traject_id: str) -> Traject | None:
-        app, words = self.app, self.app.words
+        except (TrajectLocked, StorageError) as error:
+            return _Opening(problem=error)
         try:
-            return app.store.load(traject_id)
-        except FileNotFoundError:  # removed by another window or by hand since the list was made
+            traject = app.store.load(traject_id)
+            pack = app.pack_for(traject.pack)
+        except (FileNotFoundError, DamagedTraject) as error:
+            return _Opening(lock, problem=error)
+        except BaseException:
+            lock.release()
+            raise
+        return _Opening(lock, traject, pack)
+
+    @contextmanager
+    def _busy(self) -> Iterator[None]:
+        """Nothing changes on screen, unless the files take long: then the list says it is busy."""
+        options = self.query_one("#trajecten", OptionList)
+        timer = self.set_timer(BUSY_AFTER, lambda: setattr(options, "loading", True))
+        try:
+            yield
+        finally:
+            timer.stop()
+            options.loading = False
+
+    async def _lock_failed(self, problem: BaseException | None) -> None:
+        words = self.app.words
+        if isinstance(problem, StorageError):
+            await self._storage_failed(problem)
+        else:
+            ok = [("ok", words("button_ok"))]
+            await self.app.push_screen_wait(Choice(words("locked_title"), words("locked_body"), ok, warning=True))
+
+    async def _load_failed(self, traject_id: str, problem: BaseException | None) -> Traject | None:
+        """The traject could not be loaded: say why; the user may take the backup instead (returned)."""
+        app, words = self.app, self.app.words
+        if not isinstance(problem, DamagedTraject):  # removed by another window or by hand since the list was made
             self.notify(words("traject_gone"), severity="warning")
             self.refresh_list()
             return None
-        except DamagedTraject as damage:
-            if damage.code == "link":  # not damaged: never read through, and nothing to offer instead
-                body = words("damaged_link", target=damage.link_target or "?", path=str(damage.path))
-                await app.push_screen_wait(
-                    Choice(words("damaged_title"), body, [("cancel", words("button_back"))], warning=True)
-                )
-                self.refresh_list()
-                return None
-            body = words(
-                "damaged_body", reason=words(damage_word(damage.code)), kept=str(damage.kept_as or damage.path)
+        damage = problem
+        if damage.code == "link":  # not damaged: never read through, and nothing to offer instead
+            body = words("damaged_link", target=damage.link_target or "?", path=str(damage.path))
+            await app.push_screen_wait(
+                Choice(words("damaged_title"), body, [("cancel", words("button_back"))], warning=True)
             )
-            buttons = [("cancel", words("button_back"))]
-            if damage.backup:
-                body += "\n\n" + words("damaged_backup")
-                buttons.insert(0, ("backup", words("button_open_backup")))
-            else:
-                body += "\n\n" + words("damaged_no_backup")
-            answer = await app.push_screen_wait(Choice(words("damaged_title"), body, buttons, warning=True))
             self.refresh_list()
-            if answer == "backup":
-                try:  # the backup becomes the traject file at once: leaving right away keeps it
-                    traject = app.store.restore_backup(traject_id)
-                except StorageError as error:
-                    await self._storage_failed(error)
-                    return None
-                except (DamagedTraject, FileNotFoundError):
-                    await app.push_screen_wait(
-                        Choice(
-                            words("damaged_title"),
-                            words("damaged_backup_bad"),
-                            [("ok", words("button_ok"))],
-                            warning=True,
-                        )
-                    )
-                else:
-                    return traject
             return None
+        body = words("damaged_body", reason=words(damage_word(damage.code)), kept=str(damage.kept_as or damage.path))
+        buttons = [("cancel", words("button_back"))]
+        if damage.backup:
+            body += "\n\n" + words("damaged_backup")
+            buttons.insert(0, ("backup", words("button_open_backup")))
+        else:
+            body += "\n\n" + words("damaged_no_backup")
+        answer = await app.push_screen_wait(Choice(words("damaged_title"), body, buttons, warning=True))
+        self.refresh_list()
+        if answer != "backup":
+            return None
+        try:  # the backup becomes the traject file at once: leaving right away keeps it
+            with app.keys_held(), self._busy():
+                return await asyncio.to_thread(app.store.restore_backup, traject_id)
+        except StorageError as error:
+            await self._storage_failed(error)
+        except (DamagedTraject, FileNotFoundError):
+            await app.push_screen_wait(
+                Choice(words("damaged_title"), words("damaged_backup_bad"), [("ok", words("button_ok"))], warning=True)
+            )
+        return None
 
-    async def _pack_for(self, traject: Traject) -> Pack | None:
+    async def _pack_for(self, traject: Traject, found: Pack | tuple[Problem, ...] | None) -> Pack | None:
+        """The traject's pack (`found`: looked up with the traject, on the thread), or the user's choice."""
         app, words = self.app, self.app.words
-        pack = app.pack_for(traject.pack)
+        pack = found if found is not None else app.pack_for(traject.pack)
         if not isinstance(pack, Pack):
             first = pack[0].render(app.pack.info.language) if pack else ""
             answer = await app.push_screen_wait(

@@ -1,0 +1,48 @@
+"""User text as loopbaan keeps it, cleaned once where it enters (typing, a paste, a file being read):
+everything past that point trusts it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Anything clean_text changes (\r is in the control range): one search decides whether to work."""
+
+
+def clean_text(text: str) -> str:
+    """User text as we keep it: line ends as \\n (the Unicode line and paragraph separators too,
+    which the text editor splits lines at), no control characters but \\n and \\t, no lone
+    surrogates (they cannot be written as UTF-8). Everything else stays as typed."""
+    if not _TO_CLEAN.search(text):
+        return text  # nearly always, and this runs on every keystroke in a long answer
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def clean_value(value: Any) -> Any:
+    """Clean every string inside an answer (keys too), and drop what holds nothing: blank text, None,
+    and lists and tables left empty. Each part of the value is visited once."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [item for item in map(clean_value, value) if not _nothing(item)]
+    if isinstance(value, dict):
+        cleaned = ((clean_text(str(key)), clean_value(item)) for key, item in value.items())
+        return {key: item for key, item in cleaned if not _nothing(item)}
+    return value
+
+
+def _nothing(cleaned: Any) -> bool:
+    """Whether a value clean_value returned holds nothing: its lists and tables keep only what holds
+    something, so an empty one is empty all the way down (no need to look inside again)."""
+    if cleaned is None:
+        return True
+    if isinstance(cleaned, str):
+        return not cleaned.strip()
+    if isinstance(cleaned, list | dict):
+        return not cleaned
+    return False

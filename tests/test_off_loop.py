@@ -1,0 +1,120 @@
+"""File work never runs on Textual's event loop: making, locking and loading a traject, and rendering
+and writing its roadmap. Keys typed while a traject opens go to the reflection, in order."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hostile.pilot import MINI, SIZE, make_app, wait_until
+from textual.widgets import Static, TextArea
+
+from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.ui.screens import roadmap as roadmap_screen
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
+from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.widgets.text_fields import LineField
+
+FIRST = "#prompt-kan-sterk TextArea"
+"""The mini pack's first prompt, a long text: it has the focus when a traject opens."""
+
+
+def first_text(app: Any) -> str | None:
+    """What the first prompt's field holds; None before the first step is there."""
+    fields = app.screen.query(FIRST)
+    return fields.first(TextArea).text if fields else None
+
+
+def recorded(calls: list[str], name: str, real: Callable[..., Any], gate: threading.Event | None = None) -> Any:
+    """`real`, noting on which thread it ran; with a gate, it waits there until the test opens it."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls.append(
+            f"{name} on {'the event loop' if threading.current_thread() is threading.main_thread() else 'a thread'}"
+        )
+        if gate is not None:
+            gate.wait(timeout=20)
+        return real(*args, **kwargs)
+
+    return wrapper
+
+
+async def test_opening_reads_the_files_on_a_thread_and_keeps_what_is_typed_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path)
+    store.create("Traag", "student", str(MINI))
+    calls: list[str] = []
+    gate = threading.Event()
+    monkeypatch.setattr(Store, "lock", recorded(calls, "lock", Store.lock))
+    monkeypatch.setattr(Store, "load", recorded(calls, "load", Store.load, gate))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "load on a thread" in calls or "load on the event loop" in calls)
+        # the loop is free while the file is read (the gate is still shut): these keys are typed now;
+        # on the start screen "n" would open the new-traject dialog and "d" the remove dialog
+        await pilot.press(*"nd x")
+        assert isinstance(app.screen, StartScreen) and not app.screen.query("#dialog")
+        gate.set()
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        await wait_until(pilot, lambda: first_text(app) == "nd x")
+        assert app.focused is app.screen.query_one(FIRST, TextArea)
+    assert calls == ["lock on a thread", "load on a thread"]
+    assert not app.crash_report
+
+
+async def test_a_new_traject_is_made_on_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(Store, "create", recorded(calls, "create", Store.create))
+    app = make_app(Store(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Nieuw", "enter")  # no profile chosen yet: the dialog asks for one
+        await pilot.pause()
+        await pilot.press("enter")  # the first profile; the focus stays on the choice
+        await pilot.pause()
+        await pilot.press("tab", "tab")  # past the pack (its default is fine) to "Beginnen"
+        if app.focused is not None and app.focused.id == "route":
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        await pilot.press(*"eerst")
+        await wait_until(pilot, lambda: first_text(app) == "eerst")
+    assert calls == ["create on a thread"]
+    assert [s.name for s in Store(tmp_path).summaries()] == ["Nieuw"]
+
+
+async def test_the_roadmap_is_rendered_and_written_on_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "data")
+    traject = store.create("Kaart", "student", str(MINI))
+    traject.set_answer("kan-sterk", "Ik leg goed uit")
+    store.save(traject)
+    calls: list[str] = []
+    monkeypatch.setattr(roadmap_screen, "render", recorded(calls, "render", roadmap_screen.render))
+    monkeypatch.setattr(roadmap_screen, "write_new_file", recorded(calls, "write", roadmap_screen.write_new_file))
+    target = tmp_path / "uit" / "kaart.md"
+    target.parent.mkdir()
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
+        await pilot.app.workers.wait_for_complete()
+        assert "Ik leg goed uit" in app.screen.query_one("#roadmap-markdown").source  # type: ignore[attr-defined]
+        app.screen.query_one("#roadmap-path", LineField).text = str(target)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: target.exists())
+        await pilot.app.workers.wait_for_complete()
+        assert str(target) in str(app.screen.query_one("#roadmap-message", Static).render())
+    assert "Ik leg goed uit" in target.read_text(encoding="utf-8")
+    assert set(calls) == {"render on a thread", "write on a thread"}, calls

@@ -1,0 +1,73 @@
+"""Text cleaned where it enters the app (domain/text.py): what it changes, and that it is linear."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from loopbaan_tui.domain import text
+from loopbaan_tui.domain.text import clean_text, clean_value
+from loopbaan_tui.domain.traject_file import MAX_DEPTH
+
+
+class CountedDict(dict[str, Any]):
+    """A table that counts how often it is read."""
+
+    reads = 0
+
+    def items(self) -> Any:
+        type(self).reads += 1
+        return super().items()
+
+
+def chain(depth: int, width: int = 3) -> Any:
+    """Tables `depth` deep, each holding `width` texts (one dirty) and the next table."""
+    inner: Any = "laatste\r\nregel"
+    for level in range(depth):
+        table = CountedDict({f"t{i}": f"tekst {level}.{i}\x1b" for i in range(width)})
+        table["next"] = inner
+        inner = table
+    return inner
+
+
+def test_cleaning_the_deepest_answer_reads_each_table_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: clean_value cleaned every table's values twice, so the work doubled with each level."""
+    CountedDict.reads = 0
+    calls = 0
+    real = text.clean_text
+
+    def counted(value: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(value)
+
+    monkeypatch.setattr(text, "clean_text", counted)
+    depth, width = MAX_DEPTH + 12, 3  # past the file limit too: editors never make more than 2
+    value = clean_value(chain(depth, width))
+    assert CountedDict.reads == depth, "each table is read once"
+    assert calls == depth * (2 * width + 1) + 1, "each text and each key is cleaned once"
+    for level in reversed(range(depth)):
+        assert value["t0"] == f"tekst {level}.0"
+        value = value["next"]
+    assert value == "laatste\nregel"
+
+
+def test_clean_value_drops_what_holds_nothing_at_every_level() -> None:
+    dirty = {"a": [" ", None, {"x": ["", {"y": None}]}], "b": {"c": "\x00"}, "d": [{"e": "woord\x07"}], "n": 0}
+    assert clean_value(dirty) == {"d": [{"e": "woord"}], "n": 0}
+    assert clean_value([[[]], [" "], "ja"]) == ["ja"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("a\r\nb\rc\u2028d\u2029e", "a\nb\nc\nd\ne"),
+        ("\x1b]52;c;aGk=\x07 tab\tstays", "]52;c;aGk= tab\tstays"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        ("Één café 🙂 [bold] # \u00a0", "Één café 🙂 [bold] # \u00a0"),
+    ],
+)
+def test_clean_text(typed: str, kept: str) -> None:
+    assert clean_text(typed) == kept
+    assert clean_text(kept) is kept, "clean text is returned as it is"
