@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import builtin
+from .kinds import KINDS
 from .messages import NOTHING, Piece
 from .model import (
     BYLINES,
@@ -83,13 +84,8 @@ PROMPT_SPEC: Spec = {
     "core": (BOOL, False),
     "byline": (TEXT, False),
 }
-KIND_KEYS: Mapping[Kind, frozenset[str]] = {
-    Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
-    Kind.MULTIPLE_CHOICE: frozenset({"options", "allow_other"}),
-    Kind.SCALE: frozenset({"scales", "then_now"}),
-    Kind.PATHS: frozenset({"paths"}),
-    Kind.SHORT_TEXT: frozenset({"byline"}),
-}
+KIND_KEYS: Mapping[Kind, frozenset[str]] = {Kind(k.id): k.pack_keys for k in KINDS.values() if k.pack_keys}
+"""The kind-specific prompt keys, each kind's own (`PromptKind.pack_keys`)."""
 KIND_ONLY_KEYS = frozenset().union(*KIND_KEYS.values())
 PATH_SPEC: Spec = {
     "id": (TEXT, True),
@@ -544,11 +540,10 @@ class _Loader:
         for key in sorted(raw.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset())):
             file.report("key_not_for_kind", "prompt", index, key, key=key, kind=kind.value, where=where)
             clean.pop(key, None)
-        # Too few options or scales; a value of the wrong type has been reported already.
-        if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE) and _short(raw.get("options"), 2):
-            file.report("too_few", "prompt", index, "options", key="options", minimum=2, where=where)
-        if kind is Kind.SCALE and _short(raw.get("scales"), 1):
-            file.report("too_few", "prompt", index, "scales", key="scales", minimum=1, where=where)
+        # The kind's own checks (too few options or scales); a value of the wrong type has been reported already.
+        for problem in KINDS[kind].check(raw):
+            key, minimum = problem.key, problem.minimum
+            file.report("too_few", "prompt", index, key, key=key, minimum=minimum, where=where)
         clean["kind"] = kind
         return clean
 
@@ -820,11 +815,6 @@ terminal (a title, the clipboard), so a text may hold none; tab and newline are 
 
 _NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind"})
 """Text keys that may not be empty or only spaces."""
-
-
-def _short(value: object, minimum: int) -> bool:
-    """Whether a list is missing or too short (a value that is no list is reported elsewhere)."""
-    return value is None or (isinstance(value, list) and len(value) < minimum)
 
 
 def _nth_brace(source: SourceMap, line: int, nth: int) -> Position:
