@@ -7,13 +7,16 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.app import App, ComposeResult
+from textual.widgets import Static
 
 from loopbaan_tui.domain import kinds
 from loopbaan_tui.domain.builtin import pack_folder
 from loopbaan_tui.domain.kinds import KINDS, DocContext, Stored, kind_of
 from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Kind, Pack, Prompt
-from loopbaan_tui.ui.widgets.editors import EDITORS
+from loopbaan_tui.domain.model import Kind, Option, Pack, Prompt
+from loopbaan_tui.ui.widgets.editors import EDITORS, AnswerChanged, RankingEditor, make_editor
+from loopbaan_tui.ui.widgets.ranking_editor import RankItem
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +26,18 @@ def pack() -> Pack:
     return result.pack
 
 
+RANKED = Prompt(
+    "rangorde",
+    Kind.RANKING,
+    "Wat is het belangrijkst?",
+    options=(Option("x", "Leerlingen"), Option("y", "Een goed team"), Option("z", "Tijd")),
+)
+"""The built-in packs use no ranking prompt."""
+
+
 def first(pack: Pack, kind: Kind, **wanted: Any) -> Prompt:
+    if kind is Kind.RANKING:
+        return RANKED
     return next(
         p
         for s in pack.sections
@@ -43,6 +57,7 @@ WELL_FORMED: dict[Kind, Stored] = {
     Kind.PATHS: [{"path": "expert", "reason": "verdieping"}],
     Kind.ACTIONS: [{"what": "meelopen", "when": "maart", "first_step": "mailen", "who": "ib'er"}],
     Kind.PEOPLE: [{"who": "Sanne", "help": "feedback", "reach": "app"}],
+    Kind.RANKING: {"order": ["y", "x", "z"]},
 }
 
 
@@ -168,3 +183,46 @@ def test_kind_of_and_placement(pack: Pack) -> None:
     assert kinds.LONG_TEXT.opens_roadmap and kinds.DATE.checkin and not kinds.SCALE.opens_roadmap
     assert kinds.SINGLE_CHOICE.check({"options": [{"id": "a"}]}) == [kinds.TooFew("options", 2)]
     assert kinds.SCALE.check({"scales": ["a"]}) == []
+
+
+def test_a_ranking_reads_as_an_ordered_list(pack: Pack) -> None:
+    stored: Stored = {"order": ["y", "weg", "x"]}
+    assert kinds.RANKING.summarize(pack, RANKED, stored, pack.text) == ["1. Een goed team", "2. weg", "3. Leerlingen"]
+    assert kinds.RANKING.render(DocContext(pack), RANKED, stored) == "1. Een goed team\n2. weg\n3. Leerlingen"
+    assert kinds.RANKING.shown(RANKED, kinds.RANKING.read(RANKED, stored)) == ("y", "x", "z")
+    found = kinds.RANKING.compare_stored(pack, RANKED, {"order": ["x", "y", "z"]}, {"order": ["y", "x", "z"]})
+    assert found.changed and found.moved == ("y", "x") and not found.added
+    merged = kinds.RANKING.merge_hidden(pack, RANKED, "student", stored, {"order": ["x", "y", "z"]})
+    assert merged == {"order": ["x", "y", "z", "weg"]}
+    assert kinds.RANKING.check({"options": [{"id": "a"}]}) == [kinds.TooFew("options", 2)]
+
+
+class _RankingApp(App[None]):
+    def __init__(self, pack: Pack, stored: Stored | None) -> None:
+        super().__init__()
+        self.pack, self.stored = pack, stored
+        self.reported: list[Stored] = []
+
+    def compose(self) -> ComposeResult:
+        yield make_editor(RANKED, self.stored, self.pack, self.pack.text, "student")
+
+    def on_answer_changed(self, event: AnswerChanged) -> None:
+        self.reported.append(event.value)
+
+
+async def test_the_ranking_editor_moves_the_focused_option(pack: Pack) -> None:
+    app = _RankingApp(pack, {"order": ["z"]})
+    async with app.run_test() as pilot:
+        editor = app.query_one(RankingEditor)
+        items = [str(item.render()) for item in app.query(RankItem)]
+        assert items == ["1. Tijd", "2. Leerlingen", "3. Een goed team"]
+        assert editor.answer() == {"order": ["z", "x", "y"]}
+        assert pack.text("ranking_hint") in str(app.query_one(".ranking-hint", Static).render())
+        app.query(RankItem)[1].focus()
+        await pilot.press("ctrl+up")
+        assert app.reported[-1] == {"order": ["x", "z", "y"]}
+        assert app.focused is app.query(RankItem)[0], "the focus goes along with the option"
+        await pilot.press("ctrl+up")  # already at the top: nothing moves
+        await pilot.press("ctrl+down", "ctrl+down")
+        assert app.reported[-1] == {"order": ["z", "y", "x"]}
+        assert [str(item.render()) for item in app.query(RankItem)][-1] == "3. Leerlingen"

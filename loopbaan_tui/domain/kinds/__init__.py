@@ -26,6 +26,7 @@ from .base import (
 )
 from .choice import ChoiceAnswer, MultipleChoice, SingleChoice
 from .paths import PathPick, PathsAnswer, PathsKind
+from .ranking import Ranking, RankingAnswer
 from .rows import Actions, People, Row, RowField, RowsAnswer, RowsKind
 from .scale import Rating, ScaleAnswer, ScaleKind
 from .text import DateAnswer, DateKind, ListAnswer, ListKind, LongText, ShortText, TextAnswer
@@ -40,11 +41,24 @@ SCALE = ScaleKind()
 PATHS = PathsKind()
 ACTIONS = Actions()
 PEOPLE = People()
+RANKING = Ranking()
 
 KINDS: Mapping[str, PromptKind] = MappingProxyType(
     {
         kind.id: kind
-        for kind in (LONG_TEXT, SHORT_TEXT, LIST, SCALE, SINGLE_CHOICE, MULTIPLE_CHOICE, PATHS, ACTIONS, PEOPLE, DATE)
+        for kind in (
+            LONG_TEXT,
+            SHORT_TEXT,
+            LIST,
+            SCALE,
+            SINGLE_CHOICE,
+            MULTIPLE_CHOICE,
+            PATHS,
+            ACTIONS,
+            PEOPLE,
+            DATE,
+            RANKING,
+        )
     }
 )
 """Every kind by its id, in the order of `model.Kind`."""
@@ -64,6 +78,7 @@ __all__ = [
     "MULTIPLE_CHOICE",
     "PATHS",
     "PEOPLE",
+    "RANKING",
     "SCALE",
     "SHORT_TEXT",
     "SINGLE_CHOICE",
@@ -85,6 +100,8 @@ __all__ = [
     "PathsKind",
     "People",
     "PromptKind",
+    "Ranking",
+    "RankingAnswer",
     "Rating",
     "Row",
     "RowField",

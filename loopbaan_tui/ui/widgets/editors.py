@@ -12,6 +12,7 @@ from ...domain.kinds import Stored, Words
 from ...domain.model import Kind, Pack, Prompt
 from .choice_editors import ChoiceEditor, MultipleChoiceEditor, PathsEditor, ScaleEditor
 from .editor_base import AnswerChanged, Editor
+from .ranking_editor import RankingEditor
 from .rows_editor import PeopleEditor, RowsEditor
 from .text_editors import DateEditor, LineEditor, ListEditor, LongTextEditor
 
@@ -30,6 +31,7 @@ EDITORS: Mapping[str, EditorClass] = MappingProxyType(
         Kind.ACTIONS: RowsEditor,
         Kind.PEOPLE: PeopleEditor,
         Kind.DATE: DateEditor,
+        Kind.RANKING: RankingEditor,
     }
 )
 """Every kind's editor, by kind id (a test checks that every kind of `domain/kinds` has one)."""
@@ -53,6 +55,7 @@ __all__ = [
     "MultipleChoiceEditor",
     "PathsEditor",
     "PeopleEditor",
+    "RankingEditor",
     "RowsEditor",
     "ScaleEditor",
     "make_editor",
