@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from .markdown import escape_inline, flat_line, table
 from .model import Pack, Prompt, Scale
@@ -73,8 +73,10 @@ def bar(value: int | None, scale: Scale) -> str:
     return f"{BAR_FULL * filled}{BAR_EMPTY * (steps - filled)} {value}"
 
 
-def chart(pack: Pack, prompt: Prompt, value: Mapping[str, Any]) -> str:
-    """A Markdown chart: a bar and a number per scale, then and now and the change; the scales' ends below."""
+def chart(pack: Pack, prompt: Prompt, scores: Mapping[str, tuple[int | None, int | None]]) -> str:
+    """A Markdown chart: a bar and a number per scale, then and now and the change; the scales' ends below.
+
+    `scores` holds (then, now) by scale id, in the order of the answer."""
 
     def w(key: str) -> str:
         return escape_inline(pack.text(key))
@@ -83,12 +85,11 @@ def chart(pack: Pack, prompt: Prompt, value: Mapping[str, Any]) -> str:
     header = ["", *([w("doc_then")] if then_now else []), w("doc_now"), *([w("doc_change")] if then_now else [])]
     rows = []
     used: list[Scale] = []
-    for scale_id in [*prompt.scales, *(k for k in value if k not in prompt.scales)]:
+    for scale_id in [*prompt.scales, *(k for k in scores if k not in prompt.scales)]:
         scale = pack.scale(scale_id)
-        scores = value.get(scale_id)
-        if scale is None or not isinstance(scores, Mapping):
+        if scale is None or scale_id not in scores:
             continue
-        now, then = score(scores.get("now")), score(scores.get("then"))
+        then, now = scores[scale_id]
         if now is None and (then is None or not then_now):
             continue
         used.append(scale)

@@ -39,6 +39,7 @@ class Kind(StrEnum):
     ACTIONS = "actions"
     PEOPLE = "people"
     DATE = "date"
+    RANKING = "ranking"
 
 
 @dataclass(frozen=True, slots=True)

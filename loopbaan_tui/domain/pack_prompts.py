@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .kinds import KINDS
 from .messages import Piece
 from .model import Kind
 from .pack_files import PackFile
 from .pack_schema import PROMPT_SPEC, STEP_SPEC, Fields, Item, TableAt, check_fields, items, tables, where
 from .suggest import suggestion
 
-KIND_KEYS: Mapping[Kind, frozenset[str]] = {
-    Kind.SINGLE_CHOICE: frozenset({"options", "allow_other"}),
-    Kind.MULTIPLE_CHOICE: frozenset({"options", "allow_other"}),
-    Kind.SCALE: frozenset({"scales", "then_now"}),
-    Kind.PATHS: frozenset({"paths"}),
-    Kind.SHORT_TEXT: frozenset({"byline"}),
-}
+KIND_KEYS: Mapping[Kind, frozenset[str]] = {Kind(k.id): k.pack_keys for k in KINDS.values() if k.pack_keys}
+"""The kind-specific prompt keys, each kind's own (`PromptKind.pack_keys`)."""
 KIND_ONLY_KEYS = frozenset().union(*KIND_KEYS.values())
 
 Step = tuple[Fields | None, list[Item]]
@@ -63,15 +59,8 @@ def _prompt(file: PackFile, index: int, clean: Fields, raw: Mapping[str, object]
     for key in sorted(raw.keys() & KIND_ONLY_KEYS - KIND_KEYS.get(kind, frozenset())):
         file.report("key_not_for_kind", "prompt", index, key, key=key, kind=kind.value, where=at)
         clean.pop(key, None)
-    # Too few options or scales; a value of the wrong type has been reported already.
-    if kind in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE) and _short(raw.get("options"), 2):
-        file.report("too_few", "prompt", index, "options", key="options", minimum=2, where=at)
-    if kind is Kind.SCALE and _short(raw.get("scales"), 1):
-        file.report("too_few", "prompt", index, "scales", key="scales", minimum=1, where=at)
+    # The kind's own checks (too few options or scales); a value of the wrong type has been reported already.
+    for problem in KINDS[kind].check(raw):
+        file.report("too_few", "prompt", index, problem.key, key=problem.key, minimum=problem.minimum, where=at)
     clean["kind"] = kind
     return clean
-
-
-def _short(value: object, minimum: int) -> bool:
-    """Whether a list is missing or too short (a value that is no list is reported elsewhere)."""
-    return value is None or (isinstance(value, list) and len(value) < minimum)

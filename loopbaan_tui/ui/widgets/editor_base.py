@@ -1,0 +1,46 @@
+"""What every editor shares: the message it posts, and the base of editors made of smaller inputs.
+
+Every editor is made as `Editor(prompt, value, pack, words, profile)` with the answer as stored;
+it reads it through its kind (`domain/kinds`) and reports the answer as stored again.
+The prompt id is fixed when the editor is made, so an answer can never be filed under
+another prompt, however fast the user moves between them.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widget import Widget
+
+from ...domain.kinds import Stored, Words
+from ...domain.model import Pack, Prompt
+
+
+class AnswerChanged(Message):
+    """The user changed the answer to one prompt."""
+
+    def __init__(self, prompt_id: str, value: Stored) -> None:
+        super().__init__()
+        self.prompt_id = prompt_id
+        self.value = value
+
+
+class Editor(Widget):
+    """Base for editors that are containers of smaller inputs."""
+
+    DEFAULT_CSS = "Editor { height: auto; }"
+
+    def __init__(self, prompt: Prompt, value: Stored | None, pack: Pack, words: Words, profile: str) -> None:
+        super().__init__(classes=f"editor editor-{prompt.kind.value}")
+        self.prompt = prompt
+        self.value = value
+        self.pack = pack
+        self.words = words
+        self.profile = profile
+
+    def changed(self, value: Stored) -> None:
+        self.value = value
+        self.post_message(AnswerChanged(self.prompt.id, value))
+
+    def answer(self) -> Stored | None:
+        """The answer as the editor shows it now."""
+        return self.value

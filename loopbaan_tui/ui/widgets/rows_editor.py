@@ -1,0 +1,124 @@
+"""The editor of the row kinds: actions or people, as cards you can add and remove."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Button, Static, TextArea
+
+from ...domain import kinds
+from ...domain.dates import format_date, recognize_date
+from ...domain.kinds import Row, RowsAnswer, RowsKind, Stored
+from ..text import literal
+from .editor_base import Editor
+from .text_fields import LineField
+
+
+class RowsEditor(Editor):
+    """Actions (what, when, first step, who), as cards you can add; `kind` names the fields and words."""
+
+    kind: RowsKind = kinds.ACTIONS
+
+    def compose(self) -> ComposeResult:
+        rows = [row for row in self.kind.read(self.prompt, self.value).rows if not row.loose] or [Row()]
+        for row in rows:
+            yield self._row(row)
+        yield Button(literal(self.words(self.kind.add_word)), classes="row-add", compact=True)
+
+    def _row(self, row: Row) -> Widget:
+        cells: list[Widget] = []
+        for field in self.kind.fields:
+            cells.append(
+                Horizontal(
+                    Static(literal(self.words(field.label)), classes="row-label"),
+                    LineField(
+                        row.get(field.name),
+                        placeholder=self.words(field.placeholder),
+                        classes="row-input",
+                        name=field.name,
+                        compact=True,
+                    ),
+                    classes="row-field",
+                )
+            )
+            if field.name == "when":  # free text ("voor de kerst"), but a date is shown as one
+                hint = Static(self._when_hint(row.get(field.name)), classes="field-hint row-when-hint")
+                hint.display = recognize_date(row.get(field.name)) is not None
+                cells.append(hint)
+        remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
+        return Vertical(*cells, remove, classes="row")
+
+    def answer(self) -> Stored:
+        rows = (Row({box.name: box.text for box in row.query(LineField) if box.name}) for row in self.query(".row"))
+        return self.kind.write(RowsAnswer(rows=tuple(rows)))
+
+    @on(Button.Pressed, ".row-add")
+    async def _add(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = self._row(Row())
+        await self.mount(row, before=event.button)
+        row.query(LineField).first().focus()
+
+    @on(Button.Pressed, ".row-remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        """Ask first when the row holds words; then remove it and stay in the table."""
+        event.stop()
+        row = event.button.parent
+        if not isinstance(row, Widget):
+            return
+        texts = [box.text.strip() for box in row.query(LineField) if box.text.strip()]
+        if not texts:
+            self.run_worker(self._remove_row(row))
+            return
+        from ..screens.dialogs import Choice
+
+        dialog = Choice(
+            self.words(self.kind.remove_title_word),
+            self.words("remove_row_body", row=" · ".join(texts)),
+            [("keep", self.words("button_keep")), ("remove", self.words("row_remove"))],
+            warning=True,
+            focus="keep",
+        )
+
+        def chosen(answer: str | None) -> None:
+            if answer == "remove":
+                self.run_worker(self._remove_row(row))
+            else:
+                event.button.focus()
+
+        self.app.push_screen(dialog, chosen)
+
+    async def _remove_row(self, row: Widget) -> None:
+        rows = list(self.query(".row"))
+        index = rows.index(row) if row in rows else 0
+        await row.remove()
+        if not self.query(".row"):
+            await self.mount(self._row(Row()), before=self.query_one(".row-add"))
+        self.changed(self.answer())
+        rows = list(self.query(".row"))
+        target = rows[min(index, len(rows) - 1)].query(LineField).first()
+        target.focus()
+
+    def _when_hint(self, text: str) -> Content | str:
+        found = recognize_date(text)
+        return literal("= " + format_date(found, self.pack.info.language)) if found else ""
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        field = event.text_area
+        row = field.parent.parent if field.parent is not None else None
+        if field.name == "when" and isinstance(row, Widget):
+            hint = row.query_children(".row-when-hint").first(Static)
+            hint.update(self._when_hint(field.text))
+            hint.display = recognize_date(field.text) is not None
+        self.changed(self.answer())
+
+
+class PeopleEditor(RowsEditor):
+    """People (who, help, reach), as cards you can add."""
+
+    kind = kinds.PEOPLE
