@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.pilot import MINI, SIZE, make_app, open_first, paste, record_notifications, rendered, wait_until
+from apps import MINI, make_app
+from hostile.pilot import SIZE, open_first, paste, record_notifications, rendered, wait_until
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import atomic
