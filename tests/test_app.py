@@ -21,7 +21,7 @@ TRICKY = "[b]x[/b] \\ #é <i>"
 async def create_traject(pilot, name: str = "Mijn traject", profile: int = 0) -> None:
     await pilot.press("n")
     await pilot.pause()
-    await pilot.press(*name)
+    await type_text(pilot, name)
     await pilot.press("enter")  # no profile chosen yet: the dialog asks for one
     await pilot.pause()
     await pilot.press(*["down"] * profile, "enter")  # choose; the focus stays on the choice
@@ -155,7 +155,7 @@ async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tupl
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await create_traject(pilot)
-        await pilot.press(*"iets")
+        await type_text(pilot, "iets")
         await pilot.pause(0.1)
         rail = app.screen.query_one("#rail", OptionList)
         assert "1/3" in str(rail.get_option_at_index(0).prompt)
@@ -278,7 +278,7 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
     app = make_app(tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot, "Roadmap test")
-        await pilot.press(*"Ik ben [sterk] in #uitleggen")
+        await type_text(pilot, "Ik ben [sterk] in #uitleggen")
         await pilot.press("ctrl+r")
         await pilot.pause()
         preview = app.screen.query_one(Markdown)
@@ -325,7 +325,7 @@ async def test_second_copy_on_the_same_traject_is_refused_kindly(tmp_path: Path)
             await pilot_two.press("enter")
             await pilot_two.pause()
             assert isinstance(second.screen, StartScreen)
-        await pilot_one.press(*"nog steeds van mij")
+        await type_text(pilot_one, "nog steeds van mij")
         await pilot_one.press("ctrl+q")
     store = Store(tmp_path)
     assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "nog steeds van mij"
