@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile.slow import slow_only_when_asked  # noqa: F401 - slow tests run only when asked
+from hostile.slow import deselect_slow
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +24,11 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     ):
         monkeypatch.setenv(name, str(home / sub))
     return home
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests run only when asked for (`-m slow`, LOOPBAAN_SLOW=1): otherwise they are deselected."""
+    deselect_slow(config, items)
 
 
 from loopbaan_tui.domain.storage import Store  # noqa: E402 - appended: fixtures are added at the end

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import MINI, make_app, type_text
 from hostile.pilot import wait_until
 from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
-from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -16,20 +16,13 @@ from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
-MINI = Path(__file__).parent / "packs" / "mini"
 TRICKY = "[b]x[/b] \\ #é <i>"
-
-
-def make_app(folder: Path, pack_folder: Path = MINI) -> LoopbaanApp:
-    pack = load_pack(pack_folder).pack
-    assert pack is not None
-    return LoopbaanApp(pack=pack, store=Store(folder), custom_content=pack_folder)
 
 
 async def create_traject(pilot, name: str = "Mijn traject", profile: int = 0) -> None:
     await pilot.press("n")
     await pilot.pause()
-    await pilot.press(*name)
+    await type_text(pilot, name)
     await pilot.press("enter")  # no profile chosen yet: the dialog asks for one
     await pilot.pause()
     await pilot.press(*["down"] * profile, "enter")  # choose; the focus stays on the choice
@@ -67,10 +60,12 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await create_traject(pilot)
         # Step 1: long text, list, single choice with "other".
         assert focused_prompt(app) == "kan-sterk"
-        await pilot.press(*TRICKY)
+        await type_text(pilot, TRICKY)
         await pilot.press("tab")
         assert focused_prompt(app) == "kan-feedback"
-        await pilot.press(*"mentor", "enter", *"buddy")
+        await type_text(pilot, "mentor")
+        await pilot.press("enter")
+        await type_text(pilot, "buddy")
         await pilot.press("ctrl+down")
         assert focused_prompt(app) == "kan-rol"
         await pilot.press("down", "enter")  # second radio button
@@ -84,7 +79,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         assert focused_prompt(app) == "wil-balans"
         await pilot.press("2", "tab", "4", "tab", "right", "right", "right", "tab", "3")
         await pilot.press("ctrl+down")
-        await pilot.press(*"klas")
+        await type_text(pilot, "klas")
         # Step 3: paths with a reason.
         await pilot.press("f7")
         await pilot.pause()
@@ -96,15 +91,22 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press("f8")
         await pilot.pause()
         assert focused_prompt(app) == "hoe-acties"
-        await pilot.press(*"Meelopen", "tab", *"jan", "tab", *"Mail", "tab", *"IB")
+        for word in ("Meelopen", "jan", "Mail"):
+            await type_text(pilot, word)
+            await pilot.press("tab")
+        await type_text(pilot, "IB")
         # Step 5: people.
         await pilot.press("f9")
         await pilot.pause()
-        await pilot.press(*"Sanne", "tab", *"vragen", "tab", *"lopen")
+        for word in ("Sanne", "vragen"):
+            await type_text(pilot, word)
+            await pilot.press("tab")
+        await type_text(pilot, "lopen")
         # Roadmap step: the date.
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press("tab", *"2027-03-01")
+        await pilot.press("tab")
+        await type_text(pilot, "2027-03-01")
         await pilot.press("ctrl+q")
     answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
     assert answers["kan-sterk"] == TRICKY
@@ -154,7 +156,7 @@ async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tupl
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await create_traject(pilot)
-        await pilot.press(*"iets")
+        await type_text(pilot, "iets")
         await pilot.pause(0.1)
         rail = app.screen.query_one("#rail", OptionList)
         assert "1/3" in str(rail.get_option_at_index(0).prompt)
@@ -277,7 +279,7 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
     app = make_app(tmp_path / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot, "Roadmap test")
-        await pilot.press(*"Ik ben [sterk] in #uitleggen")
+        await type_text(pilot, "Ik ben [sterk] in #uitleggen")
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
@@ -326,7 +328,7 @@ async def test_second_copy_on_the_same_traject_is_refused_kindly(tmp_path: Path)
             await pilot_two.press("enter")
             await pilot_two.pause()
             assert isinstance(second.screen, StartScreen)
-        await pilot_one.press(*"nog steeds van mij")
+        await type_text(pilot_one, "nog steeds van mij")
         await pilot_one.press("ctrl+q")
     store = Store(tmp_path)
     assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "nog steeds van mij"

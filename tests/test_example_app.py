@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from hostile.pilot import wait_until
-from test_lived_in import SIZE, make_app
+from test_lived_in import SIZE
 from textual.widgets import Markdown, OptionList
 
 from loopbaan_tui.domain.builtin import LANGUAGES
@@ -52,7 +53,7 @@ async def test_the_example_opens_read_only_and_writes_nothing(tmp_path: Path, la
 
 
 async def test_the_example_button_and_escape_from_the_choice(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click("#example")

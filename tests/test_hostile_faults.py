@@ -18,9 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import apps
 import pytest
-from hostile import pilot as hostile_pilot
-from hostile.pilot import MINI, SIZE, open_first, paste, record_notifications, rendered, wait_until
+from apps import MINI
+from hostile.pilot import SIZE, open_first, paste, record_notifications, rendered, wait_until
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import atomic
@@ -36,7 +37,7 @@ QUICK = Delays(delay=0.1, max_delay=0.1, retry=0.3)
 
 
 def make_app(store: Store) -> LoopbaanApp:
-    return hostile_pilot.make_app(store, autosave=QUICK)
+    return apps.make_app(store, autosave=QUICK)
 
 
 def on_disk(path: Path) -> str:

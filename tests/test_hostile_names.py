@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
+from apps import MINI, make_app
+from hostile.pilot import SIZE, paste, wait_until
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

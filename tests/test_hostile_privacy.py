@@ -13,18 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import MINI, make_app
 from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
-from hostile.pilot import MINI, SIZE, make_app, paste, wait_until
+from hostile.pilot import SIZE, paste, wait_until
 from hostile.ptyapp import ROOT, PtyApp, start_args
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic
 from loopbaan_tui.domain.export import write_new_file
-from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.settings import save_settings
 from loopbaan_tui.domain.storage import DamagedTraject, StorageError, Store, to_toml
 from loopbaan_tui.domain.traject import Traject
-from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
 
@@ -106,9 +105,7 @@ def test_every_file_and_folder_we_write_is_the_owners_only(
     # the trash, the settings, a crash log, exported roadmaps
     store.remove(traject.id)
     save_settings(data, {"theme": "textual-light"})
-    pack = load_pack(MINI).pack
-    assert pack is not None
-    LoopbaanApp(pack=pack, store=store)._write_crash_log(RuntimeError("x"))
+    make_app(store)._write_crash_log(RuntimeError("x"))
     out.mkdir(mode=0o700)
     write_new_file(out / "roadmap.md", "# Roadmap\n")
     os.chdir(out)

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.pilot import make_app, open_first
+from apps import make_app
+from hostile.pilot import open_first
 from hostile.ptyapp import PtyApp, start_args
 from hostile.ptyflows import ACTION, CTRL_Q, LINE, LONG, Field, answers, go_to, make_traject, open_traject, wait_saved
 from textual import events

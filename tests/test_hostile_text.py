@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from apps import MINI, make_app
 from hostile.network import no_network_fixture  # noqa: F401 - a fixture, used by pytest
-from hostile.pilot import MINI, SIZE, make_app, open_first, paste, wait_until
+from hostile.pilot import SIZE, open_first, paste, wait_until
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_roadmap import headings, parse

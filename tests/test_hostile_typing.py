@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.pilot import make_app, open_first, type_as_the_terminal_does, wait_until
+from apps import make_app
+from hostile.pilot import open_first, type_as_the_terminal_does, wait_until
 from hostile.ptyapp import PtyApp, start_args
 from hostile.ptyflows import (
     ACTION,

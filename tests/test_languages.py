@@ -14,7 +14,6 @@ from loopbaan_tui.domain import builtin, catalogue
 from loopbaan_tui.domain.dates import DateProblem, describe_problem, format_date, parse_date
 from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.messages import message
-from loopbaan_tui.domain.storage import Store
 
 REAL = builtin.content_root()
 
@@ -86,12 +85,11 @@ def test_the_command_line_speaks_it(xx: Path, capsys: pytest.CaptureFixture[str]
 
 
 async def test_the_app_offers_its_pack(xx: Path, tmp_path: Path) -> None:
-    from loopbaan_tui.ui.app import LoopbaanApp
+    from apps import make_app
+
     from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 
-    pack = load_pack(builtin.pack_folder("nl")).pack
-    assert pack is not None
-    app = LoopbaanApp(pack=pack, store=Store(tmp_path / "data"))
+    app = make_app(tmp_path / "data", "nl")
     async with app.run_test(size=(100, 40)) as pilot:
         dialog = NewTrajectDialog()
         app.push_screen(dialog)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.pilot import MINI, SIZE, make_app, wait_until
+from apps import MINI, make_app
+from hostile.pilot import SIZE, wait_until
 from textual.widgets import Static, TextArea
 
 from loopbaan_tui.domain.storage import Store

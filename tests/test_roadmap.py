@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_files import assert_golden
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -26,10 +26,8 @@ from loopbaan_tui.domain.roadmap_html import build_html
 from loopbaan_tui.domain.traject import Traject, clean_text, clean_value, is_empty
 
 HERE = Path(__file__).parent
-GOLDEN = HERE / "golden"
 PACK_FOLDER = HERE / "packs" / "roadmap"
 TODAY = date(2025, 11, 21)
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 HOSTILE = (
     "# kop",
@@ -207,15 +205,6 @@ def assert_sound(
     return tokens
 
 
-def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), f"{path} is missing: run UPDATE_GOLDEN=1 pytest {Path(__file__).name}"
-    assert text == path.read_text(encoding="utf-8"), f"{name} changed; if that is intended: UPDATE_GOLDEN=1 pytest"
-
-
 def english(pack: Pack) -> Pack:
     """The same prompts, with the document's own words in English (the built-in English ui.toml)."""
     from loopbaan_tui.domain.builtin import reference_ui
@@ -255,7 +244,7 @@ H2_FULL = [
 def test_golden_per_profile(pack: Pack, profile: str) -> None:
     traject = fill_traject(pack, profile)
     markdown = build_markdown(pack, traject, today=TODAY)
-    golden(f"roadmap-{profile}.md", markdown)
+    assert_golden(f"roadmap-{profile}.md", markdown)
     tokens = assert_sound(pack, traject, markdown)
     assert [text for level, text in headings(tokens) if level == 2] == H2_FULL
     h3 = [text for level, text in headings(tokens) if level == 3]
@@ -277,7 +266,7 @@ def test_golden_per_profile(pack: Pack, profile: str) -> None:
 def test_golden_variants(pack: Pack, name: str, options: dict[str, bool]) -> None:
     traject = partial(pack)
     markdown = build_markdown(pack, traject, today=TODAY, **options)
-    golden(f"roadmap-student-{name}.md", markdown)
+    assert_golden(f"roadmap-student-{name}.md", markdown)
     assert_sound(pack, traject, markdown, include_private=options.get("include_private", False))
 
 
@@ -285,7 +274,7 @@ def test_golden_english_words(pack: Pack) -> None:
     pack_en = english(pack)
     traject = fill_traject(pack_en, "student")
     markdown = build_markdown(pack_en, traject, include_empty=True, today=TODAY)
-    golden("roadmap-student-en.md", markdown)
+    assert_golden("roadmap-student-en.md", markdown)
     tokens = assert_sound(pack_en, traject, markdown)
     h2 = [text for level, text in headings(tokens) if level == 2]
     assert h2[0] == "How I got here" and "Actions" in h2 and "Next check-in" in h2
@@ -294,7 +283,7 @@ def test_golden_english_words(pack: Pack) -> None:
 
 def test_golden_html(pack: Pack) -> None:
     html = build_html(pack, fill_traject(pack, "student"), today=TODAY)
-    golden("roadmap-student.html", html)
+    assert_golden("roadmap-student.html", html)
 
 
 # --- what the document holds --------------------------------------------------------------------
@@ -639,7 +628,7 @@ def test_golden_builtin_packs(builtin_pack: Pack, profile: str) -> None:
 
     traject = load_example(builtin_pack.info.language, profile)
     markdown = build_markdown(builtin_pack, traject, today=TODAY)
-    golden(f"builtin-{builtin_pack.info.language}-{profile}.md", markdown)
+    assert_golden(f"builtin-{builtin_pack.info.language}-{profile}.md", markdown)
     tokens = assert_sound(builtin_pack, traject, markdown)
     h2 = [text for level, text in headings(tokens) if level == 2]
     questions = [norm(section.question) for section in builtin_pack.competencies]

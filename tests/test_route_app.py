@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.pilot import make_app as make_mini_app
+from apps import make_app
 from hostile.pilot import open_first, wait_until
-from test_lived_in import SIZE, answers_on_disk, focused_prompt, make_app, open_dialog, saved_traject
+from test_lived_in import SIZE, answers_on_disk, focused_prompt, open_dialog, saved_traject
 from textual.widgets import Markdown, RadioSet
 
 from loopbaan_tui.domain.builtin import LANGUAGES
@@ -65,7 +65,7 @@ async def test_the_short_route_chosen_in_the_dialog_is_saved(tmp_path: Path, lan
 
 
 async def test_the_dialog_starts_on_the_full_route(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await start_in_dialog(pilot, ())
         assert OUTSIDE in prompt_ids(app)
@@ -76,7 +76,7 @@ async def test_the_dialog_starts_on_the_full_route(tmp_path: Path) -> None:
 
 
 async def test_a_pack_without_core_prompts_asks_no_route(tmp_path: Path) -> None:
-    app = make_mini_app(Store(tmp_path))
+    app = make_app(Store(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot)
         assert not dialog.query_one("#route-row").display
@@ -86,7 +86,7 @@ async def test_a_pack_without_core_prompts_asks_no_route(tmp_path: Path) -> None
 
 async def test_the_rail_counts_the_questions_of_the_route(tmp_path: Path) -> None:
     saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     kan = app.pack.sections[0]
     short, full = len(kan.prompts_for("student", "short")), len(kan.prompts_for("student"))
     async with app.run_test(size=SIZE) as pilot:
@@ -102,7 +102,7 @@ async def test_the_rail_counts_the_questions_of_the_route(tmp_path: Path) -> Non
 
 async def test_switching_the_route_keeps_every_answer_on_disk_and_brings_them_back(tmp_path: Path) -> None:
     traject = saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT}, last_prompt=CORE)
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         assert focused_prompt(app) == CORE and OUTSIDE in prompt_ids(app)
@@ -129,7 +129,7 @@ async def test_switching_the_route_keeps_every_answer_on_disk_and_brings_them_ba
 
 async def test_a_question_outside_the_new_route_gives_the_focus_to_the_steps_first(tmp_path: Path) -> None:
     saved_traject(tmp_path, {OUTSIDE: OUTSIDE_TEXT}, last_prompt=OUTSIDE)
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         assert focused_prompt(app) == OUTSIDE
@@ -140,7 +140,7 @@ async def test_a_question_outside_the_new_route_gives_the_focus_to_the_steps_fir
 
 async def test_the_roadmap_keeps_answers_outside_the_route(tmp_path: Path) -> None:
     saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         await pilot.press("ctrl+k")
@@ -155,7 +155,7 @@ async def test_the_roadmap_keeps_answers_outside_the_route(tmp_path: Path) -> No
 async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_path: Path) -> None:
     store = Store(tmp_path)
     traject = store.create("Mini", "student", str(Path(__file__).parent / "packs" / "mini"))
-    app = make_mini_app(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         before = prompt_ids(app)
@@ -171,7 +171,7 @@ async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_p
 async def test_the_help_names_the_route_key(tmp_path: Path) -> None:
     """Ctrl+K is not in the footer (at 80 columns it would push Back and Quit out): F1 must say it."""
     saved_traject(tmp_path, {})
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         await pilot.press("f1")

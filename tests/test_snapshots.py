@@ -7,14 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from apps import MINI, make_app
 from textual.widgets import TextArea
 
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.domain.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 
-MINI = Path(__file__).parent / "packs" / "mini"
 SIZE = (80, 24)
 MOMENT = datetime(2026, 3, 6, 14, 30, tzinfo=UTC)
 
@@ -29,22 +27,17 @@ def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
-def make_app(answers: dict | None = None, with_traject: bool = True) -> LoopbaanApp:
-    store = Store(Path("data"))
-    if with_traject:
-        traject = Traject(
-            id="mijn-traject",
-            name="Mijn [bold] traject",
-            profile="student",
-            pack=str(MINI),
-            created=MOMENT,
-            updated=MOMENT,
-            answers=answers or {},
-        )
-        store.save(traject)
-    pack = load_pack(MINI).pack
-    assert pack is not None
-    return LoopbaanApp(pack=pack, store=store, custom_content=MINI)
+def snapshot_app(answers: dict | None = None, with_traject: bool = True) -> LoopbaanApp:
+    traject = Traject(
+        id="mijn-traject",
+        name="Mijn [bold] traject",
+        profile="student",
+        pack=str(MINI),
+        created=MOMENT,
+        updated=MOMENT,
+        answers=answers or {},
+    )
+    return make_app(Path("data"), MINI, trajects=[traject] if with_traject else [])
 
 
 ANSWERS = {
@@ -59,15 +52,15 @@ ANSWERS = {
 
 
 def test_start_empty(snap_compare) -> None:
-    assert snap_compare(make_app(with_traject=False), terminal_size=SIZE)
+    assert snap_compare(snapshot_app(with_traject=False), terminal_size=SIZE)
 
 
 def test_start_with_traject(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE)
+    assert snap_compare(snapshot_app(), terminal_size=SIZE)
 
 
 def test_new_traject_dialog(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["n"])
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, press=["n"])
 
 
 async def opened(pilot) -> None:
@@ -87,16 +80,16 @@ def test_step(snap_compare, step: int) -> None:
     keys = [f"f{step + 4}"] if 1 < step < 6 else []
     if step == 6:
         keys = ["f9", "ctrl+n"]
-    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=keys)
+    assert snap_compare(snapshot_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=keys)
 
 
 def test_help(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["f1"])
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, press=["f1"])
 
 
 def test_too_small(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=(50, 15))
+    assert snap_compare(snapshot_app(), terminal_size=(50, 15))
 
 
 def test_light_theme_step(snap_compare) -> None:
-    assert snap_compare(make_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=["ctrl+t"])
+    assert snap_compare(snapshot_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=["ctrl+t"])

@@ -9,12 +9,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from apps import make_app, pack_of
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain import export, roadmap
-from loopbaan_tui.domain.builtin import pack_folder
 from loopbaan_tui.domain.examples import load_example
-from loopbaan_tui.domain.loader import load_pack
 from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.domain.traject import overall_progress
 from loopbaan_tui.ui.app import LoopbaanApp
@@ -42,9 +41,7 @@ def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roadmap_screen, "default_folder", lambda: Path("Documenten"))
 
 
-def make_app(language: str = "nl", with_traject: bool = True, last_prompt: str = "") -> LoopbaanApp:
-    pack = load_pack(pack_folder(language)).pack
-    assert pack is not None
+def snapshot_app(language: str = "nl", with_traject: bool = True, last_prompt: str = "") -> LoopbaanApp:
     store = Store(Path("data"))
     if with_traject:
         example = load_example(language, "student")
@@ -57,26 +54,26 @@ def make_app(language: str = "nl", with_traject: bool = True, last_prompt: str =
             updated=MOMENT,
             last_prompt=last_prompt,
         )
-        store.save(traject, progress=overall_progress(pack, traject))
-    return LoopbaanApp(pack=pack, store=store)
+        store.save(traject, progress=overall_progress(pack_of(language), traject))
+    return make_app(store, language)
 
 
 def test_start_with_progress(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE)
+    assert snap_compare(snapshot_app(), terminal_size=SIZE)
 
 
 def test_new_dialog_after_choosing_a_profile(snap_compare) -> None:
     keys = ["n", *"Jaar 3", "tab", "down", "enter"]
-    assert snap_compare(make_app(with_traject=False), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app(with_traject=False), terminal_size=SIZE, press=keys)
 
 
 def test_new_dialog_with_an_error(snap_compare) -> None:
-    assert snap_compare(make_app(with_traject=False), terminal_size=SIZE, press=["n", "enter"])
+    assert snap_compare(snapshot_app(with_traject=False), terminal_size=SIZE, press=["n", "enter"])
 
 
 def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
     keys = ["n", *"Year five", "tab", "down", "down", "down", "enter"]
-    assert snap_compare(make_app("en", with_traject=False), terminal_size=SIZE, press=keys)
+    assert snap_compare(snapshot_app("en", with_traject=False), terminal_size=SIZE, press=keys)
 
 
 def opened_then(*keys: str):
@@ -105,29 +102,29 @@ def opened_then(*keys: str):
 
 
 def test_help_open_on_the_first_prompt(snap_compare) -> None:
-    assert snap_compare(make_app(last_prompt="kan-moment"), terminal_size=SIZE, run_before=opened_then("f2"))
+    assert snap_compare(snapshot_app(last_prompt="kan-moment"), terminal_size=SIZE, run_before=opened_then("f2"))
 
 
 @pytest.mark.parametrize("key", ["f6", "f7", "f8", "f9"])
 def test_a_step_just_entered(snap_compare, key: str) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then(key))
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then(key))
 
 
 def test_the_last_step_just_entered(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("f9", "ctrl+n"))
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("f9", "ctrl+n"))
 
 
 def test_a_step_scrolled_to_its_last_prompt(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("f8", *["pagedown"] * 8))
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("f8", *["pagedown"] * 8))
 
 
 def test_the_roadmap_screen(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r"))
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r"))
 
 
 def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r", "f4"))
+    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r", "f4"))
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
-    assert snap_compare(make_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))
+    assert snap_compare(snapshot_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))

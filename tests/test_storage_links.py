@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from hostile.pilot import MINI, SIZE, make_app, rendered, wait_until
+from apps import MINI, make_app
+from hostile.pilot import SIZE, rendered, wait_until
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain.storage import DamagedTraject, StorageError, Store, to_toml

@@ -9,7 +9,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hostile.pilot import SIZE, make_app
+from apps import make_app
+from hostile.pilot import SIZE
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain import atomic, store_summary

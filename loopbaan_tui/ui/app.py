@@ -189,6 +189,10 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self.session = None
         return saved
 
+    def keys_settled(self) -> bool:
+        """True when every key received so far has been handled all the way (key_order.py)."""
+        return self._key_order.idle
+
     async def on_event(self, event: events.Event) -> None:
         """Keys from the terminal are handled one after another (key_order.py). A paste (from a web
         page, a PDF) may carry control characters that would steer the terminal once shown: they are

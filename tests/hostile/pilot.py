@@ -4,25 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from textual.widget import Widget
 
-from loopbaan_tui.domain.autosave import Delays
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.storage import Store
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 
-MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 SIZE = (100, 32)
-
-
-def make_app(store: Store, pack_folder: Path = MINI, *, autosave: Delays | None = None) -> LoopbaanApp:
-    pack = load_pack(pack_folder).pack
-    assert pack is not None
-    return LoopbaanApp(pack=pack, store=store, custom_content=pack_folder, autosave=autosave)
 
 
 def record_notifications(app: LoopbaanApp) -> list[tuple[str, str, str]]:
@@ -101,7 +90,7 @@ async def type_as_the_terminal_does(pilot: Any, text: str) -> None:
             app.call_later(read.set)  # runs once the app has taken the key in
             await asyncio.wait_for(read.wait(), 5.0)
             end = time.monotonic() + 5.0
-            while not app._key_order.idle:  # the app's key order (ui/key_order.py): the key is handled
+            while not app.keys_settled():  # the app's key order (ui/key_order.py): the key is handled
                 assert time.monotonic() < end, f"the key {event.key!r} was never handled"
                 await asyncio.sleep(0.001)
     await pilot.pause()
