@@ -111,18 +111,19 @@ def parse_date(text: str) -> date:
     parts = _read(clean) or _read_with_weekday(clean)
     if parts is None:
         raise DateProblem("not_a_date", text)
-    known = {"day": parts.day, "month": parts.month, "year": parts.year}
     if parts.year is None:
-        raise DateProblem("short_year" if parts.year_text else "no_year", text, **known)
+        raise DateProblem("short_year" if parts.year_text else "no_year", text, day=parts.day, month=parts.month)
     if (
         not 1 <= parts.month <= 12
         or not 1 <= parts.year <= 9999
         or not 1 <= parts.day <= calendar.monthrange(parts.year, parts.month)[1]
     ):
-        raise DateProblem("impossible", text, **known)
+        raise DateProblem("impossible", text, day=parts.day, month=parts.month, year=parts.year)
     found = date(parts.year, parts.month, parts.day)
     if parts.weekday is not None and parts.weekday != found.weekday():
-        raise DateProblem("wrong_weekday", text, **known, weekday=parts.weekday, found=found)
+        raise DateProblem(
+            "wrong_weekday", text, day=parts.day, month=parts.month, year=parts.year, weekday=parts.weekday, found=found
+        )
     return found
 
 

@@ -94,16 +94,15 @@ def render(
     today: date | None = None,
 ) -> str:
     """The roadmap's text in a format ("md" or "html")."""
-    options = {"include_empty": include_empty, "include_private": include_private, "today": today}
     if fmt == "html":
         from .roadmap_html import build_html
 
-        return build_html(pack, traject, **options)
+        return build_html(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
     if fmt != "md":
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     from .roadmap import build_markdown
 
-    return build_markdown(pack, traject, **options)
+    return build_markdown(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
 
 
 class NotAFileError(OSError):
@@ -200,25 +199,36 @@ def _link_new(temp: Path, target: Path) -> None:
 def write_error_code(error: OSError) -> str:
     """What went wrong, as a code: exists, not_a_file, read_only, is_folder, parent_is_file, folder_missing,
     unwritable, disk_full, name_too_long, bad_name, other."""
-    if isinstance(error, FileExistsError):
-        return "exists"
-    if isinstance(error, NotAFileError):
-        return "not_a_file"
-    if isinstance(error, ReadOnlyFileError):
-        return "read_only"
-    if isinstance(error, IsADirectoryError):
-        return "is_folder"
-    if isinstance(error, NotADirectoryError) or error.errno == errno.ENOTDIR:
+    for kinds, code in _ERROR_TYPES:
+        if isinstance(error, kinds):
+            return code
+    if error.errno == errno.ENOTDIR:
         return "parent_is_file"
     if isinstance(error, FileNotFoundError) or error.errno == errno.ENOENT:
         return "folder_missing"
-    if error.errno in _DISK_FULL:
+    return _errno_code(error)
+
+
+_ERROR_TYPES: tuple[tuple[type[OSError], str], ...] = (
+    (FileExistsError, "exists"),
+    (NotAFileError, "not_a_file"),
+    (ReadOnlyFileError, "read_only"),
+    (IsADirectoryError, "is_folder"),
+    (NotADirectoryError, "parent_is_file"),
+)
+"""Errors that say by their type what went wrong (checked in this order)."""
+
+
+def _errno_code(error: OSError) -> str:
+    """What went wrong, by the error number (the error's type said nothing more specific)."""
+    number = error.errno
+    if number in _DISK_FULL:
         return "disk_full"
-    if isinstance(error, PermissionError) or error.errno in _UNWRITABLE:
+    if isinstance(error, PermissionError) or number in _UNWRITABLE:
         return "unwritable"
-    if error.errno == errno.ENAMETOOLONG:
+    if number == errno.ENAMETOOLONG:
         return "name_too_long"
-    if error.errno in _BAD_NAME:
+    if number in _BAD_NAME:
         return "bad_name"
     return "other"
 

@@ -44,26 +44,27 @@ def escape_inline(text: str, *, always: frozenset[str] = _ALWAYS) -> str:
     for i, ch in enumerate(text):
         before = text[i - 1] if i else ""
         after = text[i + 1] if i < last else ""
-        if ch == "\\":
-            needed = not after or after in _ASCII_PUNCT
-        elif ch in always:
-            needed = True
-        elif ch == "_":
-            needed = not (before.isalnum() and after.isalnum())
-        elif ch == "<":
-            needed = bool(after) and _HTML_START.match(after) is not None
-        elif ch == "&":
-            needed = _ENTITY.match(text, i) is not None
-        elif ch == "#":
-            needed = bool(after) and not after.isspace()
-        elif ch == "%":
-            needed = "%" in (before, after)
-        else:
-            needed = False
-        if needed:
+        if (ch in always and ch != "\\") or _needs_escape(text, i, ch, before, after):
             out.append("\\")
         out.append(ch)
     return "".join(out)
+
+
+def _needs_escape(text: str, i: int, ch: str, before: str, after: str) -> bool:
+    """Whether the character at `i` (not one escaped always) could start or end inline Markdown."""
+    if ch == "\\":
+        return not after or after in _ASCII_PUNCT
+    if ch == "_":
+        return not (before.isalnum() and after.isalnum())
+    if ch == "<":
+        return bool(after) and _HTML_START.match(after) is not None
+    if ch == "&":
+        return _ENTITY.match(text, i) is not None
+    if ch == "#":
+        return bool(after) and not after.isspace()
+    if ch == "%":
+        return "%" in (before, after)
+    return False
 
 
 def escape_line(line: str) -> str:
