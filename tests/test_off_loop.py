@@ -13,7 +13,7 @@ from apps import MINI, make_app
 from hostile.pilot import SIZE, wait_until
 from textual.widgets import Static, TextArea
 
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.screens import roadmap as roadmap_screen
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
@@ -119,3 +119,18 @@ async def test_the_roadmap_is_rendered_and_written_on_a_thread(tmp_path: Path, m
         assert str(target) in str(app.screen.query_one("#roadmap-message", Static).render())
     assert "Ik leg goed uit" in target.read_text(encoding="utf-8")
     assert set(calls) == {"render on a thread", "write on a thread"}, calls
+
+
+async def test_keys_typed_in_one_burst_with_the_enter_that_opens_all_reach_the_reflection(tmp_path: Path) -> None:
+    """A fast typist (or a paste) sends Enter and the first letters at once: none may be taken by the list."""
+    from apps import key_event
+    from textual import events
+
+    store = Store(tmp_path)
+    store.create("Snel", "student", str(MINI))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for event in (events.Key("enter", "\r"), *(key_event(c) for c in "pqr")):
+            app.post_message(event)  # as the terminal reads them: one burst, no waiting in between
+        await wait_until(pilot, lambda: first_text(app) == "pqr", timeout=10)

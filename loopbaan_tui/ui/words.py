@@ -1,6 +1,6 @@
 """Which UI word (a key of ui.toml) the screens show for a code the domain hands them.
 
-Literal maps, so that a test can check every key statically (tests/test_words.py)."""
+Literal maps, so that a test can check every key statically (tests/test_ui_words.py)."""
 
 from __future__ import annotations
 

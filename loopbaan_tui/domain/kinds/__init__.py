@@ -1,7 +1,7 @@
 """Every kind of prompt, each one class owning all that is particular to it (see base.py).
 
 Adding a kind: a member of `model.Kind`, a class here (with its typed answer), an editor in
-`ui/widgets/editor_map.py`, and its words in both `ui.toml`; see docs/architecture-kinds.md.
+`ui/widgets/editors.py` (`EDITORS`), and its words in both `ui.toml`; see docs/kinds.md.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..model import Kind, Prompt
+from ..content.model import Kind, Prompt
 from .base import (
     Answer,
     Comparison,

@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.model import Pack
-from ...domain.problems import Problem
-from ...domain.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
-from ...domain.traject import Traject
+from ...domain.content.model import Pack
+from ...domain.content.problems import Problem
+from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
+from ...domain.trajects.traject import Traject
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -43,6 +43,18 @@ class _Opening:
     traject: Traject | None = None
     pack: Pack | tuple[Problem, ...] | None = None
     problem: BaseException | None = None
+
+
+class TrajectList(OptionList):
+    """The list of trajecten. Enter opens one; the keys typed right after it wait from that moment on
+    (not only once the selection has reached the screen), so they land in the reflection it opens."""
+
+    app: LoopbaanApp
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.app.hold_keys()  # let go when the opening ends (StartScreen._open) or after HOLD_LIMIT
+        super().action_select()
 
 
 class StartScreen(Screen[None]):
@@ -70,7 +82,7 @@ class StartScreen(Screen[None]):
             yield Static(literal(words("app_title")), id="start-title")
             yield Static(literal(words("app_tagline")), id="start-tagline")
             yield Static(id="start-hint")
-            yield OptionList(id="trajecten")
+            yield TrajectList(id="trajecten")
             with Horizontal(id="start-buttons"):
                 yield Button(literal(words("button_new")), id="new", variant="primary")
                 yield Button(literal(words("button_open")), id="open")
@@ -227,6 +239,7 @@ class StartScreen(Screen[None]):
         a second request while one is under way (a double click) is let go."""
         if not self._opening:
             self._opening = True
+            self.app.hold_keys()  # a key typed while the worker starts waits too (let go in _open)
             self._open_worker(traject_id)
 
     @work
