@@ -81,7 +81,8 @@ def opened_then(*keys: str):
     press the keys: what the snapshot shows no longer depends on how busy the machine is."""
 
     async def run_before(pilot) -> None:
-        from loopbaan_tui.ui.screens.reflection import ReflectionScreen, StepView
+        from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+        from loopbaan_tui.ui.widgets.step_view import StepView
 
         await pilot.press("enter")
         for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)

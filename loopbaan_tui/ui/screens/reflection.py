@@ -8,23 +8,23 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
-from textual.widgets import Button, Checkbox, ContentSwitcher, OptionList, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
-from ...domain.content.model import ROADMAP_SECTION, Section
+from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import SaveState, Session
 from ..text import literal
-from ..widgets.editors import AnswerChanged, ListEditor
+from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.scale_input import ScaleInput
-from ..widgets.text_fields import LineField, TextField
+from ..widgets.step_view import StepView
+from ..widgets.text_fields import LineField
 from ..words import storage_word
 from .dialogs import Choice
 
@@ -37,58 +37,6 @@ character is kept all the same, and the user is told why typing may feel slower.
 
 MOUNT_AHEAD_PAUSE = 0.1
 """Seconds between mounting one hidden step and the next, so that keys and frames get their turn."""
-
-
-class StepView(VerticalScroll, can_focus=False):
-    """One step: its question, what it is about, and its prompts for this profile. Not a Tab stop of
-    its own: focus goes from the rail straight to the first answer (PageUp/PageDown scroll it)."""
-
-    def __init__(self, section: Section, session: Session, words: object) -> None:
-        super().__init__(id=f"step-{section.id}", classes="step")
-        self.section = section
-        self.session = session
-        self.words = words
-
-    def compose(self) -> ComposeResult:
-        words = self.words
-        section, traject = self.section, self.session.traject
-        yield Static(literal(section.question), classes="step-question")
-        yield Static(literal(section.name), classes="step-name")
-        yield Static(literal(section.intro), classes="step-intro")
-        prompts = list(section.prompts_for(traject.profile, traject.route))
-        # An answer to a prompt the pack no longer asks this profile (content v2 gave support staff
-        # motives of their own) stays on screen below the others: words on disk are never hidden.
-        prompts += [
-            p
-            for p in section.prompts
-            if p not in prompts and not p.for_profile(traject.profile) and p.id in traject.answers
-        ]
-        for number, prompt in enumerate(prompts, start=1):
-            yield PromptView(number, prompt, self.session.pack, traject, words)  # type: ignore[arg-type]
-        if section.id == ROADMAP_SECTION:
-            yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")  # type: ignore[operator]
-
-
-HINTS: tuple[tuple[type[Widget], str], ...] = (
-    (StepRail, "hint_rail"),
-    (ScaleInput, "hint_scale"),
-    (ListEditor, "hint_list"),
-    (LineField, "hint_line"),
-    (TextField, "hint_text"),
-    (Checkbox, "hint_checkbox"),
-    (RadioSet, "hint_radio"),
-)
-"""Which UI word says what keys a kind of field takes (the first type that matches; else a button's)."""
-
-
-def hint_for(widget: Widget) -> str:
-    """The UI word that says which keys this kind of field takes."""
-    if isinstance(widget, LineField) and widget.has_class("date-field"):
-        return "hint_date"
-    for kind, word in HINTS:
-        if isinstance(widget, kind):
-            return word
-    return "hint_button"
 
 
 class ReflectionScreen(Screen[None]):
