@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
-from textual.widgets import Static
 
 from loopbaan_tui.domain import kinds
 from loopbaan_tui.domain.content.builtin import pack_folder
 from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.content.model import Kind, Option, Pack, Prompt
 from loopbaan_tui.domain.kinds import KINDS, DocContext, Stored, kind_of
+from loopbaan_tui.ui.key_hints import hint_for
 from loopbaan_tui.ui.widgets.editors import EDITORS, AnswerChanged, RankingEditor, make_editor
 from loopbaan_tui.ui.widgets.ranking_editor import RankItem
 
@@ -217,7 +217,7 @@ async def test_the_ranking_editor_moves_the_focused_option(pack: Pack) -> None:
         items = [str(item.render()) for item in app.query(RankItem)]
         assert items == ["1. Tijd", "2. Leerlingen", "3. Een goed team"]
         assert editor.answer() == {"order": ["z", "x", "y"]}
-        assert pack.text("ranking_hint") in str(app.query_one(".ranking-hint", Static).render())
+        assert hint_for(app.query(RankItem)[0]) == kinds.RANKING.hint_word  # the line under the step says how
         app.query(RankItem)[1].focus()
         await pilot.press("ctrl+up")
         assert app.reported[-1] == {"order": ["x", "z", "y"]}

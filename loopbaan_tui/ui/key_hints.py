@@ -7,11 +7,13 @@ from textual.widgets import Checkbox, RadioSet
 
 from .widgets.editors import ListEditor
 from .widgets.rail import StepRail
+from .widgets.ranking_editor import RankItem
 from .widgets.scale_input import ScaleInput
 from .widgets.text_fields import LineField, TextField
 
 HINTS: tuple[tuple[type[Widget], str], ...] = (
     (StepRail, "hint_rail"),
+    (RankItem, "ranking_hint"),
     (ScaleInput, "hint_scale"),
     (ListEditor, "hint_list"),
     (LineField, "hint_line"),

@@ -16,7 +16,8 @@ from .editor_base import Editor
 
 
 class RankItem(Static, can_focus=True):
-    """One option in its place; Up and Down move the focus, as in a list of checkboxes."""
+    """One option in its place; Up and Down move the focus, as in a list of checkboxes. The line under
+    the step says how to move it (ui/key_hints.py: the kind's `hint_word`)."""
 
     DEFAULT_CSS = """
     RankItem { height: auto; padding: 0 1; }
@@ -40,7 +41,6 @@ class RankingEditor(Editor):
         self.order = list(kinds.RANKING.shown(self.prompt, kinds.RANKING.read(self.prompt, self.value)))
         for place in range(len(self.order)):
             yield RankItem(self._text(place), classes="rank-item")
-        yield Static(literal(self.words(kinds.RANKING.hint_word)), classes="field-hint ranking-hint")
 
     def _text(self, place: int) -> Content:
         return literal(f"{place + 1}. {kinds.RANKING.label(self.prompt, self.order[place])}")
