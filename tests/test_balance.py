@@ -9,9 +9,14 @@ import pytest
 
 from loopbaan_tui.domain.content.builtin import LANGUAGES, pack_folder
 from loopbaan_tui.domain.content.loader import load_pack
-from loopbaan_tui.domain.content.model import Pack, Scale
+from loopbaan_tui.domain.content.model import Pack, Prompt, Scale
+from loopbaan_tui.domain.kinds import Stored, Words, kind_of
 from loopbaan_tui.domain.roadmap.balance import Change, change, describe_change
-from loopbaan_tui.domain.roadmap.summary import summarize
+
+
+def summarize(pack: Pack, prompt: Prompt, value: Stored | None, words: Words) -> list[str]:
+    return kind_of(prompt).summarize(pack, prompt, value, words)
+
 
 BALANCE = (
     "werkplezier",

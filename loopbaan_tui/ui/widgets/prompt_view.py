@@ -14,7 +14,7 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from ...domain.content.model import Pack, Prompt
-from ...domain.roadmap.summary import summarize
+from ...domain.kinds import kind_of
 from ...domain.trajects.traject import Traject
 from ..text import literal
 from .editors import make_editor
@@ -95,7 +95,7 @@ class PromptView(Vertical):
             earlier = self.pack.prompt(prompt_id)
             if earlier is None or not earlier.for_profile(self.traject.profile):
                 continue
-            answer = summarize(self.pack, earlier, self.traject.answer(prompt_id), self.words)
+            answer = kind_of(earlier).summarize(self.pack, earlier, self.traject.answer(prompt_id), self.words)
             if answer:
                 lines.append(earlier.label)
                 lines += [f"  {line}" for line in answer]
