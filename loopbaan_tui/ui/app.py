@@ -16,6 +16,7 @@ from types import FrameType
 from typing import ClassVar
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message_pump import MessagePump
@@ -203,8 +204,11 @@ class LoopbaanApp(CrashHandlingApp[None]):
         taken out as saving would (clean_text) before any editor sees it."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_order.admit(event):
-                await super().on_event(event)
-                self._key_order.handled(event)
+                try:
+                    await super().on_event(event)
+                    self._key_order.handled(event)
+                except ScreenStackError:  # read while the app closes its last screen: nowhere to go
+                    self._key_order.done(event)  # (what was typed before it is saved by then: _quit)
             return
         if isinstance(event, events.Paste) and not event.is_forwarded and event.text != clean_text(event.text):
             event = events.Paste(clean_text(event.text))
