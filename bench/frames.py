@@ -27,9 +27,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, TextArea
 
-from loopbaan_tui.domain.model import Kind, Pack
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.model import Kind, Pack
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen, StepView
 from loopbaan_tui.ui.widgets.editors import LongTextEditor

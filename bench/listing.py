@@ -28,9 +28,9 @@ import tomli_w
 import workload
 from run import Paired, Row, alternate, floor_write, ms, table, verdict
 
-from loopbaan_tui.domain.storage import Store, to_toml
-from loopbaan_tui.domain.store_summary import sidecar_of
-from loopbaan_tui.domain.traject import Traject, overall_progress
+from loopbaan_tui.domain.trajects.storage import Store, to_toml
+from loopbaan_tui.domain.trajects.store_summary import sidecar_of
+from loopbaan_tui.domain.trajects.traject import Traject, overall_progress
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,12 @@ os.environ.setdefault("TERM", "xterm-256color")
 import tomli_w
 import workload
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.export import render, write_new_file
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Pack
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack
+from loopbaan_tui.domain.roadmap.export import render, write_new_file
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "child.py"

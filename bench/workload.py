@@ -18,11 +18,11 @@ sys.path.insert(0, str(ROOT / "tests"))  # tests/trajects.py answers every promp
 
 from trajects import fill_traject  # noqa: E402
 
-from loopbaan_tui.domain.builtin import pack_folder  # noqa: E402
-from loopbaan_tui.domain.loader import load_pack  # noqa: E402
-from loopbaan_tui.domain.model import Kind, Pack  # noqa: E402
-from loopbaan_tui.domain.storage import Store  # noqa: E402
-from loopbaan_tui.domain.traject import Traject  # noqa: E402
+from loopbaan_tui.domain.content.builtin import pack_folder  # noqa: E402
+from loopbaan_tui.domain.content.loader import load_pack  # noqa: E402
+from loopbaan_tui.domain.content.model import Kind, Pack  # noqa: E402
+from loopbaan_tui.domain.trajects.storage import Store  # noqa: E402
+from loopbaan_tui.domain.trajects.traject import Traject  # noqa: E402
 
 _WORDS = (
     "ik",

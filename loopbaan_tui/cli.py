@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
-from .domain.builtin import DEFAULT_LANGUAGE, LANGUAGES, language_or_default
-from .domain.messages import message, phrase
+from .domain.content.builtin import DEFAULT_LANGUAGE, LANGUAGES, language_or_default
+from .domain.words.messages import message, phrase
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -219,8 +219,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(folder: Path, lang: str) -> int:
     """Print one line per problem; 0 when the pack is good, 1 when it is not."""
-    from .domain.loader import load_pack
-    from .domain.problems import Problem, printable
+    from .domain.content.loader import load_pack
+    from .domain.content.problems import Problem, printable
     from .terminal import Printer
 
     for stream in (sys.stdout, sys.stderr):

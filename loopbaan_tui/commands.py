@@ -12,16 +12,16 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from .domain import builtin
-from .domain.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
-from .domain.loader import load_pack
-from .domain.locations import data_dir
-from .domain.lookup import close_names, matching
-from .domain.messages import message
-from .domain.model import Pack
-from .domain.problems import printable
-from .domain.storage import DamagedTraject, StorageError, Store, TrajectSummary
-from .domain.traject import Traject
+from .domain.content import builtin
+from .domain.content.loader import load_pack
+from .domain.content.model import Pack
+from .domain.content.problems import printable
+from .domain.roadmap.export import render, roadmap_filename, write_error_code, write_error_message, write_new_file
+from .domain.trajects.locations import data_dir
+from .domain.trajects.lookup import close_names, matching
+from .domain.trajects.storage import DamagedTraject, StorageError, Store, TrajectSummary
+from .domain.trajects.traject import Traject
+from .domain.words.messages import message
 
 EXIT_OK, EXIT_INPUT = 0, 1
 FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .domain.problems import Problem
+    from .domain.content.problems import Problem
 
 
 class Printer:
@@ -42,7 +42,7 @@ class Printer:
             return
         from rich.text import Text
 
-        from .domain.problems import printable
+        from .domain.content.problems import printable
 
         place, message = printable(problem.location()), problem.text(lang)
         rest = problem.render(lang)[len(f"{place}: {message}") :]

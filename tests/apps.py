@@ -23,12 +23,12 @@ from textual import events
 from textual.keys import KEY_NAME_REPLACEMENTS
 from textual.pilot import Pilot
 
-from loopbaan_tui.domain.autosave import Delays
-from loopbaan_tui.domain.builtin import pack_folder
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Pack
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.builtin import pack_folder
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack
+from loopbaan_tui.domain.trajects.autosave import Delays
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 
 PACKS = Path(__file__).resolve().parent / "packs"

@@ -31,7 +31,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     deselect_slow(config, items)
 
 
-from loopbaan_tui.domain.storage import Store  # noqa: E402 - appended: fixtures are added at the end
+from loopbaan_tui.domain.trajects.storage import Store  # noqa: E402 - appended: fixtures are added at the end
 
 
 @pytest.fixture

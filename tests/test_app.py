@@ -9,7 +9,7 @@ from apps import MINI, make_app, type_text
 from hostile.pilot import wait_until
 from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
@@ -363,7 +363,7 @@ async def test_damaged_file_is_kept_and_the_backup_offered(tmp_path: Path) -> No
 
 
 async def test_english_on_request(tmp_path: Path) -> None:
-    from loopbaan_tui.domain.builtin import pack_folder
+    from loopbaan_tui.domain.content.builtin import pack_folder
 
     app = make_app(tmp_path, pack_folder("en"))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,4 @@
-"""Autosave's timing (domain/autosave.py), on a fake clock: debounce, the longest wait, flush, retry."""
+"""Autosave's timing (domain/trajects/autosave.py), on a fake clock: debounce, the longest wait, flush, retry."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from loopbaan_tui.domain.autosave import Autosaver, Cancel, Delays
+from loopbaan_tui.domain.trajects.autosave import Autosaver, Cancel, Delays
 
 
 @dataclass

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain.balance import Change, change, describe_change
-from loopbaan_tui.domain.builtin import LANGUAGES, pack_folder
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Pack, Scale
-from loopbaan_tui.domain.summary import summarize
+from loopbaan_tui.domain.content.builtin import LANGUAGES, pack_folder
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack, Scale
+from loopbaan_tui.domain.roadmap.balance import Change, change, describe_change
+from loopbaan_tui.domain.roadmap.summary import summarize
 
 BALANCE = (
     "werkplezier",

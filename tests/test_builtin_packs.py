@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import COMPETENCY_IDS, Kind, Pack, Prompt
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import COMPETENCY_IDS, Kind, Pack, Prompt
 
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 BALANCE_SCALES = (

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import BYLINES, Pack
-from loopbaan_tui.domain.roadmap import build_markdown
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import BYLINES, Pack
+from loopbaan_tui.domain.roadmap.roadmap import build_markdown
+from loopbaan_tui.domain.trajects.traject import Traject
 
 ROADMAP_PACK = Path(__file__).parent / "packs" / "roadmap"
 MOMENT = datetime(2025, 11, 21, 9, 30, tzinfo=UTC)

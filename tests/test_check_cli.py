@@ -247,7 +247,7 @@ def test_subprocess_usage_and_version() -> None:
 def test_a_bug_in_the_loader_is_reported_not_dumped(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from loopbaan_tui.domain import loader
+    from loopbaan_tui.domain.content import loader
 
     def broken(folder: object) -> None:
         raise KeyError("oops")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from test_commands import PACK_FOLDER, make, run
 
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.lookup import close_names, matching, name_key
-from loopbaan_tui.domain.model import Pack
-from loopbaan_tui.domain.storage import TrajectSummary
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack
+from loopbaan_tui.domain.trajects.lookup import close_names, matching, name_key
+from loopbaan_tui.domain.trajects.storage import TrajectSummary
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,12 @@ import pytest
 from trajects import fill_traject
 
 from loopbaan_tui.cli import main
-from loopbaan_tui.domain import atomic, export
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Pack
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack
+from loopbaan_tui.domain.roadmap import export
+from loopbaan_tui.domain.trajects import atomic
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 
 PACK_FOLDER = Path(__file__).parent / "packs" / "roadmap"
 

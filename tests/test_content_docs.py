@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain import loader
-from loopbaan_tui.domain.model import Kind
+from loopbaan_tui.domain.content import loader
+from loopbaan_tui.domain.content.model import Kind
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GUIDES = [DOCS / "content-format.md", DOCS / "content-format.en.md"]

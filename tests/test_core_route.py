@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import ROUTES, Pack
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import ROUTES, Pack
 
 MINI_PACK = Path(__file__).parent / "packs" / "mini"
 FIRST_PROMPTS = {  # the first prompt of each step of the mini pack, seen by every profile

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loopbaan_tui.domain.builtin import LANGUAGES, reference_ui
-from loopbaan_tui.domain.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
+from loopbaan_tui.domain.content.builtin import LANGUAGES, reference_ui
+from loopbaan_tui.domain.words.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
 
 TODAY = date(2026, 9, 1)
 

@@ -11,9 +11,9 @@ from hostile.pilot import wait_until
 from test_lived_in import SIZE
 from textual.widgets import Markdown, OptionList
 
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.examples import load_example
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.examples import load_example
+from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.screens.example import ExampleChoice, ExampleScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.examples import ExampleMissing, example_path, example_profiles, load_example
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import BYLINES, Kind, Pack
-from loopbaan_tui.domain.roadmap import build_markdown
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.examples import ExampleMissing, example_path, example_profiles, load_example
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import BYLINES, Kind, Pack
+from loopbaan_tui.domain.roadmap.roadmap import build_markdown
+from loopbaan_tui.domain.trajects.traject import Traject
 
 PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 

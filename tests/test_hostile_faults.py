@@ -24,10 +24,10 @@ from apps import MINI, type_text
 from hostile.pilot import SIZE, open_first, paste, record_notifications, rendered, wait_until
 from textual.widgets import TextArea
 
-from loopbaan_tui.domain import atomic
-from loopbaan_tui.domain.autosave import Delays
-from loopbaan_tui.domain.storage import Store, from_toml, to_toml
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.trajects import atomic
+from loopbaan_tui.domain.trajects.autosave import Delays
+from loopbaan_tui.domain.trajects.storage import Store, from_toml, to_toml
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
@@ -463,7 +463,7 @@ async def test_answers_of_any_type_open_everywhere_and_are_kept_untouched(
     tmp_path: Path, rotations: tuple[int, ...]
 ) -> None:
     """Every prompt gets an odd value, another one in each traject: one traject by default, the rest when slow."""
-    from loopbaan_tui.domain.loader import load_pack
+    from loopbaan_tui.domain.content.loader import load_pack
 
     pack = load_pack(MINI).pack
     assert pack is not None

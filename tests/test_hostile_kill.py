@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from hostile.ptyapp import MINI, ROOT, PtyApp, start_args
 
-from loopbaan_tui.domain.autosave import Delays
-from loopbaan_tui.domain.storage import DamagedTraject, Store
+from loopbaan_tui.domain.trajects.autosave import Delays
+from loopbaan_tui.domain.trajects.storage import DamagedTraject, Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -34,7 +34,7 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ 0123456789 .,;:!?'\"()[]/\\#*_
 PAUSE = 1.6
 """Seconds between bursts of typing: more than enough for an autosave (SAVE_DELAY after a change)."""
 SAVE_DELAY = Delays().max_delay
-"""The longest the app waits after a change before it saves (domain/autosave.py)."""
+"""The longest the app waits after a change before it saves (domain/trajects/autosave.py)."""
 SETTLED = 1.5
 """Text typed this long before a kill must be on disk."""
 DEFAULT_RUNS = 2

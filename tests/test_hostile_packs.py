@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain.loader import MAX_FILE_BYTES, load_pack
+from loopbaan_tui.domain.content.loader import MAX_FILE_BYTES, load_pack
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -19,11 +19,11 @@ from hostile.pilot import SIZE, paste, wait_until
 from hostile.ptyapp import ROOT, PtyApp, start_args
 
 from loopbaan_tui import cli
-from loopbaan_tui.domain import atomic
-from loopbaan_tui.domain.export import write_new_file
-from loopbaan_tui.domain.settings import save_settings
-from loopbaan_tui.domain.storage import DamagedTraject, StorageError, Store, to_toml
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.roadmap.export import write_new_file
+from loopbaan_tui.domain.trajects import atomic
+from loopbaan_tui.domain.trajects.settings import save_settings
+from loopbaan_tui.domain.trajects.storage import DamagedTraject, StorageError, Store, to_toml
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
 

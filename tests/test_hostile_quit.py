@@ -23,7 +23,7 @@ from hostile.ptyflows import ACTION, CTRL_Q, LINE, LONG, Field, answers, go_to, 
 from textual import events
 
 import loopbaan_tui.ui.app as app_module
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.trajects.storage import Store
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

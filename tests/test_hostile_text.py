@@ -25,10 +25,10 @@ from test_roadmap import headings, parse
 from textual.widget import Widget
 from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.roadmap import build_markdown
-from loopbaan_tui.domain.storage import Store, to_toml
-from loopbaan_tui.domain.traject import Traject, clean_text
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.roadmap.roadmap import build_markdown
+from loopbaan_tui.domain.trajects.storage import Store, to_toml
+from loopbaan_tui.domain.trajects.traject import Traject, clean_text
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen

@@ -31,7 +31,7 @@ from hostile.ptyflows import (
     open_traject,
 )
 
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 

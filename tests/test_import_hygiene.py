@@ -30,8 +30,8 @@ def test_domain_and_cli_do_not_import_textual() -> None:
     done = _python(_IMPORT_ALL)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
-    assert "loopbaan_tui.domain.loader" in found["imported"]
-    assert "loopbaan_tui.domain.model" in found["imported"]
+    assert "loopbaan_tui.domain.content.loader" in found["imported"]
+    assert "loopbaan_tui.domain.content.model" in found["imported"]
     assert found["textual"] == []
 
 

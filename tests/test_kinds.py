@@ -11,10 +11,10 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from loopbaan_tui.domain import kinds
-from loopbaan_tui.domain.builtin import pack_folder
+from loopbaan_tui.domain.content.builtin import pack_folder
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Kind, Option, Pack, Prompt
 from loopbaan_tui.domain.kinds import KINDS, DocContext, Stored, kind_of
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Kind, Option, Pack, Prompt
 from loopbaan_tui.ui.widgets.editors import EDITORS, AnswerChanged, RankingEditor, make_editor
 from loopbaan_tui.ui.widgets.ranking_editor import RankItem
 

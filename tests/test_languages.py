@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from loopbaan_tui.cli import build_parser, main
-from loopbaan_tui.domain import builtin, catalogue
-from loopbaan_tui.domain.dates import DateProblem, describe_problem, format_date, parse_date
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.messages import message
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.words import catalogue
+from loopbaan_tui.domain.words.dates import DateProblem, describe_problem, format_date, parse_date
+from loopbaan_tui.domain.words.messages import message
 
 REAL = builtin.content_root()
 

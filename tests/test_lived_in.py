@@ -13,10 +13,10 @@ from hostile.pilot import open_first, paste, wait_until
 from textual import events
 from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
 
-from loopbaan_tui.domain.autosave import Delays
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.storage import Saved, Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.trajects.autosave import Delays
+from loopbaan_tui.domain.trajects.storage import Saved, Store
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -561,7 +561,7 @@ async def test_saving_resumes_with_the_next_change_after_a_fault(
 
     def save(self: Store, item: Traject, **options: Any) -> Saved:
         if failing[0]:
-            from loopbaan_tui.domain.storage import StorageError
+            from loopbaan_tui.domain.trajects.storage import StorageError
 
             raise StorageError("disk_full", self.folder, "full")
         return real(self, item, **options)

@@ -11,11 +11,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.loader import MAX_FILE_BYTES, PROMPT_SPEC, REQUIRED_FILES, LoadResult, load_pack
-from loopbaan_tui.domain.model import Kind, Pack
-from loopbaan_tui.domain.problems import Problem
-from loopbaan_tui.domain.tomlsource import syntax_position
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.loader import MAX_FILE_BYTES, PROMPT_SPEC, REQUIRED_FILES, LoadResult, load_pack
+from loopbaan_tui.domain.content.model import Kind, Pack
+from loopbaan_tui.domain.content.problems import Problem
+from loopbaan_tui.domain.content.tomlsource import syntax_position
 
 MINI_PACK = Path(__file__).parent / "packs" / "mini"
 

@@ -13,7 +13,7 @@ from apps import MINI, make_app
 from hostile.pilot import SIZE, wait_until
 from textual.widgets import Static, TextArea
 
-from loopbaan_tui.domain.storage import Store
+from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.screens import roadmap as roadmap_screen
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen

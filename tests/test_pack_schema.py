@@ -12,10 +12,10 @@ from typing import Literal
 
 import pytest
 
-from loopbaan_tui.domain import builtin
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import CareerPath, Kind, Option, PackInfo, Profile, Prompt, Scale, Section
-from loopbaan_tui.domain.pack_schema import (
+from loopbaan_tui.domain.content import builtin
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import CareerPath, Kind, Option, PackInfo, Profile, Prompt, Scale, Section
+from loopbaan_tui.domain.content.pack_schema import (
     BOOL,
     INT,
     NOT_KEYS,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain.builtin import LANGUAGES
+from loopbaan_tui.domain.content.builtin import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +64,7 @@ def test_wheel_holds_the_packs_and_nothing_else(wheel: Path) -> None:
             assert "pack" in pack
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert _content_files() <= names
-    assert "loopbaan_tui/domain/loader.py" in names
+    assert "loopbaan_tui/domain/content/loader.py" in names
     assert {name.split("/")[0] for name in names} == {
         "loopbaan_tui",
         wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",
@@ -77,8 +77,8 @@ _FIND_PACKS = textwrap.dedent(
     """
     import json, tomllib
     import loopbaan_tui
-    from loopbaan_tui.domain.builtin import content_root, pack_folder
-    from loopbaan_tui.domain.loader import load_pack
+    from loopbaan_tui.domain.content.builtin import content_root, pack_folder
+    from loopbaan_tui.domain.content.loader import load_pack
 
     found = load_pack(pack_folder("nl"))
     print(json.dumps({

@@ -17,13 +17,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from trajects import answer_for, fill_traject
 
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.dates import recognize_date
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Kind, Pack, Prompt
-from loopbaan_tui.domain.roadmap import build_markdown, escape_inline, readable_date, word
-from loopbaan_tui.domain.roadmap_html import build_html
-from loopbaan_tui.domain.traject import Traject, clean_text, clean_value, is_empty
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Kind, Pack, Prompt
+from loopbaan_tui.domain.roadmap.roadmap import build_markdown, escape_inline, readable_date, word
+from loopbaan_tui.domain.roadmap.roadmap_html import build_html
+from loopbaan_tui.domain.trajects.traject import Traject, clean_text, clean_value, is_empty
+from loopbaan_tui.domain.words.dates import recognize_date
 
 HERE = Path(__file__).parent
 PACK_FOLDER = HERE / "packs" / "roadmap"
@@ -207,7 +207,7 @@ def assert_sound(
 
 def english(pack: Pack) -> Pack:
     """The same prompts, with the document's own words in English (the built-in English ui.toml)."""
-    from loopbaan_tui.domain.builtin import reference_ui
+    from loopbaan_tui.domain.content.builtin import reference_ui
 
     return dataclasses.replace(
         pack, info=dataclasses.replace(pack.info, language="en"), ui={**pack.ui, **reference_ui("en")}
@@ -615,7 +615,7 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 def test_markdown_does_not_import_markdown_it_or_textual() -> None:
     code = (
         "import sys\n"
-        "from loopbaan_tui.domain import roadmap, export, roadmap_html\n"
+        "from loopbaan_tui.domain.roadmap import roadmap, export, roadmap_html\n"
         "assert 'markdown_it' not in sys.modules, 'markdown_it imported early'\n"
         "assert 'textual' not in sys.modules, 'textual imported by the domain'\n"
     )
@@ -629,7 +629,7 @@ BUILTIN_PROFILES = ("student", "starter", "ervaren", "ondersteuner")
 
 @pytest.fixture(scope="module", params=LANGUAGES)
 def builtin_pack(request: pytest.FixtureRequest) -> Pack:
-    from loopbaan_tui.domain.builtin import pack_folder
+    from loopbaan_tui.domain.content.builtin import pack_folder
 
     result = load_pack(pack_folder(request.param))
     assert result.pack is not None, [p.render() for p in result.problems]
@@ -639,7 +639,7 @@ def builtin_pack(request: pytest.FixtureRequest) -> Pack:
 @pytest.mark.parametrize("profile", BUILTIN_PROFILES)
 def test_golden_builtin_packs(builtin_pack: Pack, profile: str) -> None:
     """Every profile's example traject (content/examples): a change to content or writer shows as a diff."""
-    from loopbaan_tui.domain.examples import load_example
+    from loopbaan_tui.domain.content.examples import load_example
 
     traject = load_example(builtin_pack.info.language, profile)
     markdown = build_markdown(builtin_pack, traject, today=TODAY)

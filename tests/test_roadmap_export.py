@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loopbaan_tui.domain import export
-from loopbaan_tui.domain.export import (
+from loopbaan_tui.domain.roadmap import export
+from loopbaan_tui.domain.roadmap.export import (
     MAX_NAME,
     WINDOWS_RESERVED,
     default_folder,
@@ -24,7 +24,7 @@ from loopbaan_tui.domain.export import (
     write_error_message,
     write_new_file,
 )
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.trajects.traject import Traject
 
 DAY = date(2025, 11, 21)
 

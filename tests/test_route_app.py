@@ -13,9 +13,9 @@ from hostile.pilot import open_first, wait_until
 from test_lived_in import SIZE, answers_on_disk, focused_prompt, open_dialog, saved_traject
 from textual.widgets import Markdown, RadioSet
 
-from loopbaan_tui.domain.builtin import LANGUAGES
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.builtin import LANGUAGES
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen

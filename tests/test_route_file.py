@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain.builtin import pack_folder
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.model import Pack
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject, overall_progress, progress
-from loopbaan_tui.domain.traject_file import from_toml, to_toml
+from loopbaan_tui.domain.content.builtin import pack_folder
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.model import Pack
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject, overall_progress, progress
+from loopbaan_tui.domain.trajects.traject_file import from_toml, to_toml
 
 
 @pytest.fixture(scope="module")

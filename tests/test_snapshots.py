@@ -10,7 +10,7 @@ import pytest
 from apps import MINI, make_app
 from textual.widgets import TextArea
 
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 
 SIZE = (80, 24)

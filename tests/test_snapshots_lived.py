@@ -12,10 +12,10 @@ import pytest
 from apps import make_app, pack_of
 from textual.widgets import TextArea
 
-from loopbaan_tui.domain import export, roadmap
-from loopbaan_tui.domain.examples import load_example
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import overall_progress
+from loopbaan_tui.domain.content.examples import load_example
+from loopbaan_tui.domain.roadmap import export, roadmap
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import overall_progress
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens import roadmap as roadmap_screen
 

@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 from trajects import fill_traject
 
-from loopbaan_tui.domain import atomic, storage
-from loopbaan_tui.domain import recovery as recovery_module
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.storage import (
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.trajects import atomic, storage
+from loopbaan_tui.domain.trajects import recovery as recovery_module
+from loopbaan_tui.domain.trajects.storage import (
     SCHEMA_VERSION,
     DamagedTraject,
     FormatError,
@@ -33,9 +33,9 @@ from loopbaan_tui.domain.storage import (
     from_toml,
     to_toml,
 )
-from loopbaan_tui.domain.store_summary import sidecar_of
-from loopbaan_tui.domain.traject import Traject, clean_text
-from loopbaan_tui.domain.traject_file import MAX_DEPTH
+from loopbaan_tui.domain.trajects.store_summary import sidecar_of
+from loopbaan_tui.domain.trajects.traject import Traject, clean_text
+from loopbaan_tui.domain.trajects.traject_file import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_PACK = ROOT / "tests" / "packs" / "mini"
@@ -836,7 +836,7 @@ def test_a_failed_remove_keeps_the_lock_of_an_open_traject(store: Store, monkeyp
 HOLD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from loopbaan_tui.domain.storage import Store
+    from loopbaan_tui.domain.trajects.storage import Store
     lock = Store(Path(sys.argv[1])).lock(sys.argv[2])
     print("locked", flush=True)
     time.sleep(60)

@@ -12,8 +12,8 @@ from apps import MINI, make_app
 from hostile.pilot import SIZE, rendered, wait_until
 
 from loopbaan_tui import cli
-from loopbaan_tui.domain.storage import DamagedTraject, StorageError, Store, to_toml
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.trajects.storage import DamagedTraject, StorageError, Store, to_toml
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.screens.start import StartScreen
 
 POSIX = os.name == "posix"

@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loopbaan_tui.domain.storage import Store, from_toml, to_toml
-from loopbaan_tui.domain.traject import Traject, clean_text
+from loopbaan_tui.domain.trajects.storage import Store, from_toml, to_toml
+from loopbaan_tui.domain.trajects.traject import Traject, clean_text
 
 TRICKY = [
     "\r",

@@ -13,13 +13,13 @@ from apps import make_app
 from hostile.pilot import SIZE
 
 from loopbaan_tui import cli
-from loopbaan_tui.domain import atomic, store_summary
-from loopbaan_tui.domain import storage as storage_module
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.lookup import matching
-from loopbaan_tui.domain.storage import PARSE_LIMIT, Store, from_toml, to_toml
-from loopbaan_tui.domain.store_summary import sidecar_of
-from loopbaan_tui.domain.traject import Traject, overall_progress, progress
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.trajects import atomic, store_summary
+from loopbaan_tui.domain.trajects import storage as storage_module
+from loopbaan_tui.domain.trajects.lookup import matching
+from loopbaan_tui.domain.trajects.storage import PARSE_LIMIT, Store, from_toml, to_toml
+from loopbaan_tui.domain.trajects.store_summary import sidecar_of
+from loopbaan_tui.domain.trajects.traject import Traject, overall_progress, progress
 from loopbaan_tui.ui.screens.start import StartScreen
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Text cleaned where it enters the app (domain/text.py): what it changes, and that it is linear."""
+"""Text cleaned where it enters the app (domain/trajects/text.py): what it changes, and that it is linear."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from loopbaan_tui.domain import text
-from loopbaan_tui.domain.text import clean_text, clean_value
-from loopbaan_tui.domain.traject_file import MAX_DEPTH
+from loopbaan_tui.domain.trajects import text
+from loopbaan_tui.domain.trajects.text import clean_text, clean_value
+from loopbaan_tui.domain.trajects.traject_file import MAX_DEPTH
 
 
 class CountedDict(dict[str, Any]):

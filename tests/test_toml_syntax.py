@@ -11,11 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.domain.loader import load_pack
-from loopbaan_tui.domain.messages import Piece
-from loopbaan_tui.domain.problems import Problem
-from loopbaan_tui.domain.toml_syntax import DUPLICATE_TABLE, ILLEGAL_CHAR, INLINE_DUPLICATE, WORDINGS, syntax_problem
-from loopbaan_tui.domain.tomlsource import scan, syntax_position
+from loopbaan_tui.domain.content.loader import load_pack
+from loopbaan_tui.domain.content.problems import Problem
+from loopbaan_tui.domain.content.toml_syntax import (
+    DUPLICATE_TABLE,
+    ILLEGAL_CHAR,
+    INLINE_DUPLICATE,
+    WORDINGS,
+    syntax_problem,
+)
+from loopbaan_tui.domain.content.tomlsource import scan, syntax_position
+from loopbaan_tui.domain.words.messages import Piece
 
 MINI_PACK = Path(__file__).parent / "packs" / "mini"
 

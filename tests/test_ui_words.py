@@ -9,24 +9,24 @@ import string
 import pytest
 from word_keys import MESSAGES, PACKAGE, UI, Scan, scan
 
-from loopbaan_tui.domain import balance
-from loopbaan_tui.domain.builtin import DEFAULT_LANGUAGE, LANGUAGES, reference_ui
-from loopbaan_tui.domain.catalogue import catalogue
+from loopbaan_tui.domain.content.builtin import DEFAULT_LANGUAGE, LANGUAGES, reference_ui
 from loopbaan_tui.domain.kinds import KINDS
+from loopbaan_tui.domain.roadmap import balance
+from loopbaan_tui.domain.words.catalogue import catalogue
 from loopbaan_tui.ui.keys import FOOTER_WORDS, HELP_WORDS
 
-SYNTAX = "domain/toml_syntax.py"
+SYNTAX = "domain/content/toml_syntax.py"
 """Its codes come from its table of tomllib wordings (WORDINGS), each pinned by tests/test_toml_syntax.py:
 its string literals count as used, and each code and hint it names must exist (below)."""
 PENDING = frozenset({SYNTAX})
-FORWARDED = {"domain/pack_files.py: problem(shown, error.code, (error.line, error.column))"}
+FORWARDED = {"domain/content/pack_files.py: problem(shown, error.code, (error.line, error.column))"}
 """Calls that pass on a code checked where it was made (an EncodingProblem's, in tomlsource.py)."""
 PENDING_KEYS = {
     UI: {key for kind in KINDS.values() for key in kind.word_keys()}
     | {*balance.VERDICT_WORDS.values(), *balance.DOC_VERDICT_WORDS.values()},
     MESSAGES: set(),
 }
-KEYS_AS_DATA = ("domain/balance.py", "domain/kinds/", "ui/widgets/")
+KEYS_AS_DATA = ("domain/roadmap/balance.py", "domain/kinds/", "ui/widgets/")
 """Where a word's key is an attribute of a prompt kind or a balance verdict (named in PENDING_KEYS, which
 must exist in every language): a call there may pass such a key on."""
 """Keys named as data: each prompt kind's own words (`PromptKind.word_keys`, literal strings on its class)."""

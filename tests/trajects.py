@@ -6,8 +6,8 @@ from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from typing import Any
 
-from loopbaan_tui.domain.model import Kind, Pack, Prompt
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.content.model import Kind, Pack, Prompt
+from loopbaan_tui.domain.trajects.traject import Traject
 
 MOMENT = datetime(2025, 11, 21, 9, 30, tzinfo=UTC)
 

@@ -27,7 +27,7 @@ BASE: dict[str, tuple[int, str]] = {
     "EncodingProblem": (0, MESSAGES),
 }
 """The word functions: which argument is the key, and which catalogue it is a key of."""
-ENGINE = {"domain/messages.py", "domain/problems.py"}
+ENGINE = {"domain/words/messages.py", "domain/content/problems.py"}
 """Where codes carried as data (a Piece's, a Problem's) are looked up: not call sites to check."""
 
 Result = tuple[frozenset[str], frozenset[str]] | None

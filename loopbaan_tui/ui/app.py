@@ -21,15 +21,15 @@ from textual.events import Resize
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 
-from ..domain import builtin
-from ..domain.autosave import Delays
-from ..domain.loader import load_pack
-from ..domain.model import Pack
-from ..domain.problems import Problem
-from ..domain.settings import load_settings, save_settings
-from ..domain.storage import Store, TrajectLock
-from ..domain.text import clean_text
-from ..domain.traject import Traject
+from ..domain.content import builtin
+from ..domain.content.loader import load_pack
+from ..domain.content.model import Pack
+from ..domain.content.problems import Problem
+from ..domain.trajects.autosave import Delays
+from ..domain.trajects.settings import load_settings, save_settings
+from ..domain.trajects.storage import Store, TrajectLock
+from ..domain.trajects.text import clean_text
+from ..domain.trajects.traject import Traject
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session

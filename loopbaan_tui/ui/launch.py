@@ -6,11 +6,11 @@ import gc
 import sys
 from pathlib import Path
 
-from ..domain.builtin import pack_folder
-from ..domain.loader import load_pack
-from ..domain.locations import data_dir
-from ..domain.messages import message
-from ..domain.storage import Store
+from ..domain.content.builtin import pack_folder
+from ..domain.content.loader import load_pack
+from ..domain.trajects.locations import data_dir
+from ..domain.trajects.storage import Store
+from ..domain.words.messages import message
 
 
 def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl") -> int:

@@ -1,4 +1,4 @@
-"""An open traject: its pack, its lock, and autosave (domain/autosave.py) on Textual's timers and a thread.
+"""An open traject: its pack, its lock, and autosave (domain/trajects/autosave.py) on Textual's timers and a thread.
 
 Only the app opens and closes a session (`LoopbaanApp.open_session`, `close_session`).
 """
@@ -16,10 +16,10 @@ from typing import Any
 
 from textual.app import App
 
-from ..domain.autosave import Autosaver, Cancel, Delays
-from ..domain.model import Pack
-from ..domain.storage import StorageError, Store, TrajectLock
-from ..domain.traject import Traject, keep_hidden, overall_progress
+from ..domain.content.model import Pack
+from ..domain.trajects.autosave import Autosaver, Cancel, Delays
+from ..domain.trajects.storage import StorageError, Store, TrajectLock
+from ..domain.trajects.traject import Traject, keep_hidden, overall_progress
 
 
 @dataclass(frozen=True)

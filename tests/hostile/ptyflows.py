@@ -13,8 +13,8 @@ from typing import Any
 
 from hostile.ptyapp import MINI, PtyApp
 
-from loopbaan_tui.domain.storage import Store
-from loopbaan_tui.domain.traject import Traject
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.traject import Traject
 
 NAME = "Rand test"
 FIRST_LABEL = "Waar ben je goed in"

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from loopbaan_tui.domain import storage
+from loopbaan_tui.domain.trajects import storage
 
 DELAY = float(os.environ.get("LOOPBAAN_TEST_FSYNC", "0.5"))
 MARKER = Path(os.environ["LOOPBAAN_TEST_MARKER"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..model import Kind, Prompt
+from ..content.model import Kind, Prompt
 from .base import (
     Answer,
     Comparison,

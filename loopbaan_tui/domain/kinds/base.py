@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, Literal, TypeAlias, TypeVar
 
-from ..balance import Change
-from ..dates import format_date
-from ..markdown import escape_inline, text_block
-from ..model import Kind, Pack, Prompt
+from ..content.model import Kind, Pack, Prompt
+from ..roadmap.balance import Change
+from ..roadmap.markdown import escape_inline, text_block
+from ..words.dates import format_date
 
 Stored: TypeAlias = str | int | float | bool | list["Stored"] | dict[str, "Stored"]
 """An answer as a traject file holds it (TOML values); the shapes per kind are in docs/data-format.md."""

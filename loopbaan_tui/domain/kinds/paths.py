@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..markdown import escape_inline, list_item
-from ..model import Kind, Pack, Prompt
+from ..content.model import Kind, Pack, Prompt
+from ..roadmap.markdown import escape_inline, list_item
 from .base import (
     Answer,
     Comparison,

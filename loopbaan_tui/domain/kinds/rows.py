@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..dates import format_date, recognize_date
-from ..markdown import cell, table
-from ..model import Kind, Pack, Prompt
+from ..content.model import Kind, Pack, Prompt
+from ..roadmap.markdown import cell, table
+from ..words.dates import format_date, recognize_date
 from .base import Answer, Comparison, DocContext, Gathered, Stored, ValueKind, Words, is_empty, set_comparison, strings
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .. import balance
-from ..model import Kind, Pack, Prompt
+from ..content.model import Kind, Pack, Prompt
+from ..roadmap import balance
 from .base import (
     Answer,
     Comparison,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import format_date, recognize_date
-from ..markdown import escape_inline, list_item, text_block
-from ..model import Kind, Pack, Prompt
+from ..content.model import Kind, Pack, Prompt
+from ..roadmap.markdown import escape_inline, list_item, text_block
+from ..words.dates import format_date, recognize_date
 from .base import (
     Answer,
     Comparison,

@@ -1,6 +1,6 @@
 """An example reflection to look at before you begin: which person, then their roadmap, read-only.
 
-The example is read from the app's own files (domain/examples.py) and shown with the built-in pack of
+The example is read from the app's own files (domain/content/examples.py) and shown with the built-in pack of
 its language; it never becomes a traject, and nothing of it is written to the data folder."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain import builtin
-from ...domain.examples import ExampleMissing, example_profiles, load_example
-from ...domain.export import render
-from ...domain.model import Pack
+from ...domain.content import builtin
+from ...domain.content.examples import ExampleMissing, example_profiles, load_example
+from ...domain.content.model import Pack
+from ...domain.roadmap.export import render
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter

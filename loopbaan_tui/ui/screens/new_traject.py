@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
-from ...domain import builtin
-from ...domain.catalogue import language_name
-from ...domain.model import Pack, Route
-from ...domain.text import clean_text
+from ...domain.content import builtin
+from ...domain.content.model import Pack, Route
+from ...domain.trajects.text import clean_text
+from ...domain.words.catalogue import language_name
 from ..text import literal
 from ..widgets.text_fields import LineField
 

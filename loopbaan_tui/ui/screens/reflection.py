@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, Checkbox, ContentSwitcher, OptionList, RadioSet, Static
 
-from ...domain.model import ROADMAP_SECTION, Section
+from ...domain.content.model import ROADMAP_SECTION, Section
 from ..keys import HELP_KEY, localize_bindings
 from ..session import SaveState, Session
 from ..text import literal

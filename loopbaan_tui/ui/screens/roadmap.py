@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
-from ...domain.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
-from ...domain.settings import load_settings, save_settings
+from ...domain.roadmap.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
+from ...domain.trajects.settings import load_settings, save_settings
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal

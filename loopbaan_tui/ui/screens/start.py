@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...domain.model import Pack
-from ...domain.problems import Problem
-from ...domain.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
-from ...domain.traject import Traject
+from ...domain.content.model import Pack
+from ...domain.content.problems import Problem
+from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
+from ...domain.trajects.traject import Traject
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter

@@ -9,9 +9,9 @@ from textual.message import Message
 from textual.widgets import Checkbox, RadioSet, Static, TextArea
 
 from ...domain import kinds
-from ...domain.balance import change, describe_change
+from ...domain.content.model import Pack, Prompt
 from ...domain.kinds import ChoiceAnswer, PathPick, PathsAnswer, Rating, ScaleAnswer, SingleChoice, Stored, Words
-from ...domain.model import Pack, Prompt
+from ...domain.roadmap.balance import change, describe_change
 from ..text import literal
 from .editor_base import Editor
 from .scale_input import ScaleInput

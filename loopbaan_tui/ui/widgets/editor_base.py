@@ -11,8 +11,8 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widget import Widget
 
+from ...domain.content.model import Pack, Prompt
 from ...domain.kinds import Stored, Words
-from ...domain.model import Pack, Prompt
 
 
 class AnswerChanged(Message):

@@ -8,8 +8,8 @@ from types import MappingProxyType
 
 from textual.widget import Widget
 
+from ...domain.content.model import Kind, Pack, Prompt
 from ...domain.kinds import Stored, Words
-from ...domain.model import Kind, Pack, Prompt
 from .choice_editors import ChoiceEditor, MultipleChoiceEditor, PathsEditor, ScaleEditor
 from .editor_base import AnswerChanged, Editor
 from .ranking_editor import RankingEditor

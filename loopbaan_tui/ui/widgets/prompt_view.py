@@ -13,9 +13,9 @@ from textual.events import Click, DescendantBlur, DescendantFocus
 from textual.theme import Theme
 from textual.widgets import Static
 
-from ...domain.model import Pack, Prompt
-from ...domain.summary import summarize
-from ...domain.traject import Traject
+from ...domain.content.model import Pack, Prompt
+from ...domain.roadmap.summary import summarize
+from ...domain.trajects.traject import Traject
 from ..text import literal
 from .editors import make_editor
 

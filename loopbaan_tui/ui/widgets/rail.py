@@ -10,8 +10,8 @@ from textual.events import Key
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...domain.model import Section
-from ...domain.traject import Traject, progress
+from ...domain.content.model import Section
+from ...domain.trajects.traject import Traject, progress
 from ..text import literal
 
 LABEL_WIDTH = 27

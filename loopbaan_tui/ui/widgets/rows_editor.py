@@ -10,8 +10,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from ...domain import kinds
-from ...domain.dates import format_date, recognize_date
 from ...domain.kinds import Row, RowsAnswer, RowsKind, Stored
+from ...domain.words.dates import format_date, recognize_date
 from ..text import literal
 from .editor_base import Editor
 from .text_fields import LineField

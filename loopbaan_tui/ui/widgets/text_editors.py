@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.widgets import Static, TextArea
 
 from ...domain import kinds
-from ...domain.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
+from ...domain.content.model import Pack, Prompt
 from ...domain.kinds import ListAnswer, Stored, TextAnswer, Words
-from ...domain.model import Pack, Prompt
+from ...domain.words.dates import DateProblem, describe_problem, format_date, parse_date, recognize_date
 from ..text import literal
 from .editor_base import AnswerChanged, Editor
 from .text_fields import LineField, TextField

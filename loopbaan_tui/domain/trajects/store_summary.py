@@ -74,7 +74,7 @@ def write_sidecar(folder: Path, traject: Traject, path: Path, progress: tuple[in
         data: dict[str, Any] = {
             "schema": SIDECAR_SCHEMA,
             "file": file_stamp(info),
-            "name": traject.name,  # clean already: text is cleaned where it enters (domain/text.py)
+            "name": traject.name,  # clean already: text is cleaned where it enters (domain/trajects/text.py)
             "profile": traject.profile,
             "pack": traject.pack,
             "created": traject.created,

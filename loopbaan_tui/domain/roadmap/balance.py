@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ..content.model import Pack, Prompt, Scale
 from .markdown import escape_inline, flat_line, table
-from .model import Pack, Prompt, Scale
 
 Verdict = Literal["better", "worse", "same", "unknown"]
 

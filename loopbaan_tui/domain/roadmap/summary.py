@@ -7,8 +7,8 @@ kind is shown as plain text rather than hidden. Each kind writes its own lines (
 
 from __future__ import annotations
 
-from .kinds import Stored, Words, kind_of
-from .model import Pack, Prompt
+from ..content.model import Pack, Prompt
+from ..kinds import Stored, Words, kind_of
 
 
 def summarize(pack: Pack, prompt: Prompt, value: Stored | None, words: Words) -> list[str]:

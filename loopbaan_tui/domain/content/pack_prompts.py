@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .kinds import KINDS
-from .messages import Piece
+from ..kinds import KINDS
+from ..words.messages import Piece
 from .model import Kind
 from .pack_files import PackFile
 from .pack_schema import PROMPT_SPEC, STEP_SPEC, Fields, Item, TableAt, check_fields, items, tables, where

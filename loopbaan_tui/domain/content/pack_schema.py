@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal, TypeGuard
 
-from .messages import NOTHING, Piece
+from ..words.messages import NOTHING, Piece
 from .model import CareerPath, Option, PackInfo, Profile, Prompt, Scale, Section
 from .pack_files import PACK_FILE, PATHS_FILE, SCALES_FILE, STEP_FILES, PackFile, Position
 from .suggest import suggestion

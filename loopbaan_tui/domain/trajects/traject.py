@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .kinds import kind_of
-from .kinds.base import Stored, is_empty
-from .model import ROUTES, Pack, Prompt, Route, Section
+from ..content.model import ROUTES, Pack, Prompt, Route, Section
+from ..kinds import kind_of
+from ..kinds.base import Stored, is_empty
 from .text import clean_text as clean_text  # re-exported: callers that still import it from here
 from .text import clean_value as clean_value  # (used here, and re-exported)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .builtin import DEFAULT_LANGUAGE
+from ..content.builtin import DEFAULT_LANGUAGE
 from .catalogue import catalogue
 
 

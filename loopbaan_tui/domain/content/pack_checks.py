@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .messages import Piece
+from ..words.messages import Piece
 from .model import Kind, Pack, Prompt, Section
 from .pack_files import PACK_FILE, PATHS_FILE, SCALES_FILE, STEP_FILES, PackFile
 from .pack_prompts import Step

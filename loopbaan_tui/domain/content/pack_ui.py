@@ -6,8 +6,8 @@ import string
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..words.messages import NOTHING, Piece
 from . import builtin
-from .messages import NOTHING, Piece
 from .pack_files import PackFile
 from .pack_schema import CONTROL, type_name
 from .suggest import suggestion

@@ -10,7 +10,7 @@ import re
 import tomllib
 from types import MappingProxyType
 
-from .messages import NOTHING, Piece
+from ..words.messages import NOTHING, Piece
 from .problems import Problem
 from .tomlsource import SourceMap, looks_like_windows_path, syntax_position
 

@@ -27,7 +27,7 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
-from .builtin import languages
+from ..content.builtin import languages
 from .catalogue import catalogue
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import tomli_w
 
-from .model import ROUTES
+from ..content.model import ROUTES
 from .text import clean_text
 from .traject import Traject
 
@@ -107,7 +107,7 @@ def _moment(value: Any, where: str, lenient: bool = False) -> datetime:
 class Converter:
     """Answers to plain TOML types: strict (ValueError naming the prompt, never the answer) or lenient.
 
-    The text was cleaned where it entered (domain/text.py), so strict mode only converts. Lenient mode
+    The text was cleaned where it entered (domain/trajects/text.py), so strict mode only converts. Lenient mode
     (recovery copies, of a traject that could not be saved) also cleans, and writes what TOML cannot
     hold as text: better an odd value than no copy at all.
     """

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .messages import message
+from ..words.messages import message
 
 # Control characters (not tab or newline) would garble or even steer the terminal.
 # So would bidi overrides (they can reverse what a line seems to say), and some invisible

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import overload
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parents[2]
 
 DEFAULT_LANGUAGE = "nl"
 """The language when none is asked for, or one loopbaan does not speak."""

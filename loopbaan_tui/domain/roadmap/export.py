@@ -10,10 +10,10 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from . import atomic
-from .messages import message
-from .model import Pack
-from .traject import Traject
+from ..content.model import Pack
+from ..trajects import atomic
+from ..trajects.traject import Traject
+from ..words.messages import message
 
 FORMATS = ("md", "html")
 MAX_NAME = 80

@@ -6,10 +6,10 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from . import builtin
-from .model import Pack
+from ..content import builtin
+from ..content.model import Pack
+from ..trajects.traject import Traject
 from .roadmap import build_markdown
-from .traject import Traject
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

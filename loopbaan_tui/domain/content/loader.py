@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from ..words.messages import NOTHING, Piece
 from . import builtin
-from .messages import NOTHING, Piece
 from .model import COMPETENCY_IDS, ROADMAP_SECTION, CareerPath, Pack, PackInfo, Profile, Prompt, Scale, Section
 from .pack_checks import check_coverage, check_ids
 from .pack_files import (

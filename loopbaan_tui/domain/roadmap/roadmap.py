@@ -21,11 +21,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import format_date
-from .kinds import DocContext, Gathered, is_empty, kind_of, strings
+from ..content.model import Byline, Pack, Prompt, Section
+from ..kinds import DocContext, Gathered, is_empty, kind_of, strings
+from ..trajects.traject import Traject
+from ..words.dates import format_date
 from .markdown import escape_inline, flat_line, heading, text_block
-from .model import Byline, Pack, Prompt, Section
-from .traject import Traject
 
 GATHERED: tuple[Gathered, ...] = ("balance", "paths", "actions", "network")
 """The sections gathering answers from every step (`PromptKind.gathered`), each with its title word."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .messages import Piece
+from ..words.messages import Piece
 from .model import COMPETENCY_IDS, ROADMAP_SECTION
 from .problems import Problem
 from .suggest import suggestion

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .messages import NOTHING, Piece
+from ..words.messages import NOTHING, Piece
 
 
 def suggestion(name: str, choices: Iterable[object], fallback: Piece = NOTHING) -> Piece:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..trajects.traject import Traject
+from ..trajects.traject_file import from_toml
 from . import builtin
-from .traject import Traject
-from .traject_file import from_toml
 
 
 class ExampleMissing(LookupError):

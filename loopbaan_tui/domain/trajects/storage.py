@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..content.model import ROUTES, Route
 from . import atomic
-from .model import ROUTES, Route
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from . import builtin
+from ..content import builtin
 
 WORDS_FILE = Path("words") / "messages.toml"
 """Where a language's catalogue is, inside its built-in pack folder (the pack loader never reads it:
