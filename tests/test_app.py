@@ -86,7 +86,8 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         assert focused_prompt(app) == "waar-paden"
         await pilot.press("space")
         await pilot.pause()
-        await pilot.press("tab", *"<vak> | x")
+        await pilot.press("tab")
+        await type_text(pilot, "<vak> | x")
         # Step 4: actions.
         await pilot.press("f8")
         await pilot.pause()
@@ -181,11 +182,14 @@ async def test_autosave_happens_within_a_second_without_quitting(tmp_path: Path)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot)
-        await pilot.press(*"eerste zin")
-        await pilot.pause(1.0)
+        await type_text(pilot, "eerste zin")
         store = Store(tmp_path)
-        assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "eerste zin"
-        assert "Opgeslagen" in str(app.screen.query_one("#save-status").render())
+
+        def on_disk() -> bool:
+            return store.load(store.summaries()[0].id).answers.get("kan-sterk") == "eerste zin"
+
+        await wait_until(pilot, on_disk, timeout=1.0)  # was: a fixed pause(1.0), then the same check
+        await wait_until(pilot, lambda: "Opgeslagen" in str(app.screen.query_one("#save-status").render()))
 
 
 async def test_help_shows_competencies_keys_and_files(tmp_path: Path) -> None:

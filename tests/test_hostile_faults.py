@@ -20,7 +20,7 @@ from typing import Any
 
 import apps
 import pytest
-from apps import MINI
+from apps import MINI, type_text
 from hostile.pilot import SIZE, open_first, paste, record_notifications, rendered, wait_until
 from textual.widgets import TextArea
 
@@ -206,10 +206,10 @@ async def test_the_data_folder_deleted_while_typing_comes_back_with_everything(t
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press(*"een")
+        await type_text(pilot, "een")
         await wait_until(pilot, lambda: on_disk(store.path_of(traject.id)) == "een")
         shutil.rmtree(store.folder)
-        await pilot.press(*" twee")
+        await type_text(pilot, " twee")
         await wait_until(pilot, lambda: on_disk(store.path_of(traject.id)) == "een twee")
         assert app.session is not None and app.session.state.error is None
         await pilot.press("ctrl+q")
@@ -235,10 +235,10 @@ async def test_a_rename_that_keeps_failing_then_clears(tmp_path: Path, monkeypat
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press(*"vast")
+        await type_text(pilot, "vast")
         await wait_until(pilot, lambda: on_disk(path) == "vast")
         blocked["on"] = True
-        await pilot.press(*"gehouden")
+        await type_text(pilot, "gehouden")
         session = app.session
         assert session is not None
         await wait_until(pilot, lambda: session.state.error is not None)
@@ -539,9 +539,9 @@ async def test_quitting_during_an_autosave_neither_hangs_nor_loses_words(
     app.call_from_thread = call_from_thread  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await pilot.press(*"abc")
+        await type_text(pilot, "abc")
         await wait_until(pilot, started.is_set)  # the autosave is writing now
-        await pilot.press(*"def")
+        await type_text(pilot, "def")
         threading.Timer(0.3, gate.set).start()
         await pilot.press("ctrl+q")  # saves on the main thread while the worker is mid-save
     assert not stuck, "deadlock: quitting waited for the autosave, the autosave waited for the screen"

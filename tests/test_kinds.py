@@ -226,3 +226,10 @@ async def test_the_ranking_editor_moves_the_focused_option(pack: Pack) -> None:
         await pilot.press("ctrl+down", "ctrl+down")
         assert app.reported[-1] == {"order": ["z", "y", "x"]}
         assert [str(item.render()) for item in app.query(RankItem)][-1] == "3. Leerlingen"
+
+
+def test_merging_keeps_a_pick_whose_path_is_no_text(pack: Pack) -> None:
+    """Found by hypothesis: a hand-edited file with `path = []` made merging raise TypeError."""
+    prompt = next(p for s in pack.sections for p in s.prompts if p.kind == "paths")
+    odd: Stored = [{"path": []}, {"path": {"a": 1}}]
+    assert kinds.PATHS.merge_hidden(pack, prompt, "student", odd, []) == odd

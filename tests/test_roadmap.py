@@ -519,11 +519,26 @@ texts = st.one_of(
 )
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+ANY_TEXT_SETTINGS = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
+
+
+@settings(ANY_TEXT_SETTINGS, max_examples=50)
 @given(data=st.data(), profile=st.sampled_from(["student", "ervaren"]))
 def test_any_text_never_breaks_the_document(pack: Pack, data: st.DataObject, profile: str) -> None:
+    """50 texts in every field in the default run (each one a whole roadmap, twice); 500 with -m slow."""
+    any_text_never_breaks_the_document(pack, data, profile)
+
+
+@pytest.mark.slow
+@settings(ANY_TEXT_SETTINGS, max_examples=500)
+@given(data=st.data(), profile=st.sampled_from(["student", "ervaren"]))
+def test_any_text_never_breaks_the_document_many_times(pack: Pack, data: st.DataObject, profile: str) -> None:
+    any_text_never_breaks_the_document(pack, data, profile)
+
+
+def any_text_never_breaks_the_document(pack: Pack, data: st.DataObject, profile: str) -> None:
     traject = fill_traject(pack, profile, name=data.draw(texts), answer=_everywhere(lambda: data.draw(texts)))
     private = data.draw(st.sets(st.sampled_from([p.id for s in pack.sections for p in s.prompts])))
     traject.private = private

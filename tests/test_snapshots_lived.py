@@ -86,6 +86,9 @@ def opened_then(*keys: str):
 
         await pilot.press("enter")
         for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)
+            # the steps are mounted by a worker: waiting for the workers, not polling every 20 ms (each
+            # poll lays out and renders the growing screen), lets them be mounted at full speed
+            await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
             screen = pilot.app.screen
             if (

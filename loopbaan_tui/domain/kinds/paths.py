@@ -98,4 +98,10 @@ class PathsKind(ValueKind[PathsAnswer]):
         if not isinstance(old, list) or not isinstance(new, list):
             return new
         shown = set(self.shown(pack, prompt, profile))
-        return [*new, *(item for item in old if not (isinstance(item, dict) and item.get("path") in shown))]
+        return [*new, *(item for item in old if not (isinstance(item, dict) and _shown_path(item, shown)))]
+
+
+def _shown_path(item: dict[str, Stored], shown: set[str]) -> bool:
+    """Whether a stored pick is of a path the editor shows (a hand-edited file may hold any value there)."""
+    path = item.get("path")
+    return isinstance(path, str) and path in shown
