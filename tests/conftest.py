@@ -38,15 +38,3 @@ from loopbaan_tui.domain.trajects.storage import Store  # noqa: E402 - appended:
 def data_store(private_folders: Path) -> Store:
     """The Store the app would use here ($LOOPBAAN_DATA_DIR), with recovery copies kept out of /tmp."""
     return Store(private_folders / "data", recovery_folders=[private_folders / "cache" / "loopbaan" / "recovery"])
-
-
-from loopbaan_tui.ui.screens import reflection  # noqa: E402 - appended, as above
-
-
-@pytest.fixture(autouse=True)
-def mount_ahead_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reflection mounts its other steps in the background, with a 0.1 s pause before each so a
-    person's keys come first. The tests that look at those steps wait for all of them (open_first, the
-    snapshots), so the pauses only added ~0.7 s to every opening; what is mounted, and in which order,
-    stays the same."""
-    monkeypatch.setattr(reflection, "MOUNT_AHEAD_PAUSE", 0.0)

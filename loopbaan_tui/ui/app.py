@@ -63,7 +63,13 @@ class LoopbaanApp(CrashHandlingApp[None]):
     ]
 
     def __init__(
-        self, pack: Pack, store: Store, custom_content: Path | None = None, *, autosave: Delays | None = None
+        self,
+        pack: Pack,
+        store: Store,
+        custom_content: Path | None = None,
+        *,
+        autosave: Delays | None = None,
+        mount_ahead_pause: float = 0.1,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -71,6 +77,9 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self.custom_content = custom_content
         self.autosave = autosave or Delays()
         """How long autosave waits (tests make it quicker)."""
+        self.mount_ahead_pause = mount_ahead_pause
+        """Seconds between mounting one hidden step of the reflection and the next, so that keys and
+        frames get their turn (tests, which wait for every step anyway, pass 0)."""
         self.session: Session | None = None
         self.crash_report = ""
         self._quitting = False

@@ -35,9 +35,6 @@ LARGE_ANSWER = 100_000
 """Characters in one answer up to which the app stays quick (docs/reliability.md): past it every
 character is kept all the same, and the user is told why typing may feel slower."""
 
-MOUNT_AHEAD_PAUSE = 0.1
-"""Seconds between mounting one hidden step and the next, so that keys and frames get their turn."""
-
 
 class ReflectionScreen(Screen[None]):
     """Where the work happens."""
@@ -135,7 +132,7 @@ class ReflectionScreen(Screen[None]):
         widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
         switcher = self.query_one("#steps", ContentSwitcher)
         for section in self.sections:
-            await asyncio.sleep(MOUNT_AHEAD_PAUSE)
+            await asyncio.sleep(self.app.mount_ahead_pause)
             if not switcher.is_attached:  # the reflection was left meanwhile
                 return
             step_id = f"step-{section.id}"
