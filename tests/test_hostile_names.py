@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from loopbaan_tui import cli
 from loopbaan_tui.domain.roadmap.export import MAX_NAME, WINDOWS_RESERVED
 from loopbaan_tui.domain.trajects.storage import Store
-from loopbaan_tui.domain.trajects.traject import clean_text, new_id
+from loopbaan_tui.domain.trajects.text import clean_text
+from loopbaan_tui.domain.trajects.traject import new_id
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 

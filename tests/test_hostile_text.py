@@ -28,7 +28,8 @@ from textual.widgets import Checkbox, OptionList, RadioButton, TextArea
 from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.roadmap.roadmap import build_markdown
 from loopbaan_tui.domain.trajects.storage import Store, to_toml
-from loopbaan_tui.domain.trajects.traject import Traject, clean_text
+from loopbaan_tui.domain.trajects.text import clean_text
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen

@@ -20,9 +20,11 @@ from trajects import answer_for, fill_traject
 from loopbaan_tui.domain.content.builtin import LANGUAGES
 from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.content.model import Kind, Pack, Prompt
+from loopbaan_tui.domain.kinds import is_empty
 from loopbaan_tui.domain.roadmap.roadmap import build_markdown, escape_inline, readable_date, word
 from loopbaan_tui.domain.roadmap.roadmap_html import build_html
-from loopbaan_tui.domain.trajects.traject import Traject, clean_text, clean_value, is_empty
+from loopbaan_tui.domain.trajects.text import clean_text, clean_value
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.domain.words.dates import recognize_date
 
 HERE = Path(__file__).parent

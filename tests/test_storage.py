@@ -34,7 +34,8 @@ from loopbaan_tui.domain.trajects.storage import (
     to_toml,
 )
 from loopbaan_tui.domain.trajects.store_summary import sidecar_of
-from loopbaan_tui.domain.trajects.traject import Traject, clean_text
+from loopbaan_tui.domain.trajects.text import clean_text
+from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.domain.trajects.traject_file import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loopbaan_tui.domain.trajects.storage import Store, from_toml, to_toml
-from loopbaan_tui.domain.trajects.traject import Traject, clean_text
+from loopbaan_tui.domain.trajects.text import clean_text
+from loopbaan_tui.domain.trajects.traject import Traject
 
 TRICKY = [
     "\r",

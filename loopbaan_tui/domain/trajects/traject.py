@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from ..content.model import ROUTES, Pack, Prompt, Route, Section
 from ..kinds import kind_of
 from ..kinds.base import Stored, is_empty
-from .text import clean_text as clean_text  # re-exported: callers that still import it from here
-from .text import clean_value as clean_value  # (used here, and re-exported)
+from .text import clean_value
 
 
 def now() -> datetime:
