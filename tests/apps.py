@@ -63,19 +63,30 @@ def pack_of(pack: PackChoice) -> Pack:
 
 
 def make_app(
-    data: Path | Store, pack: PackChoice = MINI, *, trajects: Iterable[Traject] = (), autosave: Delays | None = None
+    data: Path | Store,
+    pack: PackChoice = MINI,
+    *,
+    trajects: Iterable[Traject] = (),
+    autosave: Delays | None = None,
+    mount_ahead: bool = False,
 ) -> LoopbaanApp:
     """The app as `loopbaan` starts it: over the trajecten in `data`, with `pack` (a folder is passed as
     `--content`, a language is the built-in pack), after saving `trajects` in the store; `autosave` sets
-    the autosave's delays (the app's own when None)."""
+    the autosave's delays (the app's own when None).
+
+    The app mounts the reflection's other steps in the background while the first is read; tests do
+    not (`mount_ahead=False`: each step is mounted when first visited, as when the user gets there
+    before the background does), since that mounting is most of the CPU time of opening a traject of
+    the built-in pack. Tests of the background mounting itself pass `mount_ahead=True` (no pause
+    between steps)."""
     store = data if isinstance(data, Store) else Store(data)
     for traject in trajects:
         store.save(traject)
     custom = None if isinstance(pack, str) else Path(pack)
-    # The reflection mounts its other steps in the background with a pause before each so that a person's
-    # keys come first; the tests that look at those steps wait for all of them (open_first, the
-    # snapshots), so in tests the pause would only add ~0.7 s to every opening.
-    return LoopbaanApp(pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=0)
+    pause = 0.0 if mount_ahead else None
+    return LoopbaanApp(
+        pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=pause
+    )
 
 
 def key_event(character: str) -> events.Key:

@@ -69,7 +69,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         custom_content: Path | None = None,
         *,
         autosave: Delays | None = None,
-        mount_ahead_pause: float = 0.1,
+        mount_ahead_pause: float | None = 0.1,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -79,7 +79,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """How long autosave waits (tests make it quicker)."""
         self.mount_ahead_pause = mount_ahead_pause
         """Seconds between mounting one hidden step of the reflection and the next, so that keys and
-        frames get their turn (tests, which wait for every step anyway, pass 0)."""
+        frames get their turn; None mounts each step only when it is first visited (most tests: mounting
+        every step of the built-in pack is most of the cost of opening a traject)."""
         self.session: Session | None = None
         self.crash_report = ""
         self._quitting = False

@@ -130,9 +130,12 @@ class ReflectionScreen(Screen[None]):
     async def _mount_ahead(self) -> None:
         """Mount the other steps, hidden, one by one while the first is read: mounting a step's
         widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        pause = self.app.mount_ahead_pause
+        if pause is None:
+            return
         switcher = self.query_one("#steps", ContentSwitcher)
         for section in self.sections:
-            await asyncio.sleep(self.app.mount_ahead_pause)
+            await asyncio.sleep(pause)
             if not switcher.is_attached:  # the reflection was left meanwhile
                 return
             step_id = f"step-{section.id}"
