@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.content.model import Pack, Prompt, Section
-from ..domain.kinds import Stored, kind_of
+from ..domain.kinds import Stored, is_empty, kind_of
 from ..domain.trajects.storage import StorageError, Store
 from ..domain.trajects.traject import Traject, is_answered, keep_hidden, overall_progress
 from ..ui.words import storage_word
@@ -120,7 +120,7 @@ class Reflection:
             console.blank()
         number = in_step.index(place) + 1
         console.tell("plain_question", number=number, total=len(in_step), label=place.prompt.label)
-        if is_answered(place.prompt, self.traject.answer(place.prompt.id)) or place.prompt.recall:
+        if any(not is_empty(self.traject.answer(i)) for i in (place.prompt.id, *place.prompt.recall)):
             console.tell("plain_earlier_hint")
 
     # commands

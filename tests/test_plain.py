@@ -1,0 +1,252 @@
+"""Plain mode (`loopbaan --plain`) driven through pipes: in-process over text streams (fast), once through
+the real command line in a subprocess, and once in a pseudo-terminal (tests/test_plain_pty.py).
+
+Each run types a whole script of lines; the traject file, the roadmap and the output are checked."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from apps import MINI
+
+from loopbaan_tui.cli import main
+from loopbaan_tui.domain.content.model import Kind, Option, Prompt
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.plain import plain_asked, run_plain
+from loopbaan_tui.plain.answers import ASKERS, ask
+from loopbaan_tui.plain.console import Console
+from loopbaan_tui.plain.question import Question
+
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Anything a terminal could take for a control sequence (a line feed is the only control allowed)."""
+
+EVERY_KIND = [
+    "Jan",  # name
+    "1",  # profile: student
+    "Ik kan een klas rustig krijgen.",  # kan-sterk (long text), two lines
+    "En ik luister.",
+    "",
+    "Mentor: helder",  # kan-feedback (list)
+    "Klas: streng",
+    "/weg 1",
+    "",
+    "4",  # kan-rol: other
+    "Iets eigens",
+    "1 3",  # wil-motieven (multiple choice)
+    "2",  # wil-balans: werkplezier then, now; werkdruk then, now
+    "4",
+    "5",
+    "1",
+    "Een klas die iets snapt",  # wil-energie (short text)
+    "1",  # waar-paden: expert
+    "Ik wil groeien",
+    "Stage bij de Vinkenschool",  # waar-stage (long text)
+    "",
+    "Mentor bellen",  # hoe-acties: one row
+    "voor de kerst",
+    "mail sturen",
+    "mentor",
+    "",
+    "Anna",  # wie-mensen: one row
+    "advies",
+    "koffie",
+    "",
+    "Ik begon als invaller.",  # roadmap-herkomst
+    "",
+    "30 februari 2027",  # roadmap-checkin: no date (kept as typed, said), then a date
+    "2-3-2027",
+    "1",  # write the roadmap
+]
+"""A whole reflection of the mini pack, every kind in it answered by typing."""
+
+EXPECTED = {
+    "kan-sterk": "Ik kan een klas rustig krijgen.\nEn ik luister.",
+    "kan-feedback": ["Klas: streng"],
+    "kan-rol": {"other": "Iets eigens"},
+    "wil-motieven": {"choices": ["verkennen", "minder-lesgeven"]},
+    "wil-balans": {"werkplezier": {"then": 2, "now": 4}, "werkdruk": {"then": 5, "now": 1}},
+    "wil-energie": "Een klas die iets snapt",
+    "waar-paden": [{"path": "expert", "reason": "Ik wil groeien"}],
+    "waar-stage": "Stage bij de Vinkenschool",
+    "hoe-acties": [{"what": "Mentor bellen", "when": "voor de kerst", "first_step": "mail sturen", "who": "mentor"}],
+    "wie-mensen": [{"who": "Anna", "help": "advies", "reach": "koffie"}],
+    "roadmap-herkomst": "Ik begon als invaller.",
+    "roadmap-checkin": "2027-03-02",
+}
+
+
+def plain(data: Path, lines: list[str], *, content: Path | None = MINI, lang: str = "nl") -> tuple[int, str]:
+    """Run plain mode over `lines` (the end of input after them); the exit code and all it wrote."""
+    out = io.StringIO()
+    code = run_plain(
+        str(content) if content else None,
+        str(data),
+        lang,
+        stdin=io.StringIO("".join(line + "\n" for line in lines)),
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert not CONTROL.search(text), repr(CONTROL.search(text))
+    return code, text
+
+
+def only(data: Path) -> Store:
+    store = Store(data)
+    assert len(store.summaries()) == 1
+    return store
+
+
+def test_a_whole_reflection_of_every_kind_is_saved_and_ends_in_a_roadmap(tmp_path: Path) -> None:
+    data, roadmap = tmp_path / "data", tmp_path / "roadmap.md"
+    code, out = plain(data, [*EVERY_KIND, str(roadmap)])
+    assert code == 0
+    store = only(data)
+    traject = store.load(store.summaries()[0].id)
+    assert traject.name == "Jan" and traject.profile == "student" and traject.route == "full"
+    assert traject.answers == EXPECTED
+    text = roadmap.read_text(encoding="utf-8")
+    assert text.startswith("# Roadmap: Jan") and "Ik begon als invaller." in text and "| Mentor bellen |" in text
+    # what was said on the way: the step and question first, an impossible date explained, the end
+    assert "Stap 1 van 6: Kwaliteitenreflectie." in out and "Vraag 1 van 3: Waar ben je goed in?" in out
+    assert "Weggehaald: Mentor: helder" in out
+    assert "30 februari 2027 bestaat niet" in out and "Bewaard: dinsdag 2 maart 2027." in out
+    assert f"Je roadmap staat in {roadmap}" in out and out.rstrip().endswith("Alles is bewaard. Tot ziens.")
+    # every answer was written as it was given: the backup holds the traject one answer before the end
+    assert store.load_backup(traject.id).answers["roadmap-checkin"] == "30 februari 2027"
+
+
+def test_stop_then_resume_where_you_left_off(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out = plain(data, ["Jan", "2", "Ik kan uitleggen.", "", "/stop"])
+    assert code == 0 and "Alles is bewaard" in out
+    store = only(data)
+    traject_id = store.summaries()[0].id
+    assert store.load(traject_id).answers == {"kan-sterk": "Ik kan uitleggen."}
+    assert not store.lock(traject_id).release()  # the lock was let go
+
+    # the start lists the traject; opening it goes on at the first open question
+    code, out = plain(data, ["2", "Collega: rustig", "", "/stop"])
+    assert "1. Een nieuw traject beginnen" in out and "2. Jan openen (Ervaren leraar," in out
+    assert "Welkom terug. Je hebt 1 van de 12 vragen beantwoord." in out
+    assert out.index("Vraag 2 van 3: Wat zeggen anderen over je?") < out.index("Alles is bewaard")
+    assert store.load(traject_id).answers["kan-feedback"] == ["Collega: rustig"]
+
+    # the end of the input is a stop too; what was typed before it is saved
+    code, out = plain(data, ["2", "4", "Eigen rol"])
+    assert code == 0 and store.load(traject_id).answers["kan-rol"] == {"other": "Eigen rol"}
+
+
+def test_commands_move_clear_and_tell(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    lines = [
+        "Jan",
+        "1",
+        "/voorbeeld",  # kan-sterk's example, then the question again
+        "Eerste antwoord",
+        "",
+        "/terug",  # back to kan-sterk: it is answered now
+        "/eerder",
+        "/wissen",
+        "/verder",  # kan-sterk stays empty; on to kan-feedback
+        "/verder",
+        "/stap 9",
+        "/stap 5",  # Netwerken
+        "/hulp",
+        "/onzin",
+        "//begint met een streep",  # wie-mensen: a who that starts with a slash
+        "",
+        "",
+        "/weg 1",  # at the next row's first field
+        "",
+        "/stop",
+    ]
+    code, out = plain(data, lines)
+    assert code == 0
+    assert out.count("Ik kan een rumoerige klas rustig krijgen.") == 1  # the example
+    assert out.count("Vraag 1 van 3: Waar ben je goed in?") == 3  # asked, back, cleared
+    assert "Je hebt dit al beantwoord." in out and "Je antwoord:\nEerste antwoord" in out
+    assert "Het antwoord is nu leeg." in out
+    assert "Welke stap? Typ /stap en een getal van 1 tot en met 6." in out
+    assert "Stap 5 van 6: Netwerken." in out
+    assert "Bij deze vraag is geen uitleg." in out and "/terug: de vorige vraag" in out
+    assert "/onzin is geen opdracht." in out
+    assert "Nummer 1 is weggehaald." in out
+    store = only(data)
+    traject_id = store.summaries()[0].id
+    answers = store.load(traject_id).answers
+    assert "kan-sterk" not in answers and "wie-mensen" not in answers
+    assert store.load_backup(traject_id).answers["wie-mensen"] == [{"who": "/begint met een streep"}]
+
+
+def test_wrong_numbers_are_asked_again_with_what_to_type(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out = plain(data, ["", "Jan", "zeven", "7", "1", "", "", "0", "2 2", "2", "/stop"])
+    assert code == 0 and "Traceback" not in out
+    assert "Geef je traject een naam" in out  # an empty name
+    assert out.count("Typ een getal van 1 tot en met 2.") >= 3  # "zeven", 7: the profile asked again
+    assert out.count("Typ een getal van 1 tot en met 4.") == 3  # 0 and "2 2" for the role
+    store = only(data)
+    assert store.load(store.summaries()[0].id).answers == {"kan-rol": {"choice": "ontwikkelen"}}
+
+
+def test_a_locked_traject_is_not_opened(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = Store(data)
+    traject = store.create("Jan", "student", str(MINI.resolve()))
+    with store.lock(traject.id):
+        code, out = plain(data, ["2", "/stop"])
+    assert code == 0 and "al geopend in een ander venster" in out
+    assert out.count("Wat wil je doen?") == 2  # back to the choices
+
+
+def test_english_and_the_short_route_of_the_built_in_pack(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code, out = plain(data, ["Ann", "1", "2", "/stop"], content=None, lang="en")
+    assert code == 0 and "Which route?" in out and "Step 1 of 6:" in out and "Question 1 of" in out
+    store = only(data)
+    traject = store.load(store.summaries()[0].id)
+    assert (traject.name, traject.route, traject.pack) == ("Ann", "short", "en")
+
+
+def test_every_kind_has_an_asker_and_a_ranking_is_typed_as_an_order() -> None:
+    assert set(ASKERS) == set(Kind)
+    prompt = Prompt(
+        "rank",
+        Kind.RANKING,
+        "Wat is het belangrijkst?",
+        options=(Option("a", "Rust"), Option("b", "Geld"), Option("c", "Collega's")),
+    )
+    saved: list[object] = []
+    out = io.StringIO()
+    from apps import pack_of
+
+    console = Console(io.StringIO("4\n3 a\n3\n"), out, pack_of(MINI))
+    ask(Question(console, pack_of(MINI), prompt, "student", lambda: {"order": ["b"]}, saved.append))
+    assert saved == [{"order": ["c", "b", "a"]}]
+    assert out.getvalue().startswith("1. Geld\n2. Rust\n3. Collega's\n")
+    assert "Je volgorde nu:\n1. Collega's\n2. Geld\n3. Rust" in out.getvalue()
+
+
+def test_plain_mode_through_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--plain` in-process, LOOPBAAN_PLAIN=1 in a subprocess over real pipes."""
+    assert plain_asked({"LOOPBAAN_PLAIN": "1"}) and not plain_asked({"LOOPBAAN_PLAIN": "0"}) and not plain_asked({})
+    data = tmp_path / "data"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Jan\n1\nUitleggen\n\n/stop\n"))
+    assert main(["--plain", "--content", str(MINI), "--data-dir", str(data)]) == 0
+    assert only(data).summaries()[0].name == "Jan"
+
+    done = subprocess.run(
+        [sys.executable, "-m", "loopbaan_tui.cli", "--content", str(MINI), "--data-dir", str(data)],
+        input="2\n\n/stop\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "LOOPBAAN_PLAIN": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and "Welkom terug." in done.stdout and "\x1b" not in done.stdout
