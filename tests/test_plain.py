@@ -127,7 +127,7 @@ def test_stop_then_resume_where_you_left_off(tmp_path: Path) -> None:
     store = only(data)
     traject_id = store.summaries()[0].id
     assert store.load(traject_id).answers == {"kan-sterk": "Ik kan uitleggen."}
-    assert not store.lock(traject_id).release()  # the lock was let go
+    store.lock(traject_id).release()  # the lock was let go: no TrajectLocked
 
     # the start lists the traject; opening it goes on at the first open question
     code, out = plain(data, ["2", "Collega: rustig", "", "/stop"])
@@ -250,3 +250,23 @@ def test_plain_mode_through_the_command_line(tmp_path: Path, monkeypatch: pytest
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and "Welkom terug." in done.stdout and "\x1b" not in done.stdout
+
+
+class _Interrupted(io.StringIO):
+    """Standard input that gets Ctrl+C after its lines."""
+
+    def readline(self, size: int | None = -1) -> str:
+        line = super().readline()
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_stops_with_everything_saved_and_the_lock_let_go(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", io.StringIO()
+    code = run_plain(str(MINI), str(data), stdin=_Interrupted("Jan\n1\nUitleggen\n"), stdout=out)
+    assert code == 130 and out.getvalue().endswith("Alles is bewaard. Tot ziens.\n")
+    store = only(data)
+    traject_id = store.summaries()[0].id
+    assert store.load(traject_id).answers == {"kan-sterk": "Uitleggen"}
+    store.lock(traject_id).release()  # free: no TrajectLocked

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from ..domain.content.builtin import pack_folder
 from ..domain.content.loader import load_pack
+from ..domain.content.model import Pack
 from ..domain.trajects.locations import data_dir
 from ..domain.trajects.storage import Store
 from ..domain.words.messages import message
@@ -60,10 +61,21 @@ def run_plain(
     store = Store(data_dir(data_dir_arg))
     console.tell("plain_hello")
     try:
-        opened = Start(console, store, result.pack, custom=content is not None).choose()
-    except (CommandGiven, EndOfInput):
+        _run(console, store, result.pack, custom=content is not None, roadmap_folder=roadmap_folder)
+    except KeyboardInterrupt:  # Ctrl+C: every answer given is on disk already, the lock let go
+        console.blank()
         console.tell("plain_goodbye")
-        return 0
+        return 130
+    console.tell("plain_goodbye")
+    return 0
+
+
+def _run(console: Console, store: Store, pack: Pack, *, custom: bool, roadmap_folder: Path | None) -> None:
+    """The start choices, the reflection, the roadmap; until the end, a /stop, or the end of the input."""
+    try:
+        opened = Start(console, store, pack, custom=custom).choose()
+    except (CommandGiven, EndOfInput):
+        return
     with opened.lock:
         console.use_pack(opened.pack)
         try:
@@ -71,5 +83,3 @@ def run_plain(
             offer_roadmap(console, opened.pack, opened.traject, roadmap_folder)
         except (Stop, CommandGiven, EndOfInput):
             pass
-    console.tell("plain_goodbye")
-    return 0
