@@ -270,3 +270,18 @@ def test_ctrl_c_stops_with_everything_saved_and_the_lock_let_go(tmp_path: Path) 
     traject_id = store.summaries()[0].id
     assert store.load(traject_id).answers == {"kan-sterk": "Uitleggen"}
     store.lock(traject_id).release()  # free: no TrajectLocked
+
+
+def test_a_damaged_traject_is_kept_and_its_backup_can_be_opened(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    store = Store(data)
+    traject = store.create("Jan", "student", str(MINI.resolve()))
+    traject.set_answer("kan-sterk", "Uitleggen")
+    store.save(traject)  # the backup now holds the traject as it was made
+    store.path_of(traject.id).write_bytes(b"schema = [[[")
+    code, out = plain(data, ["2", "1", "/stop"])
+    assert code == 0 and "Traceback" not in out
+    assert f"{traject.id} openen (nu niet te lezen)" in out and "Het bestand is beschadigd" in out
+    assert "Vraag 1 van 3: Waar ben je goed in?" in out  # the backup opened
+    assert Store(data).load(traject.id).answers == {}
+    assert list(data.glob(f"{traject.id}.damaged-*.toml"))  # the damaged file kept aside

@@ -19,6 +19,7 @@ def offer_roadmap(console: Console, pack: Pack, traject: Traject, folder: Path |
     console.tell("plain_end")
     console.show(f"1. {console.words('plain_yes')}")
     console.show(f"2. {console.words('plain_no')}")
+    console.tell("plain_choose_one", high=2)
     if console.number(1, 2) != 1:
         return None
     offered = (folder or default_folder()) / roadmap_filename(traject)

@@ -89,7 +89,7 @@ class Reflection:
         finally:
             self.console.informer = None
         following = self.shown()  # an answer may change which prompts follow
-        position = next(i for i, p in enumerate(following) if p.prompt.id == place.prompt.id)
+        position = next((i for i, p in enumerate(following) if p.prompt.id == place.prompt.id), index)
         return position + 1 if position + 1 < len(following) else None
 
     def question(self, prompt: Prompt) -> Question:

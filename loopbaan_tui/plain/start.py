@@ -89,9 +89,10 @@ class Start:
         words = self.console.words
         if summary.problem or summary.unchecked:
             return words("plain_start_damaged", name=summary.name or summary.id)
-        profile = self.pack.profile(summary.profile)
+        found = self.pack.profile(summary.profile)
+        profile = found.label if found else summary.profile
         when = format_date(summary.updated.astimezone().date(), self.pack.info.language, weekday=False)
-        return words("plain_start_open", name=summary.name, profile=profile.label if profile else "-", when=when)
+        return words("plain_start_open", name=summary.name, profile=profile, when=when)
 
     # a new traject
 
@@ -189,6 +190,7 @@ class Start:
                 return None
         console.tell("damaged_backup")
         console.tell("plain_backup_ask")
+        console.tell("plain_choose_one", high=2)
         if console.number(1, 2) != 1:
             return None
         try:
