@@ -16,7 +16,7 @@ from apps import MINI
 
 from loopbaan_tui.cli import main
 from loopbaan_tui.domain.content.model import Kind, Option, Prompt
-from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.domain.trajects.storage import StorageError, Store
 from loopbaan_tui.plain import plain_asked, run_plain
 from loopbaan_tui.plain.answers import ASKERS, ask
 from loopbaan_tui.plain.console import Console
@@ -285,3 +285,17 @@ def test_a_damaged_traject_is_kept_and_its_backup_can_be_opened(tmp_path: Path) 
     assert "Vraag 1 van 3: Waar ben je goed in?" in out  # the backup opened
     assert Store(data).load(traject.id).answers == {}
     assert list(data.glob(f"{traject.id}.damaged-*.toml"))  # the damaged file kept aside
+
+
+def test_a_save_that_fails_is_said_and_a_recovery_copy_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    plain(data, ["Jan", "1", "/stop"])
+
+    def full(self: Store, traject: object, **_: object) -> None:
+        raise StorageError("disk_full", data, "no space left")
+
+    monkeypatch.setattr(Store, "save", full)
+    code, out = plain(data, ["2", "Uitleggen", "", "/stop"])
+    assert code == 0 and "De schijf is vol." in out and "Een kopie van je antwoorden staat in" in out
+    found = re.search(r"Een kopie van je antwoorden staat in (.+)\.\n", out)
+    assert found and "Uitleggen" in Path(found[1]).read_text(encoding="utf-8")
