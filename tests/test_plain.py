@@ -154,6 +154,7 @@ def test_commands_move_clear_and_tell(tmp_path: Path) -> None:
         "/wissen",
         "/verder",  # kan-sterk stays empty; on to kan-feedback
         "/verder",
+        "/stap",
         "/stap 9",
         "/stap 5",  # Netwerken
         "/hulp",
@@ -163,7 +164,8 @@ def test_commands_move_clear_and_tell(tmp_path: Path) -> None:
         "",
         "/weg 1",  # at the next row's first field
         "",
-        "/stop",
+        "/klaar",  # to the end: no roadmap now
+        "2",
     ]
     code, out = plain(data, lines)
     assert code == 0
@@ -171,7 +173,9 @@ def test_commands_move_clear_and_tell(tmp_path: Path) -> None:
     assert out.count("Vraag 1 van 3: Waar ben je goed in?") == 3  # asked, back, cleared
     assert "Je hebt dit al beantwoord." in out and "Je antwoord:\nEerste antwoord" in out
     assert "Het antwoord is nu leeg." in out
-    assert "Welke stap? Typ /stap en een getal van 1 tot en met 6." in out
+    assert "De stappen:\nStap 1: Kwaliteitenreflectie, 0 van 3 beantwoord\nStap 2: Motievenreflectie," in out
+    assert out.count("Welke stap? Typ /stap en een getal van 1 tot en met 6.") == 2
+    assert "Zal ik je roadmap nu opslaan? De andere vragen kun je later nog beantwoorden." in out
     assert "Stap 5 van 6: Netwerken." in out
     assert "Bij deze vraag is geen uitleg." in out and "/terug: de vorige vraag" in out
     assert "/onzin is geen opdracht." in out

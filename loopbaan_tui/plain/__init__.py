@@ -79,7 +79,8 @@ def _run(console: Console, store: Store, pack: Pack, *, custom: bool, roadmap_fo
     with opened.lock:
         console.use_pack(opened.pack)
         try:
-            Reflection(console, store, opened.traject, opened.pack).run()
-            offer_roadmap(console, opened.pack, opened.traject, roadmap_folder)
+            reflection = Reflection(console, store, opened.traject, opened.pack)
+            reflection.run()
+            offer_roadmap(console, opened.pack, opened.traject, roadmap_folder, early=reflection.finished_early)
         except (Stop, CommandGiven, EndOfInput):
             pass

@@ -12,11 +12,14 @@ from .console import Console
 HTML_SUFFIXES = (".html", ".htm")
 
 
-def offer_roadmap(console: Console, pack: Pack, traject: Traject, folder: Path | None = None) -> Path | None:
-    """Ask whether to write the roadmap, and where; the file written, or None. Never overwrites a file:
-    a name that is taken (or cannot be written) is said, and another asked for."""
+def offer_roadmap(
+    console: Console, pack: Pack, traject: Traject, folder: Path | None = None, *, early: bool = False
+) -> Path | None:
+    """Ask whether to write the roadmap (`early`: before the last question), and where; the file written,
+    or None. Never overwrites a file: a name that is taken (or cannot be written) is said, and another
+    asked for. `folder`: where the file is offered (the user's Documents folder when None)."""
     console.blank()
-    console.tell("plain_end")
+    console.tell("plain_end_early" if early else "plain_end")
     console.show(f"1. {console.words('plain_yes')}")
     console.show(f"2. {console.words('plain_no')}")
     console.tell("plain_choose_one", high=2)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..domain.content.model import Pack, Prompt, Section
 from ..domain.kinds import Stored, is_empty, kind_of
 from ..domain.trajects.storage import StorageError, Store
-from ..domain.trajects.traject import Traject, is_answered, keep_hidden, overall_progress
+from ..domain.trajects.traject import Traject, is_answered, keep_hidden, overall_progress, progress
 from ..ui.words import storage_word
 from .answers import ask
 from .console import CommandGiven, Console
@@ -40,6 +40,8 @@ class Reflection:
         self.traject = traject
         self.pack = pack
         self._announced = ""
+        self.finished_early = False
+        """Set when the user went to the end with /done, before the last question."""
 
     # what is shown
 
@@ -131,6 +133,9 @@ class Reflection:
         match command.name:
             case "stop":
                 raise Stop
+            case "done":
+                self.finished_early = True
+                return None
             case "back":
                 if index == 0:
                     console.tell("plain_first_question")
@@ -148,6 +153,8 @@ class Reflection:
 
     def _step(self, argument: str, places: list[Place], index: int) -> int:
         total = len(self.pack.sections)
+        if not argument:
+            self._steps()
         if not (argument.isdigit() and 1 <= int(argument) <= total):
             self.console.tell("plain_step_which", high=total)
             return index
@@ -157,6 +164,13 @@ class Reflection:
             return index
         self._announced = ""  # the step is announced again, even when it is this one
         return found
+
+    def _steps(self) -> None:
+        """Every step by number, with how many of its questions are answered."""
+        self.console.tell("plain_steps")
+        for number, section in enumerate(self.pack.sections, 1):
+            answered, total = progress(section, self.traject.profile, self.traject)
+            self.console.tell("plain_step_line", number=number, name=section.name, answered=answered, total=total)
 
     def inform(self, prompt: Prompt, name: str) -> None:
         """The help, the example, or what was answered before (this prompt's and those it recalls)."""
