@@ -6,6 +6,7 @@ Each run types a whole script of lines; the traject file, the roadmap and the ou
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -246,14 +247,16 @@ def test_plain_mode_through_the_command_line(tmp_path: Path, monkeypatch: pytest
 
     done = subprocess.run(
         [sys.executable, "-m", "loopbaan_tui.cli", "--content", str(MINI), "--data-dir", str(data)],
-        input="2\n\n/stop\n",
+        input=b"2\nm\xe9\xe9r\n/stop\n",  # a letter that is no UTF-8 (Latin-1) is read as a "?"
         capture_output=True,
-        text=True,
         timeout=60,
-        env={**__import__("os").environ, "LOOPBAAN_PLAIN": "1"},
+        env={**os.environ, "LOOPBAAN_PLAIN": "1", "PYTHONIOENCODING": "utf-8"},
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr == "" and "Welkom terug." in done.stdout and "\x1b" not in done.stdout
+    out = done.stdout.decode("utf-8")
+    assert done.stderr == b"" and "Welkom terug." in out and not CONTROL.search(out)
+    store = only(data)
+    assert store.load(store.summaries()[0].id).answers["kan-feedback"] == ["m\ufffd\ufffdr"]
 
 
 class _Interrupted(io.StringIO):

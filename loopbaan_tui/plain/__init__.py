@@ -46,9 +46,9 @@ def run_plain(
 ) -> int:
     """Run plain mode; 0 when the user stops or is done, 1 when the pack cannot be used."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
-    for stream in (stdout, sys.stderr):
+    for stream in (stdin, stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:  # a console that cannot show a letter gets a "?", never a crash
+        if reconfigure is not None:  # a letter that cannot be read or shown becomes a "?", never a crash
             reconfigure(errors="replace")
     folder = Path(content) if content else pack_folder(lang)
     result = load_pack(folder)
