@@ -190,8 +190,10 @@ def test_commands_move_clear_and_tell(tmp_path: Path) -> None:
 
 def test_wrong_numbers_are_asked_again_with_what_to_type(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    code, out = plain(data, ["", "Jan", "zeven", "7", "1", "", "", "0", "2 2", "2", "/stop"])
+    code, out = plain(data, ["/hulp", "", "Jan", "/eerder", "zeven", "7", "1", "", "", "0", "2 2", "2", "/stop"])
     assert code == 0 and "Traceback" not in out
+    assert out.index("/terug: de vorige vraag") < out.index("Wie ben je?")  # /hulp before a question
+    assert "Hier is niets te laten zien." in out  # /eerder there
     assert "Geef je traject een naam" in out  # an empty name
     assert out.count("Typ een getal van 1 tot en met 2.") >= 3  # "zeven", 7: the profile asked again
     assert out.count("Typ een getal van 1 tot en met 4.") == 3  # 0 and "2 2" for the role

@@ -61,7 +61,7 @@ def run_plain(
     store = Store(data_dir(data_dir_arg))
     console.tell("plain_hello")
     try:
-        _run(console, store, result.pack, custom=content is not None, roadmap_folder=roadmap_folder)
+        _run(console, store, result.pack, roadmap_folder)
     except KeyboardInterrupt:  # Ctrl+C: every answer given is on disk already, the lock let go
         console.blank()
         console.tell("plain_goodbye")
@@ -70,10 +70,10 @@ def run_plain(
     return 0
 
 
-def _run(console: Console, store: Store, pack: Pack, *, custom: bool, roadmap_folder: Path | None) -> None:
+def _run(console: Console, store: Store, pack: Pack, roadmap_folder: Path | None) -> None:
     """The start choices, the reflection, the roadmap; until the end, a /stop, or the end of the input."""
     try:
-        opened = Start(console, store, pack, custom=custom).choose()
+        opened = Start(console, store, pack).choose()
     except (CommandGiven, EndOfInput):
         return
     with opened.lock:

@@ -115,6 +115,8 @@ class Console:
             if command.name in INFO_COMMANDS:
                 if self.informer is not None:
                     self.informer(command.name)
+                elif command.name == "help":  # outside a question: the commands
+                    self.commands()
                 else:
                     self.tell("plain_nothing_here")
                 if again is not None:

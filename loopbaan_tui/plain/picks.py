@@ -43,8 +43,13 @@ def ask_choice(question: Question) -> None:
     value = replace(value, choices=ids, other=value.other if other else "")
     question.save(kind.write(value))
     if other:
-        console.tell("plain_other_keep" if value.other.strip() else "plain_other", now=value.other)
-        line = console.answer()
+        had = value.other
+
+        def ask_other() -> None:
+            console.tell("plain_other_keep" if had.strip() else "plain_other", now=had)
+
+        ask_other()
+        line = console.answer(ask_other)
         if line.strip():
             question.save(kind.write(replace(value, other=line)))
 

@@ -32,18 +32,18 @@ class Opened:
 class Start:
     """What the start screen offers, asked until a traject is open (or the user stops)."""
 
-    def __init__(self, console: Console, store: Store, pack: Pack, custom: bool) -> None:
+    def __init__(self, console: Console, store: Store, pack: Pack) -> None:
         self.console = console
         self.store = store
         self.pack = pack
-        self.custom = custom
         self._packs: dict[str, Pack] = {self.pack_key(): pack}
 
     def pack_key(self) -> str:
-        """How a traject names the pack given: a built-in language, or the folder (as the app does)."""
-        if not self.custom:
-            return self.pack.info.language if self.pack.info.language in builtin.LANGUAGES else str(self.pack.folder)
-        return str(self.pack.folder.resolve())
+        """How a traject names the pack given, as the app does: a built-in one by its language, else its folder."""
+        for language in builtin.LANGUAGES:
+            if self.pack.folder == builtin.pack_folder(language).resolve():
+                return language
+        return str(self.pack.folder)
 
     def choose(self) -> Opened:
         """Ask until a traject is open; CommandGiven for /stop is raised (another command starts over)."""
