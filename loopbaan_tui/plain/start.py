@@ -87,12 +87,12 @@ class Start:
 
     def _describe(self, summary: TrajectSummary) -> str:
         words = self.console.words
-        if summary.problem or summary.unchecked:
+        if summary.problem:
             return words("plain_start_damaged", name=summary.name or summary.id)
         found = self.pack.profile(summary.profile)
-        profile = found.label if found else summary.profile
+        profile = found.label if found else summary.profile or "?"
         when = format_date(summary.updated.astimezone().date(), self.pack.info.language, weekday=False)
-        return words("plain_start_open", name=summary.name, profile=profile, when=when)
+        return words("plain_start_open", name=summary.name or summary.id, profile=profile, when=when)
 
     # a new traject
 
