@@ -161,6 +161,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     )
     _content(parser, lang, suppress=False)
     _common(parser, lang, suppress=False)
+    parser.add_argument("--plain", action="store_true", help=message("cli_help_plain", lang))
     commands = parser.add_subparsers(dest="command", metavar=message("cli_metavar_command", lang))
 
     check = commands.add_parser(
@@ -249,6 +250,10 @@ def check(folder: Path, lang: str) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from .plain import plain_asked, run_plain
+
+    if args.plain or plain_asked():
+        return run_plain(args.content, args.data_dir, args.lang)
     from .ui.launch import launch
 
     return launch(args.content, args.data_dir, args.lang)

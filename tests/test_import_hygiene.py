@@ -1,4 +1,4 @@
-"""The domain and the command line work without Textual: importing them never loads it."""
+"""The domain, plain mode and the command line work without Textual: importing them never loads it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ _IMPORT_ALL = textwrap.dedent(
     """
     import importlib, json, pkgutil, sys
     import loopbaan_tui.domain as domain
+    import loopbaan_tui.plain as plain
     names = [info.name for info in pkgutil.walk_packages(domain.__path__, "loopbaan_tui.domain.")]
+    names += [info.name for info in pkgutil.walk_packages(plain.__path__, "loopbaan_tui.plain.")]
     for name in [*names, "loopbaan_tui.cli"]:
         importlib.import_module(name)
     print(json.dumps({"imported": names, "textual": sorted(m for m in sys.modules if m.startswith("textual"))}))
@@ -26,12 +28,13 @@ def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
 
 
-def test_domain_and_cli_do_not_import_textual() -> None:
+def test_domain_plain_mode_and_cli_do_not_import_textual() -> None:
     done = _python(_IMPORT_ALL)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert "loopbaan_tui.domain.content.loader" in found["imported"]
     assert "loopbaan_tui.domain.content.model" in found["imported"]
+    assert "loopbaan_tui.plain.reflection" in found["imported"]
     assert found["textual"] == []
 
 

@@ -26,7 +26,7 @@ PENDING_KEYS = {
     | {*balance.VERDICT_WORDS.values(), *balance.DOC_VERDICT_WORDS.values()},
     MESSAGES: set(),
 }
-KEYS_AS_DATA = ("domain/roadmap/balance.py", "domain/kinds/", "ui/widgets/")
+KEYS_AS_DATA = ("domain/roadmap/balance.py", "domain/kinds/", "ui/widgets/", "plain/")
 """Where a word's key is an attribute of a prompt kind or a balance verdict (named in PENDING_KEYS, which
 must exist in every language): a call there may pass such a key on."""
 """Keys named as data: each prompt kind's own words (`PromptKind.word_keys`, literal strings on its class)."""
