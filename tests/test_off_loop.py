@@ -134,3 +134,26 @@ async def test_keys_typed_in_one_burst_with_the_enter_that_opens_all_reach_the_r
         for event in (events.Key("enter", "\r"), *(key_event(c) for c in "pqr")):
             app.post_message(event)  # as the terminal reads them: one burst, no waiting in between
         await wait_until(pilot, lambda: first_text(app) == "pqr", timeout=10)
+
+
+async def test_the_other_steps_are_mounted_hidden_in_the_background_and_a_first_visit_uses_them(tmp_path: Path) -> None:
+    """The app (not most tests: make_app(mount_ahead=False)) mounts every other step while the first is
+    read, hidden; going there shows that same step, and the keys typed there are kept."""
+    Store(tmp_path).create("Vooruit", "student", str(MINI))
+    app = make_app(tmp_path, mount_ahead=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        steps = [f"step-{section.id}" for section in screen.sections]
+        await wait_until(pilot, lambda: all(screen.query(f"#{step}") for step in steps))
+        ahead = screen.query_one(f"#{steps[1]}")
+        assert not ahead.display
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.query_one(f"#{steps[1]}") is ahead and ahead.display
+        await pilot.press("space")  # the step's first prompt: a multiple choice, its first option
+        await pilot.press("ctrl+q")
+    traject = Store(tmp_path).load(Store(tmp_path).summaries()[0].id)
+    assert traject.answers["wil-motieven"], traject.answers
