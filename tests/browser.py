@@ -28,10 +28,12 @@ import aiohttp
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 KEYS = {
-    "enter": ("Enter", "Enter", 13, "\r"),
-    "tab": ("Tab", "Tab", 9, ""),
+    "enter": ("Enter", "Enter", 13, "\r", 0),
+    "tab": ("Tab", "Tab", 9, "", 0),
+    "ctrl+r": ("r", "KeyR", 82, "", 2),
+    "ctrl+s": ("s", "KeyS", 83, "", 2),
 }
-"""Special keys: DOM key, DOM code, Windows key code, the text they type."""
+"""Special keys: DOM key, DOM code, Windows key code, the text they type, modifiers (2: Ctrl)."""
 
 
 def find_chromium() -> str | None:
@@ -104,9 +106,9 @@ class Page:
             if key in KEYS:
                 strokes = [KEYS[key]]
             else:
-                strokes = [(char, f"Key{char.upper()}", ord(char.upper()), char) for char in key]
-            for name, code, number, text in strokes:
-                common = {"key": name, "code": code, "windowsVirtualKeyCode": number, "nativeVirtualKeyCode": number}
+                strokes = [(char, f"Key{char.upper()}", ord(char.upper()), char, 0) for char in key]
+            for name, code, number, text, modifiers in strokes:
+                common = {"key": name, "code": code, "windowsVirtualKeyCode": number, "modifiers": modifiers}
                 await self.call("Input.dispatchKeyEvent", type="keyDown", text=text, **common)
                 await self.call("Input.dispatchKeyEvent", type="keyUp", **common)
 
