@@ -31,11 +31,12 @@ from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
 from ..domain.trajects.text import clean_text
 from ..domain.trajects.traject import Traject
+from .cursor import follow_focus
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
 from .text import literal
-from .textual_private import CrashHandlingApp
+from .textual_private import CrashHandlingApp, show_terminal_cursor
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -112,6 +113,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Life cycle
 
     def on_mount(self) -> None:
+        show_terminal_cursor(self)  # ui/cursor.py: it follows the focus
+        self.app_resume_signal.subscribe(self, show_terminal_cursor)  # the driver hides it again on resume
         localize_bindings(self, self.words)
         theme = load_settings(self.store.folder).get("theme")
         if theme in THEMES:
@@ -211,6 +214,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """Keys from the terminal are handled one after another (key_order.py). A paste (from a web
         page, a PDF) may carry control characters that would steer the terminal once shown: they are
         taken out as saving would (clean_text) before any editor sees it."""
+        if isinstance(event, events.DescendantFocus | events.Key):
+            self.call_after_refresh(follow_focus, self)  # the focus, or the item in a list, may move
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_order.admit(event):
                 try:
