@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 
@@ -22,6 +23,8 @@ class LoopbaanServer(Server):
         host = options.host or LOCAL_HOST
         super().__init__(app_command(options), host=host, port=options.port, title="loopbaan", templates_path=PAGE)
         self.local_only = is_loopback(host)
+        self._tabs: set[asyncio.Task[object]] = set()
+        """The web socket of each open tab, as the task that serves it."""
 
     def initialize_logging(self) -> None:
         """Quiet: no line per request (the addresses of who is connected stay off the screen)."""
@@ -49,6 +52,23 @@ class LoopbaanServer(Server):
         else:
             print(message("serve_started_network", lang, host=self.host, port=port, folder=folder), flush=True)
             print(message("serve_no_login", lang), file=sys.stderr, flush=True)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        task = asyncio.current_task()
+        if task is not None:
+            self._tabs.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._tabs.discard(task)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C or SIGTERM: end every tab's app now (textual-serve then tells it to quit, and it saves
+        first), rather than wait for the browsers to leave."""
+        tabs = list(self._tabs)
+        for tab in tabs:
+            tab.cancel()
+        await asyncio.gather(*tabs, return_exceptions=True)
 
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, object]:

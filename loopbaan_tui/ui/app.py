@@ -20,6 +20,7 @@ from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message_pump import MessagePump
+from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
 
 from ..domain.content import builtin
@@ -245,6 +246,15 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     async def action_quit(self) -> None:
         self._quit()
+
+    def on_exit_app(self, message: ExitApp) -> None:
+        """Asked to end from outside: in a browser (loopbaan serve) a tab that closes, or the server's
+        Ctrl+C (textual-serve's "quit", the web driver's SIGINT). Textual would close at once, with the
+        last words not yet saved; quit our way first (its own `exit()` then comes back here). Served,
+        the watchdog of a signal comes too: with the server gone, the shutdown may wait on output."""
+        if not self._quitting:
+            message.prevent_default()
+            self._quit(from_signal=self.is_web)
 
     def on_resize(self, event: Resize) -> None:
         from .screens.too_small import TooSmallScreen
