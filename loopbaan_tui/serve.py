@@ -96,8 +96,24 @@ def page_words(lang: str) -> dict[str, str]:
     }
 
 
+def pack_problems(options: ServeOptions) -> list[str]:
+    """What is wrong with the pack every tab would load (checked once, before anyone connects)."""
+    from .domain.content.builtin import pack_folder
+    from .domain.content.loader import load_pack
+
+    result = load_pack(Path(options.content) if options.content else pack_folder(options.lang))
+    if result.pack is not None:
+        return []
+    said = [problem.render(options.lang) for problem in result.problems]
+    return [*said, message("cli_app_cannot_start", options.lang)]
+
+
 def serve(options: ServeOptions) -> int:
-    """Serve until Ctrl+C; 0 then, 1 when the port cannot be opened."""
+    """Serve until Ctrl+C; 0 then, 1 when the pack is wrong or the port cannot be opened."""
+    problems = pack_problems(options)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
     try:  # first see that the port is free, so that "loopbaan runs at ..." is never said in vain
         with socket.create_server((options.host or LOCAL_HOST, options.port)):
             pass

@@ -84,6 +84,24 @@ def test_a_port_in_use_is_said_plainly(capsys: pytest.CaptureFixture[str]) -> No
     assert f"poort {port}" in err and "--port" in err and "Traceback" not in err
 
 
+def test_a_wrong_pack_is_said_before_anyone_connects(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert serve(ServeOptions(str(tmp_path / "geen pack"), None, "en", port=1)) == 1
+    err = capsys.readouterr().err
+    assert "geen pack" in err and "loopbaan check" in err and "Traceback" not in err
+
+
+async def test_with_host_it_warns_that_there_is_no_login(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    network = LoopbaanServer(ServeOptions(None, str(tmp_path), "nl", port=8123, host="0.0.0.0"))
+    await network.on_startup(await network._make_app())
+    local = LoopbaanServer(ServeOptions(None, str(tmp_path), "nl", port=8123))
+    await local.on_startup(await local._make_app())
+    out, err = capsys.readouterr()
+    first, second = out.strip().splitlines()
+    assert "0.0.0.0" in first and ":8123" in first and str(tmp_path) in first
+    assert "http://localhost:8123" in second
+    assert "geen inlog" in err and err.count("\n") == 1  # once: for the server on the network
+
+
 def test_the_command_line_knows_serve(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--help", "--lang", "en"]) == 0
     out = capsys.readouterr().out
