@@ -122,6 +122,7 @@ async def open_page(chromium: str, url: str, profile: Path) -> AsyncIterator[Pag
             "--headless",
             "--no-sandbox",  # as root (CI) Chromium refuses to start otherwise
             "--disable-gpu",
+            "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
             "--no-first-run",
             "--remote-debugging-port=0",
             f"--user-data-dir={profile}",

@@ -248,13 +248,13 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self._quit()
 
     def on_exit_app(self, message: ExitApp) -> None:
-        """Asked to end from outside: in a browser (loopbaan serve) a tab that closes, or the server's
-        Ctrl+C (textual-serve's "quit", the web driver's SIGINT). Textual would close at once, with the
-        last words not yet saved; quit our way first (its own `exit()` then comes back here). Served,
-        the watchdog of a signal comes too: with the server gone, the shutdown may wait on output."""
-        if not self._quitting:
+        """Served in a browser (loopbaan serve), the app is told to end from outside: a tab that closes
+        or the server's Ctrl+C (textual-serve's "quit", the web driver's SIGINT). Textual would close at
+        once, the last words not yet saved: quit our way first, like a signal (its `exit()` then comes
+        back here). In a terminal nothing outside sends this, and `App.exit(result)` must work as it is."""
+        if self.is_web and not self._quitting:
             message.prevent_default()
-            self._quit(from_signal=self.is_web)
+            self._quit(from_signal=True)
 
     def on_resize(self, event: Resize) -> None:
         from .screens.too_small import TooSmallScreen
