@@ -193,7 +193,38 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)
+    _serve_parser(commands, lang)
     return parser
+
+
+def _serve_parser(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
+    """`loopbaan serve [--port N] [--host H]`: the app in a browser (serve.py)."""
+    from .serve import DEFAULT_PORT
+
+    serve = commands.add_parser(
+        "serve",
+        help=message("cli_help_serve", lang),
+        lang=lang,
+        description=message("cli_help_serve_description", lang),
+    )
+    serve.add_argument("--port", type=port, default=DEFAULT_PORT, metavar="N", help=message("cli_help_port", lang))
+    serve.add_argument("--host", metavar="HOST", help=message("cli_help_host", lang))
+    _content(serve, lang, suppress=True)
+    _common(serve, lang, suppress=True)
+
+
+def port(text: str) -> int:
+    """A port number (1-65535), for argparse."""
+    port = int(text)  # a ValueError is argparse's "invalid port value"
+    if not 0 < port < 65536:
+        raise ValueError(text)
+    return port
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import ServeOptions, serve
+
+    return serve(ServeOptions(args.content, args.data_dir, args.lang, port=args.port, host=args.host))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import export_roadmap
 
             return export_roadmap(args)
+        if args.command == "serve":
+            return run_serve(args)
         return run_app(args)
     except KeyboardInterrupt:
         return 130

@@ -53,6 +53,7 @@ def test_wheel_holds_the_packs_and_nothing_else(wheel: Path) -> None:
         entry_points = archive.read(next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()
     assert _content_files() <= names
     assert "loopbaan_tui/domain/content/loader.py" in names
+    assert "loopbaan_tui/serve_page/app_index.html" in names  # `loopbaan serve`'s page
     assert {name.split("/")[0] for name in names} == {
         "loopbaan_tui",
         wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info",

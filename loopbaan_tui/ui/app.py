@@ -20,6 +20,7 @@ from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.message_pump import MessagePump
+from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
 
 from ..domain.content import builtin
@@ -31,11 +32,12 @@ from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
 from ..domain.trajects.text import clean_text
 from ..domain.trajects.traject import Traject
+from .cursor import follow_focus
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
 from .text import literal
-from .textual_private import CrashHandlingApp
+from .textual_private import CrashHandlingApp, show_terminal_cursor
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -113,6 +115,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Life cycle
 
     def on_mount(self) -> None:
+        show_terminal_cursor(self)  # ui/cursor.py: it follows the focus
+        self.app_resume_signal.subscribe(self, show_terminal_cursor)  # the driver hides it again on resume
         localize_bindings(self, self.words)
         theme = load_settings(self.store.folder).get("theme")
         if theme in THEMES:
@@ -212,6 +216,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """Keys from the terminal are handled one after another (key_order.py). A paste (from a web
         page, a PDF) may carry control characters that would steer the terminal once shown: they are
         taken out as saving would (clean_text) before any editor sees it."""
+        if isinstance(event, events.DescendantFocus | events.Key):
+            self.call_after_refresh(follow_focus, self)  # the focus, or the item in a list, may move
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_order.admit(event):
                 try:
@@ -241,6 +247,15 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     async def action_quit(self) -> None:
         self._quit()
+
+    def on_exit_app(self, message: ExitApp) -> None:
+        """Served in a browser (loopbaan serve), the app is told to end from outside: a tab that closes
+        or the server's Ctrl+C (textual-serve's "quit", the web driver's SIGINT). Textual would close at
+        once, the last words not yet saved: quit our way first, like a signal (its `exit()` then comes
+        back here). In a terminal nothing outside sends this, and `App.exit(result)` must work as it is."""
+        if self.is_web and not self._quitting:
+            message.prevent_default()
+            self._quit(from_signal=True)
 
     def on_resize(self, event: Resize) -> None:
         from .screens.too_small import TooSmallScreen

@@ -1,6 +1,6 @@
 """Every use of Textual's private API, in one place.
 
-Textual offers no public way for the two things below. Each use says why and which Textual
+Textual offers no public way for the things below. Each use says why and which Textual
 version it was checked against; pyproject.toml pins Textual to that range, and
 tests/test_textual_private.py fails when another module of loopbaan_tui touches a private name of
 Textual (an attribute, a method it overrides, or a private module).
@@ -18,6 +18,7 @@ from typing import TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widgets import OptionList, RadioButton, RadioSet
 
 ReturnType = TypeVar("ReturnType")
 
@@ -73,3 +74,44 @@ def relabel_bindings(node: DOMNode, relabel: Callable[[Binding], Binding]) -> No
     bindings = node._bindings.key_to_bindings
     for key, entries in bindings.items():
         bindings[key] = [relabel(entry) for entry in entries]
+
+
+def show_terminal_cursor(app: App[ReturnType]) -> None:
+    """Make the terminal's own cursor visible again after Textual's driver hid it.
+
+    Why private: every Textual driver hides the cursor when it starts (`"\\x1b[?25l"` in
+    `start_application_mode`, linux_driver.py and windows_driver.py) and shows it only on exit;
+    Textual has no setting to leave it on (Textualize/textual#2348, open). Textual does move the
+    hidden cursor to the public `App.cursor_position` after every frame (app.py `_display`), so once
+    it is visible it stands where loopbaan puts it (ui/cursor.py). The write goes through the app's
+    driver (`App._driver`, `Driver.write`, `Driver.flush`). Checked against Textual 8.2.8.
+    Not in the browser (textual-serve's xterm.js draws a cursor of its own) and not in tests.
+    """
+    driver = app._driver
+    if driver is None or app.is_headless or app.is_web:
+        return
+    driver.write("\x1b[?25h")
+    driver.flush()
+
+
+def highlighted_line(options: OptionList) -> int | None:
+    """The line, counted from the top of the list's content, where its highlighted option starts.
+
+    Why private: an option may take several lines, and only OptionList's line cache knows where each
+    starts (`OptionList._index_to_line`, textual/widgets/_option_list.py). Checked against 8.2.8.
+    """
+    if options.highlighted is None:
+        return None
+    line: int | None = options._index_to_line.get(options.highlighted)
+    return line
+
+
+def selected_radio(radios: RadioSet) -> RadioButton | None:
+    """The radio button a RadioSet's arrow keys have moved to (not necessarily the one chosen).
+
+    Why private: RadioSet keeps it in `RadioSet._selected` (textual/widgets/_radio_set.py) and
+    posts no message when it moves. Checked against Textual 8.2.8.
+    """
+    index = radios._selected
+    buttons = list(radios.query_children(RadioButton))
+    return buttons[index] if index is not None and 0 <= index < len(buttons) else None

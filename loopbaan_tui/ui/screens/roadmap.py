@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypedDict
@@ -79,6 +80,11 @@ class RoadmapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
+        if self.app.is_web:  # in a browser (loopbaan serve): the file goes to the browser, not to a folder here
+            self.query_one("#roadmap-path", LineField).display = False
+            self.query_one("#save-roadmap", Button).label = literal(self.app.words("button_download_roadmap"))
+            self.refresh_preview()
+            return
         folder = self._folder()
         self.query_one("#roadmap-path", LineField).load_text(str(folder / roadmap_filename(self.session.traject)))
         if folder == Path.home():  # no Documents folder (or none known): say plainly where it goes
@@ -145,9 +151,18 @@ class RoadmapScreen(Screen[None]):
     @work
     async def _save(self) -> None:
         try:
-            await self._render_and_write()
+            await (self._render_and_deliver() if self.app.is_web else self._render_and_write())
         finally:
             self._saving = False
+
+    async def _render_and_deliver(self) -> None:
+        """In a browser: hand the roadmap to the browser as a download (Textual's `deliver_text`)."""
+        form = self._format()
+        text = await asyncio.to_thread(self._renderer(form))
+        name = roadmap_filename(self.session.traject, ext=form)
+        mime = "text/html" if form == "html" else "text/markdown"
+        self.app.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8", mime_type=mime)
+        self._say(self.app.words("roadmap_download_started", name=name))
 
     async def _render_and_write(self) -> None:
         words = self.app.words
