@@ -32,9 +32,11 @@ def test_a_row_without_a_status_is_open_and_is_written_as_before() -> None:
     words = pack.text
     (line,) = kinds.ACTIONS.summary(pack, prompt, done, words)
     assert "Status gedaan" in line and "Gedaan op zondag 1 februari 2026" in line
-    # the roadmap's table keeps its four columns: the status is for the check-ins
+    # the roadmap's table keeps its four columns: the status and date go with what the action is
     table = kinds.ACTIONS.markdown(DocContext(pack), prompt, done)
-    assert table.splitlines()[0].count("|") == 5 and "gedaan" not in table
+    assert table.splitlines()[0].count("|") == 5
+    assert "| Meelopen (gedaan, zondag 1 februari 2026) |" in table
+    assert "(" not in kinds.ACTIONS.markdown(DocContext(pack), prompt, answer)  # an open action as before
     assert {word for _, word in STATUSES} <= kinds.ACTIONS.word_keys()
 
 

@@ -120,7 +120,22 @@ class RowsKind(ValueKind[RowsAnswer]):
             return ""
         header = [ctx.w(f.doc) for f in self.columns]
         cells = [[cell(self.text(ctx.pack, f.name, row.get(f.name))) for f in self.columns] for row in value.rows]
+        for row, line in zip(value.rows, cells, strict=True):
+            if progress := self.progress(ctx, row):
+                line[0] = f"{line[0]} ({progress})" if line[0] else f"({progress})"
         return table(header, cells)
+
+    def progress(self, ctx: DocContext, row: Row) -> str:
+        """A row's progress fields for its first cell, escaped: "gedaan, zondag 1 februari 2026"; "" when none."""
+        parts = []
+        for f in self.fields:
+            value = row.get(f.name)
+            if not f.progress or not value.strip() or value == (f.choices[0][0] if f.choices else None):
+                continue
+            parts.append(
+                ctx.w(f.choice_word(value)) if f.choice_word(value) else cell(self.text(ctx.pack, f.name, value))
+            )
+        return ", ".join(parts)
 
     def compare(self, pack: Pack, prompt: Prompt, then: RowsAnswer, now: RowsAnswer) -> Comparison:
         def described(answer: RowsAnswer) -> list[str]:
