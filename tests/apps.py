@@ -16,7 +16,8 @@ import asyncio
 import functools
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from textual import events
@@ -28,7 +29,7 @@ from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.content.model import Pack
 from loopbaan_tui.domain.trajects.autosave import Delays
 from loopbaan_tui.domain.trajects.storage import Store
-from loopbaan_tui.domain.trajects.traject import Traject
+from loopbaan_tui.domain.trajects.traject import Traject, now
 from loopbaan_tui.ui.app import LoopbaanApp
 
 PACKS = Path(__file__).resolve().parent / "packs"
@@ -63,7 +64,12 @@ def pack_of(pack: PackChoice) -> Pack:
 
 
 def make_app(
-    data: Path | Store, pack: PackChoice = MINI, *, trajects: Iterable[Traject] = (), autosave: Delays | None = None
+    data: Path | Store,
+    pack: PackChoice = MINI,
+    *,
+    trajects: Iterable[Traject] = (),
+    autosave: Delays | None = None,
+    clock: Callable[[], datetime] = now,
 ) -> LoopbaanApp:
     """The app as `loopbaan` starts it: over the trajecten in `data`, with `pack` (a folder is passed as
     `--content`, a language is the built-in pack), after saving `trajects` in the store; `autosave` sets
@@ -75,7 +81,9 @@ def make_app(
     # The reflection mounts its other steps in the background with a pause before each so that a person's
     # keys come first; the tests that look at those steps wait for all of them (open_first, the
     # snapshots), so in tests the pause would only add ~0.7 s to every opening.
-    return LoopbaanApp(pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=0)
+    return LoopbaanApp(
+        pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=0, clock=clock
+    )
 
 
 def key_event(character: str) -> events.Key:

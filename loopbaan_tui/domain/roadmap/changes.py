@@ -73,15 +73,19 @@ def _moved(prompt: Prompt, then: Stored | None, now: Stored | None) -> list[Acti
 def changes(pack: Pack, traject: Traject, *, include_private: bool = False) -> Changes | None:
     """What changed since the check-in before the current one; None for a traject's first check-in."""
     rounds = series(traject)
-    if len(rounds) < 2:
-        return None
-    since, now = rounds[-2], rounds[-1]
+    return between(pack, traject, len(rounds) - 2, len(rounds) - 1, include_private) if len(rounds) > 1 else None
+
+
+def between(pack: Pack, traject: Traject, first: int, second: int, include_private: bool = True) -> Changes:
+    """What changed from check-in `first` to check-in `second` (indexes into `series`, oldest first)."""
+    rounds = series(traject)
+    since, now = rounds[first], rounds[second]
     scales, actions, answers = [], [], []
     for section, prompt in _prompts(pack, traject, include_private):
         then_value, now_value = since.answer(prompt.id), now.answer(prompt.id)
         found = kind_of(prompt).compare_stored(pack, prompt, then_value, now_value)
         if prompt.kind == Kind.SCALE and kind_of(prompt).gathered(prompt) == "balance":
-            if any(c.now is not None for c in found.scales):
+            if any(c.then is not None or c.now is not None for c in found.scales):
                 scales.append((prompt, found.scales))
         elif prompt.kind == Kind.ACTIONS:
             actions += _moved(prompt, then_value, now_value)
@@ -90,7 +94,8 @@ def changes(pack: Pack, traject: Traject, *, include_private: bool = False) -> C
     return Changes(since, tuple(rounds), tuple(scales), tuple(actions), tuple(answers))
 
 
-def _score(checkin: CheckIn, prompt: Prompt, scale: str) -> int | None:
+def score(checkin: CheckIn, prompt: Prompt, scale: str) -> int | None:
+    """A check-in's "now" score on one scale of a prompt; None when it has none."""
     stored = checkin.answer(prompt.id)
     rating = stored.get(scale) if isinstance(stored, dict) else None
     value = rating.get("now") if isinstance(rating, dict) else None
@@ -105,7 +110,7 @@ def _chart(pack: Pack, found: Changes, day: Sequence[str]) -> str:
             scale = pack.scale(move.scale)
             if scale is None:
                 continue
-            bars = [bar(_score(c, prompt, move.scale), scale) for c in found.checkins]
+            bars = [bar(score(c, prompt, move.scale), scale) for c in found.checkins]
             verdict = describe_change(move.change, pack.text, DOC_VERDICT_WORDS) if move.change else ""
             rows.append([escape_inline(scale.label), *bars, escape_inline(verdict)])
     return table(header, rows) if rows else ""
@@ -138,3 +143,40 @@ def changes_blocks(pack: Pack, traject: Traject, *, include_private: bool = Fals
     if len(blocks) == 1:
         blocks.append("*" + flat_line(pack.text("doc_changes_none")) + "*")
     return blocks
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def spark(scores: Sequence[int | None], low: int, high: int) -> str:
+    """One character per check-in, its height the score ("·" for none): a chart readable as plain text."""
+    steps = max(1, high - low)
+    return "".join(
+        "·" if s is None else SPARKS[round((min(max(s, low), high) - low) / steps * (len(SPARKS) - 1))] for s in scores
+    )
+
+
+def compare_lines(pack: Pack, found: Changes, first: int, second: int) -> list[str]:
+    """Two check-ins compared, as plain lines for the screen: the balance (a row per scale across every
+    check-in, the two scores, the change, direction-aware), actions done and let go, answers changed."""
+    lines: list[str] = []
+    for prompt, moves in found.scales:
+        lines.append(prompt.label)
+        for move in moves:
+            scale = pack.scale(move.scale)
+            if scale is None:
+                continue
+            scores = [score(c, prompt, move.scale) for c in found.checkins]
+            pair = " → ".join("–" if s is None else str(s) for s in (scores[first], scores[second]))
+            verdict = describe_change(move.change, pack.text, DOC_VERDICT_WORDS) if move.change else ""
+            lines.append(
+                f"  {spark(scores, scale.min, scale.max)}  {pair:<5}  {scale.label}"
+                + (f": {verdict}" if verdict else "")
+            )
+    for status in MOVE_WORDS:
+        moved = [m for m in found.actions if m.status == status]
+        if moved:
+            lines += ["", pack.text(MOVE_WORDS[status]), *(f"  • {' '.join(m.what.split())}" for m in moved)]
+    if found.answers:
+        lines += ["", pack.text("doc_changes_answers"), *(f"  • {p.label}" for _, p in found.answers)]
+    return lines or [pack.text("doc_changes_none")]

@@ -15,11 +15,17 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from ..content.model import Kind, Pack
 from ..kinds.base import Stored
+from ..kinds.rows import Row, status_of
 
 if TYPE_CHECKING:
     from ..content.model import PackInfo
     from .traject import Traject
+
+REVISIT_IDS = frozenset({"kan-rollen", "wil-motieven", "wil-motieven-student", "wil-motieven-ondersteuner", "hoe-doel"})
+"""Prompts of the built-in packs a check-in looks at again by default, beside every balance scale, the
+actions and the next check-in's date: the role self-placement, the motives and the goal."""
 
 
 UNSET = datetime.min.replace(tzinfo=UTC)
@@ -36,6 +42,8 @@ class CheckInInfo:
     pack_version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys of its [[checkin]] table this version does not know: written back unchanged."""
+    revisit: tuple[str, ...] = ()
+    """The prompts the user chose to look at again in this check-in (shown with last time's answer)."""
 
 
 @dataclass(frozen=True, eq=True)
@@ -75,6 +83,48 @@ def stamp_pack(traject: Traject, info: PackInfo) -> bool:
         return False
     current.pack_id, current.pack_version = info.id, info.version
     return True
+
+
+def default_revisit(pack: Pack, profile: str) -> tuple[str, ...]:
+    """What a new check-in looks at again unless the user chooses otherwise, in the pack's order."""
+    chosen = []
+    for section in pack.sections:
+        for prompt in section.prompts_for(profile):
+            balance = prompt.kind == Kind.SCALE and prompt.then_now
+            date = prompt.kind == Kind.DATE and section is pack.roadmap
+            if balance or date or prompt.kind == Kind.ACTIONS or prompt.id in REVISIT_IDS:
+                chosen.append(prompt.id)
+    return tuple(chosen)
+
+
+def begin(traject: Traject, pack: Pack, when: datetime, revisit: tuple[str, ...]) -> CheckIn:
+    """A new check-in looking again at `revisit`: its scales start empty (last time's value is shown
+    beside them), its actions list the open ones first; everything else carries over unchanged.
+    The user's place is the first prompt revisited. Returns the check-in just closed."""
+    scales = {p for p in revisit if (prompt := pack.prompt(p)) is not None and prompt.kind == Kind.SCALE}
+    done = start_checkin(traject, when, cleared=frozenset(scales))
+    traject.current.revisit = revisit
+    for prompt_id in revisit:
+        prompt = pack.prompt(prompt_id)
+        rows = traject.answers.get(prompt_id)
+        if prompt is not None and prompt.kind == Kind.ACTIONS and isinstance(rows, list):
+            traject.answers[prompt_id] = sorted(rows, key=_finished)  # stable: open and bezig first
+    if revisit:
+        traject.last_prompt = revisit[0]
+    return done
+
+
+def _finished(row: Stored) -> bool:
+    if not isinstance(row, dict):
+        return False
+    return status_of(Row({k: v for k, v in row.items() if isinstance(v, str)})) in ("gedaan", "losgelaten")
+
+
+def last_time(traject: Traject, prompt_id: str) -> tuple[CheckIn, Stored] | None:
+    """The check-in before the current one and its answer to the prompt, when it had one."""
+    before = previous(traject)
+    value = before.answer(prompt_id) if before is not None else None
+    return (before, value) if before is not None and value is not None else None
 
 
 def start_checkin(traject: Traject, when: datetime, *, cleared: frozenset[str] = frozenset()) -> CheckIn:

@@ -29,7 +29,7 @@ _OPTIONAL_KEYS = ("last_prompt", "route")
 """[traject] keys an older file may lack: read as their default."""
 _TOP_KEYS = ("schema", "traject", "checkin", "private")
 _TOP_KEYS_1 = ("schema", "traject", "answers", "private")
-_CHECKIN_KEYS = ("date", "pack_id", "pack_version", "answers")
+_CHECKIN_KEYS = ("date", "pack_id", "pack_version", "revisit", "answers")
 MAX_DEPTH = 8
 """How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
 (a table of scales, each a table); a file nested deeper is refused when read, and never written."""
@@ -100,6 +100,8 @@ def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Co
         "pack_id": convert.text(info.pack_id, "checkin.pack_id"),
         "pack_version": convert.text(info.pack_version, "checkin.pack_version"),
     }
+    if info.revisit:  # written only when chosen: a check-in without it reads the same
+        table["revisit"] = [convert.text(p, "checkin.revisit") for p in info.revisit]
     for key, value in info.extra.items():
         table.setdefault(key, value)
     table["answers"] = convert.answers(answers)
@@ -272,11 +274,13 @@ def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str,
         raise FormatError("bad_data", f"check-in {number} has no date and time")
     # the pack's id and version are facts about the pack, not the user's words: a value that is no text is dropped
     pack_id, version = (table.get(key, "") for key in ("pack_id", "pack_version"))
+    revisit = table.get("revisit", [])  # a choice of view, not the user's words: what is no list of ids is dropped
     info = CheckInInfo(
         _moment(when, "date"),
         clean_text(pack_id) if isinstance(pack_id, str) else "",
         clean_text(version) if isinstance(version, str) else "",
         {k: v for k, v in table.items() if k not in _CHECKIN_KEYS},
+        tuple(clean_text(p) for p in revisit if isinstance(p, str)) if isinstance(revisit, list) else (),
     )
     return info, _answers(table.get("answers", {}), f"the answers of check-in {number}")
 
