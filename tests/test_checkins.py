@@ -102,3 +102,22 @@ async def test_the_journey_of_a_check_in_three_months_later(tmp_path: Path) -> N
     assert [c.date for c in series(saved)] == [MARCH, JUNE]
     assert saved.current.revisit == ("kan-sterk", "wil-motieven", "wil-balans", "hoe-acties", "roadmap-checkin")
     assert "wil-balans" not in saved.answers and saved.earlier[0].answers["wil-balans"]
+
+
+def test_a_new_school_year_starts_from_the_current_answers() -> None:
+    from loopbaan_tui.domain.trajects.checkins import new_school_year
+
+    traject = march()
+    begin(traject, pack_of(MINI), JUNE, ("wil-balans",))
+    traject.private = {"kan-sterk"}
+    year = new_school_year(traject, "proef-2026", "Proef 2026-2027", JUNE + timedelta(days=90))
+    assert year.answers == traject.answers and year.answers is not traject.answers
+    assert year.earlier == [] and year.current.date == year.created == JUNE + timedelta(days=90)
+    assert (year.id, year.name, year.private, year.profile) == (
+        "proef-2026",
+        "Proef 2026-2027",
+        {"kan-sterk"},
+        "student",
+    )
+    year.set_answer("kan-sterk", "Nieuw jaar")
+    assert traject.answers["kan-sterk"] == "Rustig blijven in een drukke klas."

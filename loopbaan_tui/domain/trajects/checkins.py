@@ -145,3 +145,22 @@ def start_checkin(traject: Traject, when: datetime, *, cleared: frozenset[str] =
 def previous(traject: Traject) -> CheckIn | None:
     """The check-in before the current one, or None for a traject's first."""
     return traject.earlier[-1] if traject.earlier else None
+
+
+def new_school_year(traject: Traject, traject_id: str, name: str, when: datetime) -> Traject:
+    """A copy to start again from (a new school year): the current answers as its starting point, in
+    a first check-in of its own dated `when`; the earlier check-ins stay with the original."""
+    from .traject import Traject
+
+    return Traject(
+        id=traject_id,
+        name=name,
+        profile=traject.profile,
+        pack=traject.pack,
+        created=when,
+        updated=when,
+        answers=copy.deepcopy(traject.answers),
+        private=set(traject.private),
+        route=traject.route,
+        current=CheckInInfo(when, traject.current.pack_id, traject.current.pack_version),
+    )
