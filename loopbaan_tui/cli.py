@@ -193,8 +193,19 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)
+    _due_parser(commands, lang)
     _serve_parser(commands, lang)
     return parser
+
+
+def _due_parser(commands: Any, lang: str) -> None:
+    """`loopbaan due [--ics FILE] [--force]`: what is due, and the dates as a calendar file."""
+    due = commands.add_parser(
+        "due", help=message("cli_help_due", lang), lang=lang, description=message("cli_help_due_description", lang)
+    )
+    due.add_argument("--ics", metavar=message("cli_metavar_file", lang), help=message("cli_help_ics", lang))
+    due.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
+    _common(due, lang, suppress=True)
 
 
 def _serve_parser(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
@@ -244,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import export_roadmap
 
             return export_roadmap(args)
+        if args.command == "due":
+            from .commands import due
+
+            return due(args)
         if args.command == "serve":
             return run_serve(args)
         return run_app(args)

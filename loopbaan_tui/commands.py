@@ -21,6 +21,7 @@ from .domain.trajects.locations import data_dir
 from .domain.trajects.lookup import close_names, matching
 from .domain.trajects.storage import DamagedTraject, StorageError, Store, TrajectSummary
 from .domain.trajects.traject import Traject
+from .domain.words.dates import format_date
 from .domain.words.messages import message
 
 EXIT_OK, EXIT_INPUT = 0, 1
@@ -285,7 +286,12 @@ def _export_pack(args: argparse.Namespace, traject: Traject) -> Pack:
     return result.pack
 
 
-def _write_roadmap(out: Path, text: str, args: argparse.Namespace) -> int:
+_WRITTEN = {"roadmap": "cli_written", "calendar": "cli_ics_written"}
+"""What `_write_roadmap` says it wrote."""
+_DUE_WORDS = {"overdue": "cli_due_overdue", "due": "cli_due_today", "soon": "cli_due_soon"}
+
+
+def _write_roadmap(out: Path, text: str, args: argparse.Namespace, written: str = "roadmap") -> int:
     lang = args.lang
     try:
         write_new_file(out, text, overwrite=getattr(args, "force", False))
@@ -294,7 +300,7 @@ def _write_roadmap(out: Path, text: str, args: argparse.Namespace) -> int:
         if write_error_code(error) == "exists":
             print(_say(lang, "cli_exists_hint"), file=sys.stderr)
         return EXIT_INPUT
-    print(_say(lang, "cli_written", path=out.absolute()))
+    print(_say(lang, _WRITTEN[written], path=out.absolute()))
     return EXIT_OK
 
 
@@ -316,3 +322,38 @@ def export_roadmap(args: argparse.Namespace) -> int:
     if into_folder:
         out = out / roadmap_filename(traject, ext=fmt)
     return _write_roadmap(out, text, args)
+
+
+@_guarded
+def due(args: argparse.Namespace) -> int:
+    """One line per traject whose check-in is due, soon or overdue (nothing when none); with --ics,
+    every traject's next check-in and open action deadlines as a calendar file. Exit 0."""
+    from datetime import date
+
+    from .domain.trajects.due import Deadline, calendar, deadlines, due_state
+
+    lang, store = args.lang, Store(data_dir(args.data_dir).absolute())
+    today = date.today()
+    found: list[Deadline] = []
+    packs: dict[str, Pack | None] = {}
+    for summary in store.summaries():
+        try:
+            traject = store.load(summary.id)
+        except (OSError, DamagedTraject):
+            continue  # `loopbaan list` tells about damaged files; this runs from a shell profile
+        if traject.pack not in packs:
+            packs[traject.pack] = load_pack(_pack_folder(traject.pack)).pack
+        pack = packs[traject.pack]
+        if pack is not None:
+            found += deadlines(pack, traject)
+    for item in found:
+        state = due_state(item.day, today) if not item.what else None
+        if state is not None:
+            day = format_date(item.day, lang)
+            print(_say(lang, _DUE_WORDS[state], name=item.traject.name.strip() or item.traject.id, date=day))
+    if args.ics:
+        text = calendar(found, lambda name: _say(lang, "cli_due_event", name=name), datetime.now().astimezone()).decode(
+            "utf-8"
+        )
+        return _write_roadmap(Path(args.ics).expanduser(), text, args, written="calendar")
+    return EXIT_OK

@@ -16,7 +16,8 @@ import asyncio
 import functools
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from textual import events
@@ -28,7 +29,7 @@ from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.content.model import Pack
 from loopbaan_tui.domain.trajects.autosave import Delays
 from loopbaan_tui.domain.trajects.storage import Store
-from loopbaan_tui.domain.trajects.traject import Traject
+from loopbaan_tui.domain.trajects.traject import Traject, now
 from loopbaan_tui.ui.app import LoopbaanApp
 
 PACKS = Path(__file__).resolve().parent / "packs"
@@ -69,6 +70,7 @@ def make_app(
     trajects: Iterable[Traject] = (),
     autosave: Delays | None = None,
     mount_ahead: bool = False,
+    clock: Callable[[], datetime] = now,
 ) -> LoopbaanApp:
     """The app as `loopbaan` starts it: over the trajecten in `data`, with `pack` (a folder is passed as
     `--content`, a language is the built-in pack), after saving `trajects` in the store; `autosave` sets
@@ -85,7 +87,7 @@ def make_app(
     custom = None if isinstance(pack, str) else Path(pack)
     pause = 0.0 if mount_ahead else None
     return LoopbaanApp(
-        pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=pause
+        pack=pack_of(pack), store=store, custom_content=custom, autosave=autosave, mount_ahead_pause=pause, clock=clock
     )
 
 

@@ -136,11 +136,12 @@ def test_the_file_format(store: Store) -> None:
     text = store.path_of(traject.id).read_text("utf-8")
     assert text.startswith("# ")
     doc = tomllib.loads(text)
-    assert doc["schema"] == SCHEMA_VERSION == 1
+    assert doc["schema"] == SCHEMA_VERSION == 2
     assert doc["traject"]["id"] == traject.id
     assert doc["traject"]["name"] == "Mijn loopbaan"
     assert isinstance(doc["traject"]["created"], datetime) and doc["traject"]["created"].tzinfo is not None
-    assert doc["answers"]["schaal"] == {"x": {"now": 3, "then": 2}}
+    (checkin,) = doc["checkin"]
+    assert checkin["answers"]["schaal"] == {"x": {"now": 3, "then": 2}} and checkin["date"] == doc["traject"]["created"]
     assert from_toml(to_toml(traject)) == traject
 
 
@@ -236,20 +237,18 @@ GOOD = to_toml(
     ("text", "code", "reason"),
     [
         ("", "empty", "empty"),
-        (GOOD.replace("schema = 1", "schema = 2\nfuture = true"), "newer_version", "newer version"),
-        (GOOD.replace("schema = 1", 'schema = "1"'), "bad_data", "schema"),
-        (GOOD.replace("schema = 1\n", ""), "bad_data", "schema"),
+        (GOOD.replace("schema = 2", "schema = 3\nfuture = true"), "newer_version", "newer version"),
+        (GOOD.replace("schema = 2", 'schema = "2"'), "bad_data", "schema"),
+        (GOOD.replace("schema = 2\n", ""), "bad_data", "schema"),
         (GOOD.replace('name = "Naam"', "name = 3"), "bad_data", "traject.name"),
         (GOOD.replace('name = "Naam"\n', ""), "bad_data", "traject.name is missing"),
         (GOOD.replace("created = ", "created = 'x'\nold = "), "bad_data", "traject.created"),
-        (GOOD.replace("[answers]", "[answer]").replace("private = []", "private = 3"), "bad_data", "private"),
+        (GOOD.replace("private = []", "private = 3"), "bad_data", "private"),
         (GOOD.replace("[traject]", "[trajekt]"), "bad_data", "[traject]"),
         (GOOD.replace('a = "geheim antwoord"', 'a = "geheim antwoord'), "not_toml", "line"),
-        (
-            "schema = 1\nanswers = 3\n" + GOOD.split("\n", 2)[2].replace("[answers]\n", "").replace('a = "', 'x = "'),
-            "bad_data",
-            "answers",
-        ),
+        (GOOD.replace("[checkin.answers]\na =", "answers = 3\n[checkin.other]\na ="), "bad_data", "answers"),
+        (GOOD.replace("date = 2026-01-02 03:04:05+00:00", 'date = "maart"'), "bad_data", "check-in 1 has no date"),
+        (GOOD.replace("[[checkin]]", "checkin = 3\n[x]"), "bad_data", "checkin is not a list"),
     ],
 )
 def test_bad_data_gives_a_short_reason(text: str, code: str, reason: str) -> None:
@@ -273,7 +272,7 @@ def test_unknown_keys_from_a_newer_minor_version_are_written_back(store: Store) 
     fresh.save(loaded)
     doc = tomllib.loads(path.read_text("utf-8"))
     assert doc["future"] == [1, 2] and doc["notes"] == {"x": "bewaard"} and doc["traject"]["kleur"] == "blauw"
-    assert doc["answers"] == {"a": "nieuw"}
+    assert doc["checkin"][-1]["answers"] == {"a": "nieuw"}
 
 
 # --- saving -----------------------------------------------------------------------------------
@@ -308,7 +307,7 @@ def test_after_two_saves_the_backup_holds_the_first(store: Store) -> None:
     traject.set_answer("a", "tweede")
     store.save(traject)
     backup = store.backup_of(traject.id)
-    assert tomllib.loads(backup.read_text("utf-8"))["answers"] == {"a": "eerste"}
+    assert tomllib.loads(backup.read_text("utf-8"))["checkin"][-1]["answers"] == {"a": "eerste"}
     assert store.load_backup(traject.id).answers == {"a": "eerste"}
     if POSIX:
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -572,7 +571,7 @@ DAMAGED = {
     "latin1": (GOOD.replace("Naam", "Caf\xe9").encode("latin-1"), "not_utf8"),
     "utf16": (GOOD.encode("utf-16"), "not_utf8"),
     "wrong_types": (GOOD.replace('profile = "student"', "profile = [1]").encode(), "bad_data"),
-    "newer": (GOOD.replace("schema = 1", "schema = 99").encode(), "newer_version"),
+    "newer": (GOOD.replace("schema = 2", "schema = 99").encode(), "newer_version"),
     "too_deep": (  # one level deeper than MAX_DEPTH: never written by the app, refused when read
         GOOD.replace('a = "geheim antwoord"', "a = " + "[" * (MAX_DEPTH + 1) + '"x"' + "]" * (MAX_DEPTH + 1)).encode(),
         "too_deep",
@@ -999,7 +998,10 @@ def test_the_example_in_the_docs_is_a_valid_traject() -> None:
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
     traject = from_toml(example)
     assert traject.answers["kan_sterk"].endswith('"Jij wacht gewoon tot het stil is."')
-    assert traject.answers["kan_tevredenheid"] == {"plezier": {"now": 4, "then": 2}}
+    assert traject.answers["kan_tevredenheid"] == {"plezier": {"now": 3}}
+    (first,) = traject.earlier
+    assert first.answers["kan_tevredenheid"] == {"plezier": {"now": 4, "then": 2}}
+    assert (first.info.pack_id, first.info.pack_version) == ("nl", "1") and first.date < traject.current.date
     assert traject.private == {"wil_waarden"}
 
 

@@ -14,7 +14,7 @@ from hostile.pilot import SIZE
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain.content.loader import load_pack
-from loopbaan_tui.domain.trajects import atomic, store_summary
+from loopbaan_tui.domain.trajects import atomic, store_summary, traject_file
 from loopbaan_tui.domain.trajects import storage as storage_module
 from loopbaan_tui.domain.trajects.lookup import matching
 from loopbaan_tui.domain.trajects.storage import PARSE_LIMIT, Store, from_toml, to_toml
@@ -35,13 +35,15 @@ def store(tmp_path: Path) -> Store:
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Every whole traject file the store parses, by its size."""
     parsed: list[int] = []
-    real = storage_module.parse
+    # listing and saving use the one, opening the other
+    for module, name in ((storage_module, "parse"), (traject_file, "parse_versioned")):
+        real = getattr(module, name)
 
-    def parse(data: bytes):  # type: ignore[no-untyped-def]
-        parsed.append(len(data))
-        return real(data)
+        def parse(data: bytes, real=real):  # type: ignore[no-untyped-def]
+            parsed.append(len(data))
+            return real(data)
 
-    monkeypatch.setattr(storage_module, "parse", parse)
+        monkeypatch.setattr(module, name, parse)
     return parsed
 
 

@@ -10,7 +10,8 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 from typing import ClassVar
@@ -31,7 +32,7 @@ from ..domain.trajects.autosave import Delays
 from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
 from ..domain.trajects.text import clean_text
-from ..domain.trajects.traject import Traject
+from ..domain.trajects.traject import Traject, now
 from .cursor import follow_focus
 from .key_order import KeyOrder
 from .keys import localize_bindings
@@ -72,8 +73,11 @@ class LoopbaanApp(CrashHandlingApp[None]):
         *,
         autosave: Delays | None = None,
         mount_ahead_pause: float | None = 0.1,
+        clock: Callable[[], datetime] = now,
     ) -> None:
         super().__init__()
+        self.clock = clock
+        """The time a new check-in begins (tests pass a fixed one)."""
         self.pack = pack
         self.store = store
         self.custom_content = custom_content

@@ -32,6 +32,8 @@ FOOTER_WORDS = {
     "full_screen": "key_full_screen",
     "route": "key_route",
     "example": "key_example",
+    "checkin": "key_checkin",
+    "compare": "key_compare",
 }
 """A binding's id, to the UI word the footer shows for it (a binding not here keeps its description)."""
 
@@ -58,6 +60,8 @@ HELP_WORDS = {
     "previous_step": "help_key_step",
     "next_prompt": "help_key_prompt",
     "previous_prompt": "help_key_prompt",
+    "checkin": "help_key_checkin",
+    "compare": "help_key_compare",
     "page_down": "help_key_page",
     "page_up": "help_key_page",
 }

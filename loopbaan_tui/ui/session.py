@@ -18,6 +18,7 @@ from textual.app import App
 
 from ..domain.content.model import Pack
 from ..domain.trajects.autosave import Autosaver, Cancel, Delays
+from ..domain.trajects.checkins import begin, stamp_pack
 from ..domain.trajects.storage import StorageError, Store, TrajectLock
 from ..domain.trajects.traject import Traject, keep_hidden, overall_progress
 
@@ -53,6 +54,7 @@ class Session:
         self.store = store
         self.traject = traject
         self.pack = pack
+        stamp_pack(traject, pack.info)  # the current check-in is answered with this pack (saved with the next answer)
         self.lock = lock
         self.on_state = on_state
         self.autosave = Autosaver(
@@ -77,6 +79,11 @@ class Session:
         if changed:
             self.changed()
         return changed
+
+    def start_checkin(self, revisit: tuple[str, ...], when: datetime) -> None:
+        """Close the current check-in and begin a new one looking again at `revisit`; saved soon."""
+        begin(self.traject, self.pack, when, revisit)
+        self.changed()
 
     def set_private(self, prompt_id: str, private: bool) -> None:
         self.traject.set_private(prompt_id, private)

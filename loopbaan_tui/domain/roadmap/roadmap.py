@@ -25,6 +25,7 @@ from ..content.model import Byline, Pack, Prompt, Section
 from ..kinds import DocContext, Gathered, is_empty, kind_of, strings
 from ..trajects.traject import Traject
 from ..words.dates import format_date
+from .changes import changes_blocks
 from .markdown import escape_inline, flat_line, heading, text_block
 
 GATHERED: tuple[Gathered, ...] = ("balance", "paths", "actions", "network")
@@ -127,6 +128,7 @@ class _Writer:
         blocks += self.section(word(pack, "doc_ahead"), ahead)
         blocks += self.section(word(pack, "doc_actions"), together["actions"])
         blocks += self.section(word(pack, "doc_network"), together["network"])
+        blocks += changes_blocks(pack, traject, include_private=self.include_private)  # since the last check-in
         blocks += self.section(word(pack, "doc_checkin"), checkin)
         if self.include_empty and self.open:
             blocks += [

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import ROUTES, Route
-from . import atomic
+from . import atomic, traject_file
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (
@@ -95,6 +95,7 @@ class Store(Locking, RecoveryCopies, Bin):
         self._known: dict[str, bytes] = {}
         self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
+        self._old_format: set[str] = set()  # ids read from a format-1 file: kept aside as it was by the first save
         self._recovery: dict[str, list[Path]] = {}  # id -> recovery copies written in this session
         self._held: dict[str, TrajectLock] = {}
         self._folder_seen = False
@@ -198,7 +199,7 @@ class Store(Locking, RecoveryCopies, Bin):
             reason = f"the file cannot be read ({error.strerror})"
             raise DamagedTraject(path, "unreadable", reason, None, self._good_backup(traject_id)) from None
         try:
-            traject, extra = parse(data)
+            traject, extra, schema = traject_file.parse_versioned(data)
         except FormatError as error:
             kept = None
             if error.code != "newer_version":  # a newer app's file is not damaged; it stays as it is
@@ -210,6 +211,7 @@ class Store(Locking, RecoveryCopies, Bin):
             self._folder_seen = True
             self._known[traject_id] = data
             self._extra[traject_id] = extra
+            (self._old_format.add if schema < SCHEMA_VERSION else self._old_format.discard)(traject_id)
         return traject
 
     def load_backup(self, traject_id: str) -> Traject:
@@ -329,15 +331,27 @@ class Store(Locking, RecoveryCopies, Bin):
             except FormatError as error:
                 label = "newer" if error.code == "newer_version" else "damaged"
             else:
-                kept = None
-                if known is not None and known != data:
-                    # someone else wrote a good file since we read it (a sync tool, an editor): keep theirs
-                    kept = self._keep_aside(traject_id, "conflict", data, path)
-                old = self.folder / f".{traject_id}.{secrets.token_hex(4)}.bak.tmp"
-                atomic.link_or_copy(path, old, data)
-                return old, kept
+                return self._good_previous(traject_id, path, data, known)
         # never let a good backup be replaced by garbage: the backup is left alone
         return None, self._keep_aside(traject_id, label, data, path)
+
+    def _good_previous(
+        self, traject_id: str, path: Path, data: bytes, known: bytes | None
+    ) -> tuple[Path | None, Path | None]:
+        """`_set_aside_previous` for a file that reads: it becomes the backup, and is kept aside too
+        when someone else wrote it since we read it."""
+        kept = None
+        if traject_id in self._old_format and data == known:
+            # the first save in format 2 keeps the format-1 file as it was, for good (quietly:
+            # `kept_aside` is for what the user should hear about)
+            self._keep_aside(traject_id, "format1", data, path)
+            self._old_format.discard(traject_id)
+        elif known is not None and known != data:
+            # someone else wrote a good file since we read it (a sync tool, an editor): keep theirs
+            kept = self._keep_aside(traject_id, "conflict", data, path)
+        old = self.folder / f".{traject_id}.{secrets.token_hex(4)}.bak.tmp"
+        atomic.link_or_copy(path, old, data)
+        return old, kept
 
     def _keep_aside(self, traject_id: str, label: str, data: bytes | None, source: Path | None = None) -> Path:
         """A lasting copy `<id>.<label>-<time>.toml`; an identical earlier copy is reused."""

@@ -2,6 +2,7 @@
 
 Answers are kept by prompt id as the traject file holds them (`Stored`: plain TOML values, one
 shape per kind, see docs/data-format.md); each kind in `kinds/` reads its shape into a typed answer.
+`answers` are the current check-in's; the earlier check-ins are in `earlier` (checkins.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from ..content.model import ROUTES, Pack, Prompt, Route, Section
 from ..kinds import kind_of
 from ..kinds.base import Stored, is_empty
+from .checkins import UNSET, CheckIn, CheckInInfo
 from .text import clean_value
 
 
@@ -47,6 +49,14 @@ class Traject:
     route: Route = "full"
     """The way through the reflection: "short" asks only the pack's core prompts, "full" all of them.
     Only which prompts are shown: answers outside the route stay, and the roadmap shows them."""
+    current: CheckInInfo = field(default_factory=lambda: CheckInInfo(UNSET))
+    """The current check-in's date and pack (its answers are `answers`); dated `created` when not given."""
+    earlier: list[CheckIn] = field(default_factory=list)
+    """The check-ins before the current one, oldest first, closed (domain/trajects/checkins.py)."""
+
+    def __post_init__(self) -> None:
+        if self.current.date == UNSET:
+            self.current.date = self.created
 
     def answer(self, prompt_id: str) -> Stored | None:
         return self.answers.get(prompt_id)

@@ -8,21 +8,28 @@ import re
 import tomllib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
+from types import MappingProxyType
 from typing import Any
 
 import tomli_w
 
 from ..content.model import ROUTES
+from ..kinds.base import Stored
+from .checkins import CheckIn, CheckInInfo
 from .text import clean_text
 from .traject import Traject
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: a series of dated check-ins (`[[checkin]]`), each with its answers; 1: one flat `[answers]`
+table, read as a traject with one check-in (migrated on load, written as 2)."""
 HEADER = f"# A loopbaan traject, file format {SCHEMA_VERSION}: see docs/data-format.md. Edit with care.\n"
 
 _TRAJECT_KEYS = ("id", "name", "profile", "pack", "created", "updated")
 _OPTIONAL_KEYS = ("last_prompt", "route")
 """[traject] keys an older file may lack: read as their default."""
-_TOP_KEYS = ("schema", "traject", "answers", "private")
+_TOP_KEYS = ("schema", "traject", "checkin", "private")
+_TOP_KEYS_1 = ("schema", "traject", "answers", "private")
+_CHECKIN_KEYS = ("date", "pack_id", "pack_version", "revisit", "answers")
 MAX_DEPTH = 8
 """How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
 (a table of scales, each a table); a file nested deeper is refused when read, and never written."""
@@ -70,8 +77,9 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
             "created": _moment(traject.created, "traject.created", lenient),
             "updated": _moment(traject.updated, "traject.updated", lenient),
         },
-        "answers": convert.answers(answers),
     }
+    checkins = [_checkin_table(c.info, c.answers, convert) for c in traject.earlier]
+    data["checkin"] = [*checkins, _checkin_table(traject.current, answers, convert)]
     if traject.last_prompt:  # written only when set: a file without it reads the same
         data["traject"]["last_prompt"] = convert.text(traject.last_prompt, "traject.last_prompt")
     if traject.route != "full":  # the full route is the default: a file without `route` reads the same
@@ -83,6 +91,21 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
         else:
             data.setdefault(key, value)
     return data
+
+
+def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> dict[str, Any]:
+    """One `[[checkin]]` table: its date, its pack, the keys kept from a newer version, its answers."""
+    table: dict[str, Any] = {
+        "date": _moment(info.date, "checkin.date", convert.lenient),
+        "pack_id": convert.text(info.pack_id, "checkin.pack_id"),
+        "pack_version": convert.text(info.pack_version, "checkin.pack_version"),
+    }
+    if info.revisit:  # written only when chosen: a check-in without it reads the same
+        table["revisit"] = [convert.text(p, "checkin.revisit") for p in info.revisit]
+    for key, value in info.extra.items():
+        table.setdefault(key, value)
+    table["answers"] = convert.answers(answers)
+    return table
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -184,36 +207,82 @@ def _decode(data: bytes) -> str:
 
 
 def parse(data: bytes) -> tuple[Traject, dict[str, Any]]:
+    traject, extra, _ = _from_text(_decode(data))
+    return traject, extra
+
+
+def parse_versioned(data: bytes) -> tuple[Traject, dict[str, Any], int]:
+    """As `parse`, with the file's format version (1 for a file migrated while reading)."""
     return _from_text(_decode(data))
 
 
-def _from_text(text: str) -> tuple[Traject, dict[str, Any]]:
-    """The traject and the keys this version does not know (kept to be written back).
+def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
+    """The traject, the keys this version does not know (kept to be written back), the file's schema.
 
     Text enters the app here, so every string read is cleaned (clean_text): control characters from
     a hand-edited file ("\u001b]52;..." in TOML) would otherwise steer the terminal it is shown on.
+    A format-1 file becomes a traject with one check-in, dated when the traject was created.
     """
     doc = _toml(text)
-    _check_schema(doc.get("schema"))
+    schema = _check_schema(doc.get("schema"))
     table = doc.get("traject")
     if not isinstance(table, dict):
         raise FormatError("bad_data", "the file has no [traject] table")
     fields = _traject_fields(table)
-    answers = doc.get("answers", {})
-    if not isinstance(answers, dict):
-        raise FormatError("bad_data", "answers is not a table")
     private = doc.get("private", [])
     if not isinstance(private, list) or not all(isinstance(p, str) for p in private):
         raise FormatError("bad_data", "private is not a list of prompt ids")
+    if schema == 1:
+        earlier: list[CheckIn] = []
+        current, answers = CheckInInfo(fields["created"]), _answers(doc.get("answers", {}), "answers")
+    else:
+        earlier, current, answers = _checkins(doc.get("checkin"), fields["created"])
     traject = Traject(
-        answers={clean_text(k): _read_value(v) for k, v in answers.items()},
-        private={clean_text(p) for p in private},
-        **fields,
+        answers=answers, private={clean_text(p) for p in private}, current=current, earlier=earlier, **fields
     )
-    extra: dict[str, Any] = {k: v for k, v in doc.items() if k not in _TOP_KEYS}
+    known = _TOP_KEYS_1 if schema == 1 else _TOP_KEYS
+    extra: dict[str, Any] = {k: v for k, v in doc.items() if k not in known}
     if unknown := {k: v for k, v in table.items() if k not in _TRAJECT_KEYS + _OPTIONAL_KEYS}:
         extra["traject"] = unknown
-    return traject, extra
+    return traject, extra, schema
+
+
+def _answers(value: Any, where: str) -> dict[str, Stored]:
+    if not isinstance(value, dict):
+        raise FormatError("bad_data", f"{where} is not a table")
+    return {clean_text(k): _read_value(v) for k, v in value.items()}
+
+
+def _checkins(value: Any, created: datetime) -> tuple[list[CheckIn], CheckInInfo, dict[str, Stored]]:
+    """The `[[checkin]]` tables: (the earlier ones, the current one's facts, its answers). None or
+    an empty list reads as one empty check-in dated `created`."""
+    if value is None or value == []:
+        return [], CheckInInfo(created), {}
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise FormatError("bad_data", "checkin is not a list of tables")
+    read = [_checkin(item, number) for number, item in enumerate(value, 1)]
+    earlier = [CheckIn(info, MappingProxyType(answers)) for info, answers in read[:-1]]
+    current, answers = read[-1]
+    return earlier, current, answers
+
+
+def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str, Stored]]:
+    when = table.get("date")
+    if isinstance(when, date) and not isinstance(when, datetime):  # a hand-typed day: its start, in UTC
+        when = datetime.combine(when, time(), UTC)
+    if not isinstance(when, datetime):
+        raise FormatError("bad_data", f"check-in {number} has no date and time")
+    # the pack's id and version are facts about the pack, not the user's words: a value that is no text is dropped
+    pack_id, version = (table.get(key, "") for key in ("pack_id", "pack_version"))
+    revisit = table.get("revisit", [])  # a choice of view, not the user's words: what is no list of ids is dropped
+    info = CheckInInfo(
+        _moment(when, "date"),
+        clean_text(pack_id) if isinstance(pack_id, str) else "",
+        clean_text(version) if isinstance(version, str) else "",
+        {k: v for k, v in table.items() if k not in _CHECKIN_KEYS},
+        tuple(clean_text(p) for p in revisit if isinstance(p, str)) if isinstance(revisit, list) else (),
+    )
+    return info, _answers(table.get("answers", {}), f"the answers of check-in {number}")
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -230,7 +299,7 @@ def _toml(text: str) -> dict[str, Any]:
         raise FormatError("not_toml", "the file is not valid TOML (nested too deeply)") from None
 
 
-def _check_schema(schema: Any) -> None:
+def _check_schema(schema: Any) -> int:
     if schema is None:
         raise FormatError("bad_data", "the file has no schema version")
     if type(schema) is not int:
@@ -239,6 +308,7 @@ def _check_schema(schema: Any) -> None:
         raise FormatError("newer_version", f"the file was written by a newer version of loopbaan (schema {schema})")
     if schema < 1:
         raise FormatError("bad_data", f"unknown schema version {schema}")
+    return schema
 
 
 def _traject_fields(table: dict[str, Any]) -> dict[str, Any]:

@@ -53,15 +53,18 @@ class ReflectionScreen(Screen[None]):
         # Not in the footer (at 80 columns it would push Back and Quit out): F1 and the switch itself say it
         Binding("ctrl+k", "route", "Kort/volledig", id="route", priority=True, show=False),
         Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
+        Binding("ctrl+g", "checkin", "Check-in", id="checkin", show=False),
+        Binding("ctrl+l", "compare", "Vergelijken", id="compare", show=False),
         Binding("escape", "leave", "Terug", id="back"),
         Binding("pagedown", "page(1)", show=False, priority=True, id="page_down"),
         Binding("pageup", "page(-1)", show=False, priority=True, id="page_up"),
         *(Binding(f"f{n + 4}", f"goto({n - 1})", show=False, priority=True, id="goto") for n in range(1, 6)),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, checkin: bool = False) -> None:
         super().__init__()
         self.session = session
+        self._ask_checkin = checkin  # opened to begin a new check-in (the start screen's "c")
         self.sections = session.pack.sections
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
@@ -93,6 +96,8 @@ class ReflectionScreen(Screen[None]):
         if last:
             self._focus_prompt_id(last)
         self._mount_ahead()
+        if self._ask_checkin:
+            self.action_checkin()
 
     def _focus_prompt_id(self, prompt_id: str) -> None:
         """Back where the user left off: the prompt last edited (when this profile still has it)."""
@@ -345,6 +350,23 @@ class ReflectionScreen(Screen[None]):
 
         self.session.save_soon()
         self.app.push_screen(RoadmapScreen(self.session))
+
+    @work
+    async def action_checkin(self) -> None:
+        """A new check-in: choose what to look at again; the reflection then shows it afresh."""
+        from .checkins import CheckinDialog
+
+        session = self.session
+        chosen = await self.app.push_screen_wait(CheckinDialog(session.pack, session.traject))
+        if chosen is not None:
+            session.start_checkin(chosen, self.app.clock())
+            # not awaited here: this worker belongs to the screen being replaced
+            self.app.call_next(self.app.switch_screen, ReflectionScreen(session))
+
+    def action_compare(self) -> None:
+        from .checkins import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.session.pack, self.session.traject))
 
     @work
     async def action_leave(self) -> None:

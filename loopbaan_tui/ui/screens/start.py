@@ -67,6 +67,7 @@ class StartScreen(Screen[None]):
         Binding("delete,d", "remove", "Verwijderen", id="remove"),
         Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
         Binding("v", "example", "Voorbeeld", id="example"),
+        Binding("c", "checkin", "Check-in", id="checkin", show=False),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +76,7 @@ class StartScreen(Screen[None]):
         self._trashed: Path | None = None
         self._listed_on_mount = False
         self._opening = False
+        self._checkin = False  # the traject being opened begins a new check-in ("c")
 
     def compose(self) -> ComposeResult:
         words = self.app.words
@@ -234,6 +236,12 @@ class StartScreen(Screen[None]):
         self._trashed = None
         self.refresh_list(select=traject_id)
 
+    def action_checkin(self) -> None:
+        """Open the highlighted traject to begin a new check-in in it."""
+        if self._selected() is not None:
+            self._checkin = True
+            self._open_selected()
+
     def open_traject(self, traject_id: str) -> None:
         """Lock, load, find the pack, and show the reflection; every failure gets a dialog. One at a time:
         a second request while one is under way (a double click) is let go."""
@@ -265,7 +273,8 @@ class StartScreen(Screen[None]):
             from .reflection import ReflectionScreen
 
             with app.keys_held():  # what was typed meanwhile goes to the reflection's first field
-                await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock)))
+                checkin, self._checkin = self._checkin, False
+                await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
         finally:
             self._opening = False
 

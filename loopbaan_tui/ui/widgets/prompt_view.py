@@ -15,7 +15,9 @@ from textual.widgets import Static
 
 from ...domain.content.model import Pack, Prompt
 from ...domain.kinds import kind_of
+from ...domain.trajects.checkins import last_time
 from ...domain.trajects.traject import Traject
+from ...domain.words.dates import format_date
 from ..text import literal
 from .editors import make_editor
 
@@ -42,6 +44,8 @@ class PromptView(Vertical):
             yield Static(literal("\n\n".join(parts)), classes="prompt-help")
         if prompt.recall:
             yield Static(classes="prompt-recall")
+        if last := self._last_time():
+            yield Static(last, classes="prompt-last-time")
         self.editor = make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
         yield self.editor
 
@@ -85,6 +89,16 @@ class PromptView(Vertical):
     def refresh_heading(self) -> None:
         self.query_one(".prompt-label", Static).update(self._heading())
         self.set_class(self.prompt.id in self.traject.private, "-private")
+
+    def _last_time(self) -> Any:
+        """ "Vorige keer, 3 maart 2026: ..." for a prompt this check-in looks at again; "" otherwise."""
+        found = last_time(self.traject, self.prompt.id) if self.prompt.id in self.traject.current.revisit else None
+        if found is None:
+            return ""
+        checkin, value = found
+        lines = kind_of(self.prompt).summarize(self.pack, self.prompt, value, self.words)
+        when = format_date(checkin.date.date(), self.pack.info.language, weekday=False)
+        return literal(self.words("last_time", date=when) + "\n" + "\n".join(lines)) if lines else ""
 
     def refresh_recall(self) -> None:
         """Show the earlier answers this prompt asks for (they may have changed in another step)."""

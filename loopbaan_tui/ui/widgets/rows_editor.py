@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -10,7 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from ...domain import kinds
-from ...domain.kinds import Row, RowsAnswer, RowsKind, Stored
+from ...domain.kinds import Row, RowField, RowsAnswer, RowsKind, Stored
+from ...domain.kinds.rows import DONE
 from ...domain.words.dates import format_date, recognize_date
 from ..text import literal
 from .editor_base import Editor
@@ -31,6 +34,9 @@ class RowsEditor(Editor):
     def _row(self, row: Row) -> Widget:
         cells: list[Widget] = []
         for field in self.kind.fields:
+            if field.choices:  # an action's status: a button that moves on to the next one
+                cells.append(self._choice(field, row.get(field.name)))
+                continue
             cells.append(
                 Horizontal(
                     Static(literal(self.words(field.label)), classes="row-label"),
@@ -52,8 +58,44 @@ class RowsEditor(Editor):
         return Vertical(*cells, remove, classes="row")
 
     def answer(self) -> Stored:
-        rows = (Row({box.name: box.text for box in row.query(LineField) if box.name}) for row in self.query(".row"))
+        rows = (
+            Row({box.name: box.text for box in row.query(LineField) if box.name} | self._choices(row))
+            for row in self.query(".row")
+        )
         return self.kind.write(RowsAnswer(rows=tuple(rows)))
+
+    # an action's status (kinds/rows.py STATUSES): a row field with choices, one button per row
+
+    def _choice(self, field: RowField, value: str) -> Widget:
+        button = ChoiceButton(field, value or field.choices[0][0], self.words(field.label))
+        button.label = self._choice_label(button)
+        return Horizontal(Static(literal(self.words(field.label)), classes="row-label"), button, classes="row-field")
+
+    def _choice_label(self, button: ChoiceButton) -> Content:
+        word = button.field.choice_word(button.value)
+        return literal(f"{self.words(word) if word else button.value} ▸")
+
+    def _choices(self, row: Widget) -> dict[str, str]:
+        return {b.field.name: b.value for b in row.query(ChoiceButton) if b.value != b.field.choices[0][0]}
+
+    @on(Button.Pressed, ".row-choice")
+    def _next_choice(self, event: Button.Pressed) -> None:
+        """The next status; an action marked done gets today's date when it has none."""
+        event.stop()
+        button = event.button
+        if not isinstance(button, ChoiceButton):
+            return
+        values = [value for value, _ in button.field.choices]
+        button.value = values[(values.index(button.value) + 1) % len(values)] if button.value in values else values[0]
+        button.label = self._choice_label(button)
+        row = button.parent.parent if button.parent is not None else None
+        today = date.today().isoformat()
+        for box in row.query(LineField) if isinstance(row, Widget) else ():
+            if box.name == "done" and button.value == DONE and not box.text.strip():
+                box.load_text(today)
+            elif box.name == "done" and button.value != DONE and box.text == today:
+                box.load_text("")  # filled in a moment ago by the step to "done": not the user's words
+        self.changed(self.answer())
 
     @on(Button.Pressed, ".row-add")
     async def _add(self, event: Button.Pressed) -> None:
@@ -116,6 +158,17 @@ class RowsEditor(Editor):
             hint.update(self._when_hint(field.text))
             hint.display = recognize_date(field.text) is not None
         self.changed(self.answer())
+
+
+class ChoiceButton(Button):
+    """A row field with fixed choices (an action's status): Enter moves on to the next value."""
+
+    def __init__(self, field: RowField, value: str, tooltip: str) -> None:
+        super().__init__("", classes="row-choice", compact=True, name=field.name)
+        self.field = field
+        self.value = value
+        self.tooltip = tooltip
+        self.active_effect_duration = 0  # a Button ignores presses while it shows one: every Enter counts
 
 
 class PeopleEditor(RowsEditor):
