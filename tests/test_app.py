@@ -131,6 +131,8 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
             if isinstance(app.screen, ReflectionScreen):
                 break
         screen = app.screen
+        await pilot.press("f5")  # it opens where the user left off: the roadmap step
+        await pilot.pause()
         assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
         assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor\nbuddy"
         assert [b.value for b in screen.query("#prompt-kan-rol RadioButton").results(RadioButton)] == [
