@@ -192,7 +192,24 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)
+    _new_pack_parser(commands, lang)
     return parser
+
+
+def _new_pack_parser(commands: Any, lang: str) -> None:
+    """`loopbaan new-pack MAP [--from nl|en] [--minimal]`."""
+    new_pack = commands.add_parser(
+        "new-pack",
+        help=message("cli_help_new_pack", lang),
+        lang=lang,
+        description=message("cli_help_new_pack_description", lang),
+    )
+    new_pack.add_argument(
+        "path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_new_pack_path", lang)
+    )
+    new_pack.add_argument("--from", dest="source", choices=LANGUAGES, help=message("cli_help_new_pack_from", lang))
+    new_pack.add_argument("--minimal", action="store_true", help=message("cli_help_new_pack_minimal", lang))
+    _common(new_pack, lang, suppress=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import export_roadmap
 
             return export_roadmap(args)
+        if args.command == "new-pack":
+            from .pack_commands import new_pack
+
+            return new_pack(args)
         return run_app(args)
     except KeyboardInterrupt:
         return 130
