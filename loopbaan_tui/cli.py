@@ -193,6 +193,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)
     _new_pack_parser(commands, lang)
+    _preview_parser(commands, lang)
     return parser
 
 
@@ -210,6 +211,24 @@ def _new_pack_parser(commands: Any, lang: str) -> None:
     new_pack.add_argument("--from", dest="source", choices=LANGUAGES, help=message("cli_help_new_pack_from", lang))
     new_pack.add_argument("--minimal", action="store_true", help=message("cli_help_new_pack_minimal", lang))
     _common(new_pack, lang, suppress=True)
+
+
+def _preview_parser(commands: Any, lang: str) -> None:
+    """`loopbaan preview MAP --profile ID [--format md|html] [--out FILE] [--force]`."""
+    preview = commands.add_parser(
+        "preview",
+        help=message("cli_help_preview", lang),
+        lang=lang,
+        description=message("cli_help_preview_description", lang),
+    )
+    preview.add_argument(
+        "path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_preview_path", lang)
+    )
+    preview.add_argument("--profile", required=True, metavar="ID", help=message("cli_help_preview_profile", lang))
+    preview.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))
+    preview.add_argument("--out", metavar=message("cli_metavar_file", lang), help=message("cli_help_preview_out", lang))
+    preview.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
+    _common(preview, lang, suppress=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
             from .pack_commands import new_pack
 
             return new_pack(args)
+        if args.command == "preview":
+            from .pack_commands import preview
+
+            return preview(args)
         return run_app(args)
     except KeyboardInterrupt:
         return 130

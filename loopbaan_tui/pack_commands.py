@@ -1,4 +1,4 @@
-"""The course leader's commands: `loopbaan new-pack` and `loopbaan preview`.
+"""The course leader's commands: `loopbaan new-pack`, `loopbaan preview` and `loopbaan check NEW --against OLD`.
 
 Exit codes as in cli.py: 0 success, 1 the user's input is wrong (with a message on stderr).
 """
@@ -9,10 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import EXIT_INPUT, EXIT_OK, _guarded
+from .commands import EXIT_INPUT, EXIT_OK, FORMAT_OF_SUFFIX, _guarded, _to_stdout
+from .domain.content import builtin
+from .domain.content.loader import load_pack
+from .domain.content.model import Pack
 from .domain.content.new_pack import NewPackError, write_new_pack
+from .domain.content.preview import render_preview
 from .domain.content.problems import printable
-from .domain.roadmap.export import write_error_message
+from .domain.roadmap.export import write_error_code, write_error_message, write_new_file
 from .domain.words.messages import message
 
 _NEW_PACK_PROBLEM = {"not_empty": "cli_new_pack_not_empty", "not_folder": "cli_new_pack_not_folder"}
@@ -40,4 +44,47 @@ def new_pack(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(_say(lang, "cli_new_pack_written", folder=target.absolute(), count=len(written)))
     print(_say(lang, "cli_new_pack_next", folder=target))
+    return EXIT_OK
+
+
+def pack_folder_of(name: str) -> Path:
+    """A pack named on the command line: a folder, or a built-in language ("nl", "en") when no such folder exists."""
+    folder = Path(name).expanduser()
+    return builtin.pack_folder(name) if name in builtin.LANGUAGES and not folder.exists() else folder
+
+
+def loaded_pack(folder: Path, lang: str) -> Pack | None:
+    """The pack in `folder`, or None after printing its problems (one line each) on stderr."""
+    result = load_pack(folder)
+    if result.pack is None:
+        for problem in result.problems:
+            print(problem.render(lang), file=sys.stderr)
+        print(_say(lang, "cli_preview_pack_problems", folder=folder), file=sys.stderr)
+    return result.pack
+
+
+@_guarded
+def preview(args: argparse.Namespace) -> int:
+    """Write what one profile sees of a pack (md or html) to the screen or --out; never overwrite without --force."""
+    lang = args.lang
+    pack = loaded_pack(pack_folder_of(args.path), lang)
+    if pack is None:
+        return EXIT_INPUT
+    if pack.profile(args.profile) is None:
+        known = ", ".join(f"'{p.id}'" for p in pack.profiles)
+        print(_say(lang, "cli_preview_profile_unknown", profile=args.profile, profiles=known), file=sys.stderr)
+        return EXIT_INPUT
+    out = Path(args.out).expanduser() if args.out and args.out != "-" else None
+    fmt = args.format or (FORMAT_OF_SUFFIX.get(out.suffix.lower()) if out else None) or "md"
+    text = render_preview(pack, args.profile, fmt)
+    if out is None:
+        return _to_stdout(text)
+    try:
+        write_new_file(out, text, overwrite=args.force)
+    except OSError as error:
+        print(write_error_message(error, out, lang), file=sys.stderr)
+        if write_error_code(error) == "exists":
+            print(_say(lang, "cli_exists_hint"), file=sys.stderr)
+        return EXIT_INPUT
+    print(_say(lang, "cli_preview_written", path=out.absolute()))
     return EXIT_OK
