@@ -170,6 +170,9 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         description=message("cli_help_check_description", lang),
     )
     check.add_argument("path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_path", lang))
+    check.add_argument(
+        "--against", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_against", lang)
+    )
     _common(check, lang, suppress=True)
 
     listing = commands.add_parser(
@@ -238,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a mistake argparse has already explained
         return EXIT_OK if done.code is None else done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
+        if args.command == "check" and getattr(args, "against", None):
+            from .pack_commands import check_against
+
+            return check_against(args)
         if args.command == "check":
             return check(Path(args.path), args.lang)
         if args.command == "list":

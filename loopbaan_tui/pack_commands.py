@@ -14,6 +14,7 @@ from .domain.content import builtin
 from .domain.content.loader import load_pack
 from .domain.content.model import Pack
 from .domain.content.new_pack import NewPackError, write_new_pack
+from .domain.content.pack_diff import compare_packs
 from .domain.content.preview import render_preview
 from .domain.content.problems import printable
 from .domain.roadmap.export import write_error_code, write_error_message, write_new_file
@@ -88,3 +89,33 @@ def preview(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(_say(lang, "cli_preview_written", path=out.absolute()))
     return EXIT_OK
+
+
+@_guarded
+def check_against(args: argparse.Namespace) -> int:
+    """`check NEW --against OLD`: NEW checked as `check` does, then the changes that touch answers given
+    with OLD, one line each; 0 when there are none, 1 when there are (or when either pack has problems)."""
+    from .cli import check
+    from .terminal import Printer
+
+    lang = args.lang
+    new_folder, old_folder = Path(args.path).expanduser(), pack_folder_of(args.against)
+    if check(new_folder, lang) != EXIT_OK:
+        return EXIT_INPUT
+    old = load_pack(old_folder).pack
+    if old is None:
+        check(old_folder, lang)
+        print(_say(lang, "cli_against_old_problems", folder=old_folder), file=sys.stderr)
+        return EXIT_INPUT
+    new = load_pack(new_folder).pack
+    assert new is not None  # it passed the check just now
+    changes = compare_packs(new, old, new_shown=new_folder, old_shown=old_folder)
+    out = Printer(sys.stdout)
+    for change in changes:
+        out.problem(change, lang)
+    if not changes:
+        out.line(_say(lang, "cli_against_none", old=old_folder), "green")
+        return EXIT_OK
+    found = "cli_against_found_one" if len(changes) == 1 else "cli_against_found"
+    Printer(sys.stderr).line(_say(lang, found, count=len(changes), old=old_folder), "bold")
+    return EXIT_INPUT
