@@ -192,6 +192,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))
     export.add_argument("--include-empty", action="store_true", help=message("cli_help_include_empty", lang))
     export.add_argument("--include-private", action="store_true", help=message("cli_help_include_private", lang))
+    export.add_argument("--include-older", action="store_true", help=message("cli_help_include_older", lang))
     export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)

@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Section
+from ...domain.roadmap.older import older_answers
 from ..text import literal
+from .older_answers import OlderAnswers
 from .prompt_view import PromptView
 
 if TYPE_CHECKING:
@@ -44,4 +46,7 @@ class StepView(VerticalScroll, can_focus=False):
         for number, prompt in enumerate(prompts, start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)
         if section.id == ROADMAP_SECTION:
+            older = older_answers(self.session.pack, traject)
+            if older:
+                yield OlderAnswers(older, words)
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
