@@ -161,6 +161,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     )
     _content(parser, lang, suppress=False)
     _common(parser, lang, suppress=False)
+    parser.add_argument("--watch", action="store_true", help=message("cli_help_watch", lang))
     commands = parser.add_subparsers(dest="command", metavar=message("cli_metavar_command", lang))
 
     check = commands.add_parser(
@@ -303,7 +304,7 @@ def check(folder: Path, lang: str) -> int:
 def run_app(args: argparse.Namespace) -> int:
     from .ui.launch import launch
 
-    return launch(args.content, args.data_dir, args.lang)
+    return launch(args.content, args.data_dir, args.lang, watch=getattr(args, "watch", False))
 
 
 if __name__ == "__main__":
