@@ -45,8 +45,8 @@ class StepView(VerticalScroll, can_focus=False):
         ]
         for number, prompt in enumerate(prompts, start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)
+        older = older_answers(self.session.pack, traject) if section is self.session.pack.sections[-1] else ()
+        if older:  # at the end of the last step (the roadmap step, when the pack has one)
+            yield OlderAnswers(older, words)
         if section.id == ROADMAP_SECTION:
-            older = older_answers(self.session.pack, traject)
-            if older:
-                yield OlderAnswers(older, words)
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
