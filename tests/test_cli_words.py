@@ -49,6 +49,7 @@ CASES = {
     "check help": (["check", "--help"], EXIT_OK),
     "list help": (["list", "--help"], EXIT_OK),
     "export help": (["export", "--help"], EXIT_OK),
+    "new-pack help": (["new-pack", "--help"], EXIT_OK),
     "check without a folder": (["check"], EXIT_USAGE),
     "export without a traject": (["export"], EXIT_USAGE),
     "an unknown command": (["opruimen"], EXIT_USAGE),
