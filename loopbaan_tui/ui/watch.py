@@ -91,4 +91,5 @@ class PackWatch:
             self._pending = None
             screen.flush()  # what the fields show goes to the session before they go
             session.pack = pack
-            await app.switch_screen(ReflectionScreen(session))
+            with app.keys_held():  # what is typed meanwhile goes to the rebuilt reflection's field
+                await app.switch_screen(ReflectionScreen(session))
