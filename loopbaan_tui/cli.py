@@ -162,6 +162,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     _content(parser, lang, suppress=False)
     _common(parser, lang, suppress=False)
     parser.add_argument("--plain", action="store_true", help=message("cli_help_plain", lang))
+    parser.add_argument("--watch", action="store_true", help=message("cli_help_watch", lang))
     commands = parser.add_subparsers(dest="command", metavar=message("cli_metavar_command", lang))
 
     check = commands.add_parser(
@@ -171,6 +172,9 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
         description=message("cli_help_check_description", lang),
     )
     check.add_argument("path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_path", lang))
+    check.add_argument(
+        "--against", metavar=message("cli_metavar_folder", lang), help=message("cli_help_check_against", lang)
+    )
     _common(check, lang, suppress=True)
 
     listing = commands.add_parser(
@@ -190,11 +194,14 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))
     export.add_argument("--include-empty", action="store_true", help=message("cli_help_include_empty", lang))
     export.add_argument("--include-private", action="store_true", help=message("cli_help_include_private", lang))
+    export.add_argument("--include-older", action="store_true", help=message("cli_help_include_older", lang))
     export.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
     _content(export, lang, suppress=True)
     _common(export, lang, suppress=True)
     _due_parser(commands, lang)
     _serve_parser(commands, lang)
+    _new_pack_parser(commands, lang)
+    _preview_parser(commands, lang)
     return parser
 
 
@@ -238,6 +245,41 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(ServeOptions(args.content, args.data_dir, args.lang, port=args.port, host=args.host))
 
 
+
+def _new_pack_parser(commands: Any, lang: str) -> None:
+    """`loopbaan new-pack MAP [--from nl|en] [--minimal]`."""
+    new_pack = commands.add_parser(
+        "new-pack",
+        help=message("cli_help_new_pack", lang),
+        lang=lang,
+        description=message("cli_help_new_pack_description", lang),
+    )
+    new_pack.add_argument(
+        "path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_new_pack_path", lang)
+    )
+    new_pack.add_argument("--from", dest="source", choices=LANGUAGES, help=message("cli_help_new_pack_from", lang))
+    new_pack.add_argument("--minimal", action="store_true", help=message("cli_help_new_pack_minimal", lang))
+    _common(new_pack, lang, suppress=True)
+
+
+def _preview_parser(commands: Any, lang: str) -> None:
+    """`loopbaan preview MAP --profile ID [--format md|html] [--out FILE] [--force]`."""
+    preview = commands.add_parser(
+        "preview",
+        help=message("cli_help_preview", lang),
+        lang=lang,
+        description=message("cli_help_preview_description", lang),
+    )
+    preview.add_argument(
+        "path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_preview_path", lang)
+    )
+    preview.add_argument("--profile", required=True, metavar="ID", help=message("cli_help_preview_profile", lang))
+    preview.add_argument("--format", choices=("md", "html"), help=message("cli_help_format", lang))
+    preview.add_argument("--out", metavar=message("cli_metavar_file", lang), help=message("cli_help_preview_out", lang))
+    preview.add_argument("--force", action="store_true", help=message("cli_help_force", lang))
+    _common(preview, lang, suppress=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -245,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a mistake argparse has already explained
         return EXIT_OK if done.code is None else done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
+        if args.command == "check" and getattr(args, "against", None):
+            from .pack_commands import check_against
+
+            return check_against(args)
         if args.command == "check":
             return check(Path(args.path), args.lang)
         if args.command == "list":
@@ -257,10 +303,20 @@ def main(argv: list[str] | None = None) -> int:
             return export_roadmap(args)
         if args.command == "due":
             from .commands import due
+        if args.command == "new-pack":
+            from .pack_commands import new_pack
+    return parser
 
             return due(args)
         if args.command == "serve":
             return run_serve(args)
+
+
+            return new_pack(args)
+        if args.command == "preview":
+            from .pack_commands import preview
+
+            return preview(args)
         return run_app(args)
     except KeyboardInterrupt:
         return 130
@@ -304,7 +360,7 @@ def run_app(args: argparse.Namespace) -> int:
         return run_plain(args.content, args.data_dir, args.lang)
     from .ui.launch import launch
 
-    return launch(args.content, args.data_dir, args.lang)
+    return launch(args.content, args.data_dir, args.lang, watch=getattr(args, "watch", False))
 
 
 if __name__ == "__main__":

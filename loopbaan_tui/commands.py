@@ -315,7 +315,12 @@ def export_roadmap(args: argparse.Namespace) -> int:
     except _Stop:
         return EXIT_INPUT
     text = render(
-        pack, traject, fmt, include_empty=args.include_empty, include_private=getattr(args, "include_private", False)
+        pack,
+        traject,
+        fmt,
+        include_empty=args.include_empty,
+        include_private=getattr(args, "include_private", False),
+        include_older=getattr(args, "include_older", False),
     )
     if out is None:
         return _to_stdout(text)

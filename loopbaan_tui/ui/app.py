@@ -74,6 +74,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         autosave: Delays | None = None,
         mount_ahead_pause: float | None = 0.1,
         clock: Callable[[], datetime] = now,
+        watch: Path | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -92,6 +93,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self._quitting = False
         self._key_order = KeyOrder(self)
         self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
+        self.watch_folder = watch
+        """The pack folder to reload while the app runs (`--watch`), or None."""
 
     # Words and packs
 
@@ -116,6 +119,12 @@ class LoopbaanApp(CrashHandlingApp[None]):
             self._packs[key] = result.pack
         return self._packs[key]
 
+    def replace_pack(self, pack: Pack) -> None:
+        """A pack reloaded from its folder (`--watch`) replaces the one loaded before, here and for new trajecten."""
+        if self.pack.folder == pack.folder:
+            self.pack = pack
+        self._packs[self.pack_key(pack)] = pack
+
     # Life cycle
 
     def on_mount(self) -> None:
@@ -128,6 +137,11 @@ class LoopbaanApp(CrashHandlingApp[None]):
         from .screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        if self.watch_folder is not None:
+            from .watch import PackWatch
+
+            self.pack_watch = PackWatch(self, self.watch_folder)
+            self.pack_watch.start()
         loop = asyncio.get_running_loop()
         for name in ("SIGTERM", "SIGHUP"):
             if hasattr(signal, name):

@@ -13,19 +13,19 @@ from ..domain.trajects.storage import Store
 from ..domain.words.messages import message
 
 
-def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl") -> int:
+def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl", *, watch: bool = False) -> int:
     """Run the app; 0 when the user quits, 1 when the pack is wrong or the app failed."""
     # Loading the pack and importing Textual make tens of thousands of objects that live as long as
     # the app; the collector would walk them over and over (~20 ms of a start of ~300 ms). So it
     # waits, and then they are set aside (frozen) so that later collections skip them.
     gc.disable()
     try:
-        return _launch(content, data_dir_arg, lang)
+        return _launch(content, data_dir_arg, lang, watch)
     finally:
         gc.enable()
 
 
-def _launch(content: str | None, data_dir_arg: str | None, lang: str) -> int:
+def _launch(content: str | None, data_dir_arg: str | None, lang: str, watch: bool = False) -> int:
     folder = Path(content) if content else pack_folder(lang)
     result = load_pack(folder)
     if result.pack is None:
@@ -39,6 +39,7 @@ def _launch(content: str | None, data_dir_arg: str | None, lang: str) -> int:
         pack=result.pack,
         store=Store(data_dir(data_dir_arg)),
         custom_content=folder.resolve() if content else None,
+        watch=folder if watch else None,
     )
     gc.freeze()
     gc.enable()

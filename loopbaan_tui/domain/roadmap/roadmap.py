@@ -7,9 +7,9 @@ its question and the answers that stay in the step (text, lists, choices, dates,
 then-and-now); the work-joy balance (every `scale` prompt asked then and now) as a chart; my
 career paths (`paths`); where I am going (the roadmap step's other prompts); actions (`actions`);
 network (`people`); the next check-in (the roadmap step's `date` prompts); and, on request, the
-open questions. Every answer appears exactly once, in the pack's order; sections with nothing
-in them are left out. The document's own words come from the pack's UI strings (`doc_*` keys in ui.toml; a pack
-without them gets the built-in pack's).
+older answers (to prompts the pack no longer has) and the open questions. Every answer appears
+exactly once, in the pack's order; sections with nothing in them are left out. The document's own
+words come from the pack's UI strings (`doc_*` keys in ui.toml; a pack without them gets the built-in pack's).
 
 How the user's text is kept as typed is `markdown.py`'s job; dates are read and written by `dates.py`,
 the balance chart is `balance.py`'s.
@@ -27,6 +27,7 @@ from ..trajects.traject import Traject
 from ..words.dates import format_date
 from .changes import changes_blocks
 from .markdown import escape_inline, flat_line, heading, text_block
+from .older import older_section
 
 GATHERED: tuple[Gathered, ...] = ("balance", "paths", "actions", "network")
 """The sections gathering answers from every step (`PromptKind.gathered`), each with its title word."""
@@ -58,8 +59,11 @@ def _gathered(prompt: Prompt) -> Gathered | None:
 class _Writer:
     """Writes one roadmap; see the module docstring for the order of the sections."""
 
-    def __init__(self, pack: Pack, traject: Traject, include_empty: bool, include_private: bool, today: date) -> None:
+    def __init__(
+        self, pack: Pack, traject: Traject, include_empty: bool, include_private: bool, today: date, include_older: bool
+    ) -> None:
         self.pack = pack
+        self.include_older = include_older
         self.traject = traject
         self.include_empty = include_empty
         self.include_private = include_private
@@ -130,6 +134,8 @@ class _Writer:
         blocks += self.section(word(pack, "doc_network"), together["network"])
         blocks += changes_blocks(pack, traject, include_private=self.include_private)  # since the last check-in
         blocks += self.section(word(pack, "doc_checkin"), checkin)
+        if self.include_older:
+            blocks += older_section(pack, traject, include_private=self.include_private)
         if self.include_empty and self.open:
             blocks += [
                 heading(2, word(pack, "doc_open")),
@@ -183,6 +189,8 @@ def build_markdown(
     include_empty: bool = False,
     include_private: bool = False,
     today: date | None = None,
+    include_older: bool = False,
 ) -> str:
-    """The roadmap as CommonMark (with GFM tables): private and empty answers left out unless asked."""
-    return _Writer(pack, traject, include_empty, include_private, today or date.today()).document()
+    """The roadmap as CommonMark (with GFM tables): private and empty answers left out unless asked, and
+    answers to prompts the pack no longer has (`older.py`) only when asked."""
+    return _Writer(pack, traject, include_empty, include_private, today or date.today(), include_older).document()

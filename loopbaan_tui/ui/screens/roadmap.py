@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
 from ...domain.roadmap.export import default_folder, render, roadmap_filename, write_error_message, write_new_file
+from ...domain.roadmap.older import older_answers
 from ...domain.trajects.settings import load_settings, save_settings
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
@@ -40,6 +41,7 @@ class _Options(TypedDict):
 
     include_empty: bool
     include_private: bool
+    include_older: bool
 
 
 class RoadmapScreen(Screen[None]):
@@ -67,6 +69,10 @@ class RoadmapScreen(Screen[None]):
             with Horizontal(classes="roadmap-row"):
                 yield Checkbox(literal(words("roadmap_include_empty")), id="include-empty")
                 yield Checkbox(literal(words("roadmap_include_private")), id="include-private")
+            older = len(older_answers(self.session.pack, self.session.traject))
+            if older:  # a row of its own: only a traject whose pack lost prompts has it
+                with Horizontal(classes="roadmap-row"):
+                    yield Checkbox(literal(words("roadmap_include_older", count=older)), id="include-older")
             yield LineField(id="roadmap-path")
             with Horizontal(classes="roadmap-row"):
                 with RadioSet(id="roadmap-format"):
@@ -110,13 +116,13 @@ class RoadmapScreen(Screen[None]):
         return {
             "include_empty": self.query_one("#include-empty", Checkbox).value,
             "include_private": self.query_one("#include-private", Checkbox).value,
+            "include_older": any(box.value for box in self.query("#include-older").results(Checkbox)),
         }
 
     def _renderer(self, form: str) -> Callable[[], str]:
         """The roadmap as the options now say, to be made on a thread (from its own copy of the traject)."""
         pack, traject, options = self.session.pack, copy.deepcopy(self.session.traject), self._options()
-        empty, private = options["include_empty"], options["include_private"]
-        return lambda: render(pack, traject, form, include_empty=empty, include_private=private)
+        return lambda: render(pack, traject, form, **options)
 
     @on(Checkbox.Changed)
     def _options_changed(self) -> None:

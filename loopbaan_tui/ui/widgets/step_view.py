@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Section
+from ...domain.roadmap.older import older_answers
 from ..text import literal
+from .older_answers import OlderAnswers
 from .prompt_view import PromptView
 
 if TYPE_CHECKING:
@@ -43,5 +45,8 @@ class StepView(VerticalScroll, can_focus=False):
         ]
         for number, prompt in enumerate(prompts, start=1):
             yield PromptView(number, prompt, self.session.pack, traject, words)
+        older = older_answers(self.session.pack, traject) if section is self.session.pack.sections[-1] else ()
+        if older:  # at the end of the last step (the roadmap step, when the pack has one)
+            yield OlderAnswers(older, words)
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")

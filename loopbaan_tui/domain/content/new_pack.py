@@ -1,0 +1,69 @@
+"""A pack to start from: the built-in pack of a language copied, or a small commented skeleton.
+
+The skeletons are data, one folder per language in `content/skeleton/<lang>/`, each a pack that
+passes `loopbaan check`. Nothing is ever overwritten: the target folder must be new or empty.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import builtin
+from .pack_files import KNOWN_FILES
+
+SKELETON_FOLDER = "skeleton"
+
+
+class NewPackError(Exception):
+    """Why no pack was written: `code` is "not_empty" (a folder with files in it) or "not_folder"."""
+
+    def __init__(self, code: str, target: Path) -> None:
+        super().__init__(code, str(target))
+        self.code = code
+        self.target = target
+
+
+def skeleton_folder(language: str) -> Path:
+    """The small commented pack for a language (the default language's when there is none)."""
+    folder = builtin.content_root() / SKELETON_FOLDER / language
+    return folder if folder.is_dir() else builtin.content_root() / SKELETON_FOLDER / builtin.DEFAULT_LANGUAGE
+
+
+def source_folder(language: str, *, minimal: bool) -> Path:
+    """Where a new pack is copied from: the skeleton or the full built-in pack of `language`."""
+    return skeleton_folder(language) if minimal else builtin.pack_folder(language)
+
+
+def pack_sources(language: str, *, minimal: bool) -> dict[str, bytes]:
+    """The files of the pack to start from, by name, as bytes (comments and layout kept)."""
+    folder = source_folder(language, minimal=minimal)
+    return {name: (folder / name).read_bytes() for name in KNOWN_FILES if (folder / name).is_file()}
+
+
+def _check_target(target: Path) -> None:
+    """The target is a new or empty folder; NewPackError otherwise."""
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir() or target.is_symlink():
+        raise NewPackError("not_folder", target)
+    if any(target.iterdir()):
+        raise NewPackError("not_empty", target)
+
+
+def write_new_pack(target: Path, language: str, *, minimal: bool = False) -> tuple[Path, ...]:
+    """Write a pack to start from into `target` (made if needed); the files written, in order.
+
+    NewPackError when the target holds anything or is no folder; OSError when writing fails
+    (a file written before the failure stays: nothing of the person's is at stake in a new folder).
+    """
+    sources = pack_sources(language, minimal=minimal)
+    _check_target(target)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in sources.items():
+        path = target / name
+        with path.open("xb") as file:  # "x": never replace a file that appeared meanwhile
+            file.write(data)
+        written.append(path)
+    return tuple(written)
