@@ -65,6 +65,8 @@ def _check(pack: Pack, condition: Condition, seen: Mapping[str, Prompt], place: 
 def _check_on_prompt(pack: Pack, leaf: OnPrompt, seen: Mapping[str, Prompt], place: _Place) -> None:
     target = seen.get(leaf.prompt)
     if target is None and pack.prompt(leaf.prompt) is None:
+        if place.origin is None:  # a base's prompt: the `remove` that took its prompt away is reported
+            return
         ids = [p.id for s in pack.sections for p in s.prompts]
         place.report("condition_prompt_unknown", ref=leaf.prompt, suggestion=suggestion(leaf.prompt, ids))
         return
