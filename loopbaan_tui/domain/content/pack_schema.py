@@ -284,11 +284,7 @@ def _options(at: TableAt, key: str, value: object) -> tuple[Option, ...] | None:
 
 def _condition(at: TableAt, key: str, value: object) -> Condition | None:
     """A `show_if` table read into a condition (its shape only: what it names is checked on the whole pack)."""
-
-    def report(code: str, **values: object) -> None:
-        at.report(code, key, where=at.where, **values)
-
-    return parse_condition(value, report, key)
+    return parse_condition(value, at, key)
 
 
 _CHECKS: Mapping[str, Callable[[TableAt, str, object], object]] = {

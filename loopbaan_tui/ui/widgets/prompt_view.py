@@ -82,6 +82,13 @@ class PromptView(Vertical):
             text += f"  ({self.words('private_marker')})"
         return literal(text)
 
+    def set_number(self, number: int) -> None:
+        """Its number among the prompts shown (a prompt above it appeared or went)."""
+        if number != self.number:
+            self.number = number
+            if self.is_mounted:
+                self.refresh_heading()
+
     def refresh_heading(self) -> None:
         self.query_one(".prompt-label", Static).update(self._heading())
         self.set_class(self.prompt.id in self.traject.private, "-private")

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Section
+from ...domain.trajects.visibility import TrajectFacts
 from ..text import literal
 from .prompt_view import PromptView
 
@@ -26,6 +27,8 @@ class StepView(VerticalScroll, can_focus=False):
         self.section = section
         self.session = session
         self.words = words
+        self.conditional = any(p.show_if is not None for p in section.prompts)
+        """Whether any of its prompts has a show_if (else the answers never change what it shows)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -41,7 +44,30 @@ class StepView(VerticalScroll, can_focus=False):
             for p in section.prompts
             if p not in prompts and not p.for_profile(traject.profile) and p.id in traject.answers
         ]
-        for number, prompt in enumerate(prompts, start=1):
-            yield PromptView(number, prompt, self.session.pack, traject, words)
+        facts = TrajectFacts(self.session.pack, traject)
+        number = 0
+        for prompt in prompts:
+            # A prompt whose show_if does not hold is there, hidden: it appears as the answers change,
+            # with what was typed in it before.
+            shown = facts.shown(prompt) or not prompt.for_profile(traject.profile)
+            number += shown
+            view = PromptView(number, prompt, self.session.pack, traject, words)
+            view.display = shown
+            yield view
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
+
+    def refresh_shown(self, facts: TrajectFacts) -> None:
+        """Show the prompts whose show_if holds now and hide the others, numbered as shown. Nothing
+        else moves: focus stays where it is, and a hidden prompt keeps its editor and what it holds."""
+        if not self.conditional:
+            return
+        number = 0
+        for view in self.query_children(PromptView):
+            prompt = view.prompt
+            shown = facts.shown(prompt) or not prompt.for_profile(facts.profile)
+            number += shown
+            if view.display != shown:
+                view.display = shown
+            if shown:
+                view.set_number(number)
