@@ -53,3 +53,28 @@ async def test_a_prompt_appears_and_disappears_while_typing(tmp_path: Path) -> N
         assert follow.display and follow.editor.answer() == "De breukenles"  # back, with its words
         await pilot.press("ctrl+q")
     assert Store(tmp_path).load(traject.id).answers["kan-voorbeeld"] == "De breukenles"
+
+
+async def test_an_option_appears_and_a_hidden_choice_stays(tmp_path: Path) -> None:
+    """An option of a later step follows a motive; ticking another option while it is hidden keeps it."""
+    answers = {"wil-motieven": {"choices": ["minder-lesgeven"]}, "hoe-vorm": {"choices": ["minder-uren"]}}
+    traject = Traject(id="c-2", name="Keuzes", profile="student", pack=str(CONDITIONAL), answers=answers)
+    app = make_app(tmp_path, CONDITIONAL, trajects=[traject])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        await pilot.press("f8")  # hoe: the motive is ticked, so both options show
+        view = screen.query_one("#prompt-hoe-vorm", PromptView)
+        assert view.options_shown == ("cursus", "minder-uren")
+        await pilot.press("f6")
+        assert focused_prompt(app) == "wil-motieven"
+        await pilot.press("down", "down", "space")  # untick "minder lesgeven"
+        await pilot.pause()
+        assert view.options_shown == ("cursus",)
+        assert focused_prompt(app) == "wil-motieven"
+        await pilot.press("f8", "space")  # tick "cursus", the one option shown
+        assert focused_prompt(app) == "hoe-vorm"
+        await pilot.press("ctrl+s")
+        assert answers_on_disk(tmp_path, traject)["hoe-vorm"]["choices"] == ["cursus", "minder-uren"]
+        await pilot.press("ctrl+q")

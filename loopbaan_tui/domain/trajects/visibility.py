@@ -7,6 +7,7 @@ answer stays in the file, but nothing follows from it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..content.model import Option, Pack, Prompt, Route, Section
@@ -87,3 +88,11 @@ def visible_options(pack: Pack, prompt: Prompt, traject: Traject) -> tuple[Optio
     """The prompt's options the traject shows (an option's `show_if` reads earlier prompts, like a prompt's)."""
     facts = TrajectFacts(pack, traject)
     return tuple(o for o in prompt.options if o.show_if is None or o.show_if.holds(facts))
+
+
+def as_shown(pack: Pack, prompt: Prompt, traject: Traject) -> Prompt:
+    """The prompt with only the options the traject shows: what its editor offers, and what an edit
+    can change (a stored choice of a hidden option stays, as one of an option since removed does)."""
+    if all(option.show_if is None for option in prompt.options):
+        return prompt
+    return replace(prompt, options=visible_options(pack, prompt, traject))

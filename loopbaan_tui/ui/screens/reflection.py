@@ -67,7 +67,11 @@ class ReflectionScreen(Screen[None]):
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
         self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
-        self._conditional = any(p.show_if is not None for s in self.sections for p in s.prompts)
+        self._conditional = any(
+            p.show_if is not None or any(o.show_if is not None for o in p.options)
+            for s in self.sections
+            for p in s.prompts
+        )
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from ...domain.content.model import ROADMAP_SECTION, Section
+from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
 from ...domain.trajects.visibility import TrajectFacts
 from ..text import literal
 from .prompt_view import PromptView
@@ -27,8 +27,8 @@ class StepView(VerticalScroll, can_focus=False):
         self.section = section
         self.session = session
         self.words = words
-        self.conditional = any(p.show_if is not None for p in section.prompts)
-        """Whether any of its prompts has a show_if (else the answers never change what it shows)."""
+        self.conditional = any(p.show_if is not None or _has_option_conditions(p) for p in section.prompts)
+        """Whether any of its prompts (or their options) has a show_if (else answers never change what it shows)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -71,3 +71,9 @@ class StepView(VerticalScroll, can_focus=False):
                 view.display = shown
             if shown:
                 view.set_number(number)
+            if _has_option_conditions(prompt):
+                view.call_later(view.refresh_options)
+
+
+def _has_option_conditions(prompt: Prompt) -> bool:
+    return any(option.show_if is not None for option in prompt.options)
