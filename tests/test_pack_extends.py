@@ -159,6 +159,8 @@ def test_missing_base_cycle_and_language(tmp_path: Path) -> None:
     assert all(p.line == 5 for p in cycle if p.code == "extends_cycle")
     other = problems(write(tmp_path / "en-ext", {"pack.toml": PACK_TOML.format(base="en")}))
     assert [(p.code, p.line) for p in other] == [("extends_language", 4)]
+    empty = problems(write(tmp_path / "empty", {"pack.toml": PACK_TOML.format(base=" ")}))
+    assert {p.code for p in empty} == {"file_missing", "too_few"}  # extends nothing: a whole pack of its own
 
 
 def test_broken_base_reports_its_own_files(tmp_path: Path) -> None:

@@ -105,8 +105,10 @@ def read_folder(folder: Path, problems: list[Problem]) -> FolderFiles | None:
 
 
 def _extends(file: PackFile | None) -> bool:
+    """Whether pack.toml names a pack this one extends (then the step files are the base's)."""
     pack = file.data.get("pack") if file else None
-    return isinstance(pack, dict) and "extends" in pack
+    value = pack.get("extends") if isinstance(pack, dict) else None
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _names(folder: Path, problems: list[Problem]) -> list[str] | None:
