@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from importlib import import_module
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -245,7 +246,6 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(ServeOptions(args.content, args.data_dir, args.lang, port=args.port, host=args.host))
 
 
-
 def _new_pack_parser(commands: Any, lang: str) -> None:
     """`loopbaan new-pack MAP [--from nl|en] [--minimal]`."""
     new_pack = commands.add_parser(
@@ -280,6 +280,17 @@ def _preview_parser(commands: Any, lang: str) -> None:
     _common(preview, lang, suppress=True)
 
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check-against": (".pack_commands", "check_against"),
+    "list": (".commands", "list_trajecten"),
+    "export": (".commands", "export_roadmap"),
+    "due": (".commands", "due"),
+    "new-pack": (".pack_commands", "new_pack"),
+    "preview": (".pack_commands", "preview"),
+}
+"""The commands run by a function of their own module (module, function), imported only when used."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -287,36 +298,15 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a mistake argparse has already explained
         return EXIT_OK if done.code is None else done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
-        if args.command == "check" and getattr(args, "against", None):
-            from .pack_commands import check_against
-
-            return check_against(args)
-        if args.command == "check":
+        if args.command == "check" and not getattr(args, "against", None):
             return check(Path(args.path), args.lang)
-        if args.command == "list":
-            from .commands import list_trajecten
-
-            return list_trajecten(args)
-        if args.command == "export":
-            from .commands import export_roadmap
-
-            return export_roadmap(args)
-        if args.command == "due":
-            from .commands import due
-        if args.command == "new-pack":
-            from .pack_commands import new_pack
-    return parser
-
-            return due(args)
         if args.command == "serve":
             return run_serve(args)
-
-
-            return new_pack(args)
-        if args.command == "preview":
-            from .pack_commands import preview
-
-            return preview(args)
+        command = "check-against" if args.command == "check" else args.command
+        if command in COMMANDS:
+            module, function = COMMANDS[command]
+            run: Callable[[argparse.Namespace], int] = getattr(import_module(module, __package__), function)
+            return run(args)
         return run_app(args)
     except KeyboardInterrupt:
         return 130

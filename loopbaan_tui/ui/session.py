@@ -21,6 +21,7 @@ from ..domain.trajects.autosave import Autosaver, Cancel, Delays
 from ..domain.trajects.checkins import begin, stamp_pack
 from ..domain.trajects.storage import StorageError, Store, TrajectLock
 from ..domain.trajects.traject import Traject, keep_hidden, overall_progress
+from ..domain.trajects.visibility import as_shown
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ class Session:
 
     def set_answer(self, prompt_id: str, value: Any) -> bool:
         prompt = self.pack.prompt(prompt_id)
-        if prompt is not None:  # what the editor cannot show (a path since removed from the pack) stays
-            value = keep_hidden(self.pack, prompt, self.traject.profile, self.traject.answer(prompt_id), value)
+        if prompt is not None:  # what the editor cannot show (a path since removed, a hidden option) stays
+            shown = as_shown(self.pack, prompt, self.traject)
+            value = keep_hidden(self.pack, shown, self.traject.profile, self.traject.answer(prompt_id), value)
         changed = self.traject.set_answer(prompt_id, value)
         if changed:
             self.changed()

@@ -9,6 +9,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from .conditions import Condition
+
 COMPETENCY_IDS: tuple[str, ...] = ("kan", "wil", "waar", "hoe", "wie")
 """The five career competencies in order; each has its own file `<id>.toml` in a pack."""
 
@@ -57,6 +59,8 @@ class Option:
 
     id: str
     label: str
+    show_if: Condition | None = None
+    """Shown only when this holds (see conditions.py); None: always."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,8 @@ class Prompt:
     paths: tuple[str, ...] = ()
     core: bool = False
     byline: Byline | None = None
+    show_if: Condition | None = None
+    """Shown only when this holds for the answers given before it (see conditions.py); None: always."""
 
     def for_profile(self, profile: str) -> bool:
         return not self.profiles or profile in self.profiles
@@ -146,6 +152,8 @@ class PackInfo:
     version: str = "1"
     description: str = ""
     authors: tuple[str, ...] = ()
+    extends: str = ""
+    """The pack this one builds on: "nl", "en" or a folder relative to this pack's; "" for none."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,19 +19,27 @@ BYLINES = PROMPT_SPEC["byline"].choices
 
 
 def check_ids(
-    profiles: list[Item], paths: list[Item], scales: list[Item], steps: Mapping[str, Step], broken: set[str]
+    profiles: list[Item],
+    paths: list[Item],
+    scales: list[Item],
+    steps: Mapping[str, Step],
+    broken: set[str],
+    inherited: Mapping[str, set[str]] | None = None,
 ) -> None:
-    """Ids unique and well-formed, every reference to one known, scales' ranges and ends, bylines."""
+    """Ids unique and well-formed, every reference to one known, scales' ranges and ends, bylines.
 
-    def known(ids: set[str], *files: str) -> set[str] | None:
+    `inherited`: for a pack that extends another, the base's ids it may name too, by table."""
+    base = inherited or {}
+
+    def known(table: str, ids: set[str], *files: str) -> set[str] | None:
         # References into a file that is missing or could not be read are not checked: its ids are unknown.
-        return None if broken.intersection(files) else ids
+        return None if broken.intersection(files) else ids | base.get(table, set())
 
-    profile_ids = known(_unique(profiles, "profile"), PACK_FILE)
-    path_ids = known(_unique(paths, "path"), PATHS_FILE)
-    scale_ids = known(_unique(scales, "scale"), SCALES_FILE)
+    profile_ids = known("profile", _unique(profiles, "profile"), PACK_FILE)
+    path_ids = known("path", _unique(paths, "path"), PATHS_FILE)
+    scale_ids = known("scale", _unique(scales, "scale"), SCALES_FILE)
     all_prompts = [item for _, prompts in steps.values() for item in prompts]
-    prompt_ids = known(_unique(all_prompts, "prompt"), *STEP_FILES)
+    prompt_ids = known("prompt", _unique(all_prompts, "prompt"), *STEP_FILES)
     for file, index, path in paths:
         _refs(file, "path", index, path, "profiles", profile_ids)
     for file, index, scale in scales:
@@ -44,7 +52,7 @@ def check_ids(
         _refs(file, "prompt", index, prompt, "scales", scale_ids)
         _refs(file, "prompt", index, prompt, "paths", path_ids)
         _refs(file, "prompt", index, prompt, "recall", prompt_ids)
-        if prompt.get("kind") is Kind.PATHS and not paths and PATHS_FILE not in broken:
+        if prompt.get("kind") is Kind.PATHS and not paths and not base.get("path") and PATHS_FILE not in broken:
             file.report("no_paths", "prompt", index, "kind")
 
 
@@ -146,15 +154,20 @@ def check_coverage(pack: Pack, files: Mapping[str, PackFile]) -> None:
     for section in pack.competencies:
         for profile in pack.profiles:
             if not section.prompts_for(profile.id):
-                file = files[f"{section.id}.toml"]
+                file = _step_file(files, section.id)
                 file.report("profile_no_prompts", "step", 0, profile=profile.id, step=section.id)
     for section in pack.sections if pack.has_short_route else ():
         for profile in pack.profiles:
             if section.prompts_for(profile.id) and not section.prompts_for(profile.id, "short"):
-                file = files[f"{section.id}.toml"]
+                file = _step_file(files, section.id)
                 file.report("profile_no_core", "step", 0, profile=profile.id, step=section.id)
     for section in pack.sections:
-        _check_paths_shown(pack, section, files[f"{section.id}.toml"])
+        _check_paths_shown(pack, section, _step_file(files, section.id))
+
+
+def _step_file(files: Mapping[str, PackFile], section_id: str) -> PackFile:
+    """A step's file; for a pack that extends another and leaves the step as it is, its pack.toml."""
+    return files.get(f"{section_id}.toml") or files[PACK_FILE]
 
 
 def _check_paths_shown(pack: Pack, section: Section, file: PackFile) -> None:

@@ -94,12 +94,21 @@ def read_folder(folder: Path, problems: list[Problem]) -> FolderFiles | None:
             found.files[name] = file
         else:
             found.broken.add(name)
-    for name in REQUIRED_FILES:
+    # A pack that extends another needs only its pack.toml: the rest comes from the base.
+    required = (PACK_FILE,) if _extends(found.files.get(PACK_FILE)) else REQUIRED_FILES
+    for name in required:
         if name not in present:
             found.broken.add(name)
             if name not in misnamed:
                 problems.append(problem(str(folder / name), "file_missing", name=name))
     return found
+
+
+def _extends(file: PackFile | None) -> bool:
+    """Whether pack.toml names a pack this one extends (then the step files are the base's)."""
+    pack = file.data.get("pack") if file else None
+    value = pack.get("extends") if isinstance(pack, dict) else None
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _names(folder: Path, problems: list[Problem]) -> list[str] | None:

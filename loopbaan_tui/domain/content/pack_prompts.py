@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from ..kinds import KINDS
@@ -19,18 +20,23 @@ Step = tuple[Fields | None, list[Item]]
 """A step file's [step] table (None when it has none) and its prompts."""
 
 
-def read_step(file: PackFile, name: str) -> Step:
+_STEP_CHANGES = {key: dataclasses.replace(spec, required=False) for key, spec in STEP_SPEC.items()}
+"""A step file of a pack that extends another changes only the [step] keys it gives, if any."""
+
+
+def read_step(file: PackFile, name: str, extending: bool = False) -> Step:
     """The [step] table and the [[prompt]]s of one step file, checked."""
     found = tables(file, "step", array=False)
     step = None
+    spec = _STEP_CHANGES if extending else STEP_SPEC
     if found:
-        step = check_fields(TableAt(file, "step", 0, Piece.of("in_table", table="step")), found[0][1], STEP_SPEC)
-    elif "step" not in file.data:
+        step = check_fields(TableAt(file, "step", 0, Piece.of("in_table", table="step")), found[0][1], spec)
+    elif "step" not in file.data and not extending:
         file.report("table_missing", table="step")
     prompts = []
     listed = file.data.get("prompt")
     raw = dict(enumerate(listed)) if isinstance(listed, list) else {}
-    for file_, index, clean in items(file, name, "prompt", PROMPT_SPEC, minimum=1):
+    for file_, index, clean in items(file, name, "prompt", PROMPT_SPEC, minimum=0 if extending else 1):
         prompts.append((file_, index, _prompt(file_, index, clean, raw.get(index, {}))))
     return step, prompts
 

@@ -18,11 +18,13 @@ from enum import Enum
 from typing import Any, Literal, TypeGuard
 
 from ..words.messages import NOTHING, Piece
+from .condition_parse import parse as parse_condition
+from .conditions import Condition
 from .model import CareerPath, Option, PackInfo, Profile, Prompt, Scale, Section
 from .pack_files import PACK_FILE, PATHS_FILE, SCALES_FILE, STEP_FILES, PackFile, Position
 from .suggest import suggestion
 
-TEXT, TEXTS, BOOL, INT, OPTIONS = "text", "texts", "bool", "int", "options"
+TEXT, TEXTS, BOOL, INT, OPTIONS, CONDITION = "text", "texts", "bool", "int", "options", "condition"
 
 _TYPES: Mapping[object, str] = {
     str: TEXT,
@@ -30,6 +32,7 @@ _TYPES: Mapping[object, str] = {
     bool: BOOL,
     int: INT,
     tuple[Option, ...]: OPTIONS,
+    Condition: CONDITION,
 }
 """The annotation of a field, and the kind of TOML value its key takes."""
 
@@ -268,7 +271,7 @@ def _options(at: TableAt, key: str, value: object) -> tuple[Option, ...] | None:
 
         inside = Piece.of("in_option", id=prompt_id, number=number + 1) if prompt_id else at.where
         option = check_fields(TableAt(file, "prompt", index, inside, position), item, OPTION_SPEC)
-        if len(option) < len(OPTION_SPEC):
+        if any(key not in option for key, spec in OPTION_SPEC.items() if spec.required):
             continue
         if not is_slug(option["id"]):
             file.report_at("id_not_slug", position(), id=option["id"], where=inside)
@@ -279,12 +282,18 @@ def _options(at: TableAt, key: str, value: object) -> tuple[Option, ...] | None:
     return tuple(options)
 
 
+def _condition(at: TableAt, key: str, value: object) -> Condition | None:
+    """A `show_if` table read into a condition (its shape only: what it names is checked on the whole pack)."""
+    return parse_condition(value, at, key)
+
+
 _CHECKS: Mapping[str, Callable[[TableAt, str, object], object]] = {
     TEXT: _text,
     TEXTS: _texts,
     BOOL: _bool,
     INT: _int,
     OPTIONS: _options,
+    CONDITION: _condition,
 }
 """For each type of key: its check, giving the clean value or None (after reporting)."""
 

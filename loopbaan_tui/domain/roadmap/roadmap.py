@@ -24,6 +24,7 @@ from datetime import date
 from ..content.model import Byline, Pack, Prompt, Section
 from ..kinds import DocContext, Gathered, is_empty, kind_of, strings
 from ..trajects.traject import Traject
+from ..trajects.visibility import TrajectFacts
 from ..words.dates import format_date
 from .changes import changes_blocks
 from .markdown import escape_inline, flat_line, heading, text_block
@@ -69,15 +70,19 @@ class _Writer:
         self.include_private = include_private
         self.today = today
         self.open: list[tuple[Section, Prompt]] = []
+        self.facts = TrajectFacts(pack, traject)
 
     def w(self, key: str, **values: object) -> str:
         """A word of the document, escaped for inline use."""
         return escape_inline(word(self.pack, key, **values))
 
     def shown(self, section: Section) -> list[_Shown]:
-        """This profile's prompts of a step that have a visible answer, written; notes the open ones."""
+        """This profile's prompts of a step that have a visible answer, written; notes the open ones. A
+        prompt its `show_if` hides is left out, answer and all (the answer stays in the file)."""
         result = []
         for prompt in section.prompts_for(self.traject.profile):
+            if not self.facts.shown(prompt):
+                continue
             if prompt.id in self.traject.private and not self.include_private:
                 continue
             value = self.traject.answer(prompt.id)

@@ -18,6 +18,7 @@ from ..kinds import kind_of
 from ..kinds.base import Stored, is_empty
 from .checkins import UNSET, CheckIn, CheckInInfo
 from .text import clean_value
+from .visibility import TrajectFacts
 
 
 def now() -> datetime:
@@ -102,18 +103,24 @@ def is_answered(prompt: Prompt, value: Stored | None) -> bool:
     return kind_of(prompt).answered(prompt, value)
 
 
-def progress(section: Section, profile: str, traject: Traject, route: Route | None = None) -> tuple[int, int]:
+def progress(
+    section: Section, profile: str, traject: Traject, route: Route | None = None, pack: Pack | None = None
+) -> tuple[int, int]:
     """(answered, total) for a step, counting only this profile's prompts on the route (the traject's
-    own when not given): on the short route only the core prompts count."""
+    own when not given): on the short route only the core prompts count. With the pack, a prompt its
+    `show_if` hides does not count either."""
     prompts = section.prompts_for(profile, traject.route if route is None else route)
+    if pack is not None:
+        facts = TrajectFacts(pack, traject)
+        prompts = tuple(p for p in prompts if facts.shown(p))
     return sum(is_answered(p, traject.answer(p.id)) for p in prompts), len(prompts)
 
 
 def overall_progress(pack: Pack, traject: Traject, route: Route | None = None) -> tuple[int, int]:
-    """(answered, total) over every step, counting only the traject's profile's prompts on the route
-    (the traject's own when not given)."""
+    """(answered, total) over every step, counting only the prompts the traject shows (its profile's,
+    on the route, the traject's own when not given, and whose `show_if` holds)."""
     answered = total = 0
     for section in pack.sections:
-        done, count = progress(section, traject.profile, traject, route)
+        done, count = progress(section, traject.profile, traject, route, pack)
         answered, total = answered + done, total + count
     return answered, total

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
+from ...domain.trajects.visibility import TrajectFacts
 from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import SaveState, Session
@@ -69,6 +70,11 @@ class ReflectionScreen(Screen[None]):
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
         self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
+        self._conditional = any(
+            p.show_if is not None or any(o.show_if is not None for o in p.options)
+            for s in self.sections
+            for p in s.prompts
+        )
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -78,7 +84,7 @@ class ReflectionScreen(Screen[None]):
             yield Static(literal(title), id="traject-title")
             yield SaveStatus(words)
         with Horizontal(id="body"):
-            yield StepRail(self.sections, traject, words)
+            yield StepRail(self.sections, traject, words, self.session.pack)
             yield ContentSwitcher(id="steps")
         yield Static(id="key-hint")
         yield KeyFooter(compact=True)
@@ -177,8 +183,9 @@ class ReflectionScreen(Screen[None]):
         return switcher.visible_content if isinstance(switcher.visible_content, StepView) else None
 
     def _prompt_views(self) -> list[PromptView]:
+        """The current step's prompts on screen (not the ones a show_if hides)."""
         step = self._current_step()
-        return list(step.query_children(PromptView)) if step else []
+        return [view for view in step.query_children(PromptView) if view.display] if step else []
 
     def _current_prompt(self) -> PromptView | None:
         node = self.focused
@@ -323,7 +330,12 @@ class ReflectionScreen(Screen[None]):
         self._tell_if_large(event.prompt_id, event.value)
         if self.session.set_answer(event.prompt_id, event.value):
             section = self.session.pack.section_of(event.prompt_id)
-            if section is not None:
+            if self._conditional:  # an answer may show or hide prompts, in this step or a later one
+                facts = TrajectFacts(self.session.pack, self.session.traject)
+                for step in self.query_one("#steps", ContentSwitcher).query_children(StepView):
+                    step.refresh_shown(facts)
+                self.query_one(StepRail).refresh_progress()
+            elif section is not None:
                 self.query_one(StepRail).refresh_progress(section.id)
 
     def _show_state(self, state: SaveState) -> None:

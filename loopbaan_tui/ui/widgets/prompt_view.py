@@ -11,12 +11,14 @@ from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Click, DescendantBlur, DescendantFocus
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...domain.content.model import Pack, Prompt
 from ...domain.kinds import kind_of
 from ...domain.trajects.checkins import last_time
 from ...domain.trajects.traject import Traject
+from ...domain.trajects.visibility import as_shown
 from ...domain.words.dates import format_date
 from ..text import literal
 from .editors import make_editor
@@ -46,20 +48,39 @@ class PromptView(Vertical):
             yield Static(classes="prompt-recall")
         if last := self._last_time():
             yield Static(last, classes="prompt-last-time")
-        self.editor = make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
-        yield self.editor
+        yield self._new_editor()
+
+    def _new_editor(self) -> Widget:
+        """The editor, offering the options shown for the answers so far."""
+        shown = as_shown(self.pack, self.prompt, self.traject)
+        self.options_shown = tuple(option.id for option in shown.options)
+        self.editor = make_editor(shown, self.traject.answer(shown.id), self.pack, self.words, self.traject.profile)
+        return self.editor
+
+    async def refresh_options(self) -> None:
+        """A new editor when an earlier answer showed or hid an option (only then: the focus is
+        elsewhere, in the prompt whose answer changed, and the stored answer holds every choice)."""
+        shown = as_shown(self.pack, self.prompt, self.traject)
+        if tuple(option.id for option in shown.options) == self.options_shown:
+            return
+        await self.editor.remove()
+        await self.mount(self._new_editor())
+        self._note_answer()
 
     def on_mount(self) -> None:
         self._note_shown()
         self.refresh_recall()
 
     def _note_shown(self) -> None:
+        self._note_answer()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _note_answer(self) -> None:
         """Remember the answer as the editor first shows it (once the editor's own parts are there)."""
         try:
             self._shown = self.editor.answer()  # type: ignore[attr-defined]
         except NoMatches:  # a container editor not composed yet
-            self.call_after_refresh(self._note_shown)
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+            self.call_after_refresh(self._note_answer)
 
     # The accent bar beside the prompt being answered is set here, on this widget alone: a CSS
     # `:focus-within` rule makes Textual restyle every widget of the prompt on each change of focus
@@ -85,6 +106,13 @@ class PromptView(Vertical):
         if self.prompt.id in self.traject.private:
             text += f"  ({self.words('private_marker')})"
         return literal(text)
+
+    def set_number(self, number: int) -> None:
+        """Its number among the prompts shown (a prompt above it appeared or went)."""
+        if number != self.number:
+            self.number = number
+            if self.is_mounted:
+                self.refresh_heading()
 
     def refresh_heading(self) -> None:
         self.query_one(".prompt-label", Static).update(self._heading())

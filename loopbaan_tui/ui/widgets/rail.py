@@ -10,7 +10,7 @@ from textual.events import Key
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...domain.content.model import Section
+from ...domain.content.model import Pack, Section
 from ...domain.trajects.traject import Traject, progress
 from ..text import literal
 
@@ -21,8 +21,12 @@ LABEL_WIDTH = 27
 class StepRail(OptionList):
     """One option per step; highlighting one shows it."""
 
-    def __init__(self, sections: tuple[Section, ...], traject: Traject, words: Callable[..., str]) -> None:
+    def __init__(
+        self, sections: tuple[Section, ...], traject: Traject, words: Callable[..., str], pack: Pack | None = None
+    ) -> None:
         self.sections = sections
+        self.pack = pack
+        """With the pack, a prompt its show_if hides does not count in a step's progress."""
         self.traject = traject
         self.words = words
         self._shown: dict[int, tuple[int, int]] = {}  # step -> (answered, total) in its label
@@ -30,7 +34,7 @@ class StepRail(OptionList):
 
     def _label(self, index: int) -> Content:
         section = self.sections[index]
-        done, total = self._shown[index] = progress(section, self.traject.profile, self.traject)
+        done, total = self._shown[index] = progress(section, self.traject.profile, self.traject, pack=self.pack)
         mark = "✓" if total and done == total else f"{done}/{total}"
         number = f"{index + 1}" if index < 5 else "★"
         question = "\n".join(textwrap.wrap(f"{number} {section.question}", LABEL_WIDTH, subsequent_indent="  "))
@@ -53,5 +57,5 @@ class StepRail(OptionList):
             if section_id is not None and section.id != section_id:
                 continue
             # called on every key: replacing an option redraws the whole rail, so only on a change
-            if progress(section, self.traject.profile, self.traject) != self._shown.get(index):
+            if progress(section, self.traject.profile, self.traject, pack=self.pack) != self._shown.get(index):
                 self.replace_option_prompt_at_index(index, self._label(index))

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from ...domain.content.model import ROADMAP_SECTION, Section
+from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
 from ...domain.roadmap.older import older_answers
+from ...domain.trajects.visibility import TrajectFacts
 from ..text import literal
 from .older_answers import OlderAnswers
 from .prompt_view import PromptView
@@ -28,6 +29,8 @@ class StepView(VerticalScroll, can_focus=False):
         self.section = section
         self.session = session
         self.words = words
+        self.conditional = any(p.show_if is not None or _has_option_conditions(p) for p in section.prompts)
+        """Whether any of its prompts (or their options) has a show_if (else answers never change what it shows)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -43,10 +46,39 @@ class StepView(VerticalScroll, can_focus=False):
             for p in section.prompts
             if p not in prompts and not p.for_profile(traject.profile) and p.id in traject.answers
         ]
-        for number, prompt in enumerate(prompts, start=1):
-            yield PromptView(number, prompt, self.session.pack, traject, words)
+        facts = TrajectFacts(self.session.pack, traject)
+        number = 0
+        for prompt in prompts:
+            # A prompt whose show_if does not hold is there, hidden: it appears as the answers change,
+            # with what was typed in it before.
+            shown = facts.shown(prompt) or not prompt.for_profile(traject.profile)
+            number += shown
+            view = PromptView(number, prompt, self.session.pack, traject, words)
+            view.display = shown
+            yield view
         older = older_answers(self.session.pack, traject) if section is self.session.pack.sections[-1] else ()
         if older:  # at the end of the last step (the roadmap step, when the pack has one)
             yield OlderAnswers(older, words)
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
+
+    def refresh_shown(self, facts: TrajectFacts) -> None:
+        """Show the prompts whose show_if holds now and hide the others, numbered as shown. Nothing
+        else moves: focus stays where it is, and a hidden prompt keeps its editor and what it holds."""
+        if not self.conditional:
+            return
+        number = 0
+        for view in self.query_children(PromptView):
+            prompt = view.prompt
+            shown = facts.shown(prompt) or not prompt.for_profile(facts.profile)
+            number += shown
+            if view.display != shown:
+                view.display = shown
+            if shown:
+                view.set_number(number)
+            if _has_option_conditions(prompt):
+                view.call_later(view.refresh_options)
+
+
+def _has_option_conditions(prompt: Prompt) -> bool:
+    return any(option.show_if is not None for option in prompt.options)
