@@ -42,6 +42,7 @@ from .pack_schema import (
     items,
     tables,
 )
+from .pack_signals import check_signals
 from .pack_ui import REFERENCE_LANGUAGE, read_ui, reference_words
 from .problems import Problem
 
@@ -108,6 +109,7 @@ class _Loader:
         steps = {name: read_step(files[name], name) for name in STEP_FILES if name in files}
         ui = self._ui(info.get("language", "nl") if info else "nl")
         check_ids(profiles, paths, scales, steps, self.broken)
+        check_signals(paths, steps, self.broken)
         if self.problems:
             return None
         pack = self._build(info, profiles, paths, scales, steps, ui)
