@@ -10,8 +10,9 @@ from textual.widget import Widget
 
 from ...domain.content.model import Kind, Pack, Prompt
 from ...domain.kinds import Stored, Words
-from .choice_editors import ChoiceEditor, MultipleChoiceEditor, PathsEditor, ScaleEditor
+from .choice_editors import ChoiceEditor, MultipleChoiceEditor, ScaleEditor
 from .editor_base import AnswerChanged, Editor
+from .paths_editor import PathsEditor
 from .ranking_editor import RankingEditor
 from .rows_editor import PeopleEditor, RowsEditor
 from .text_editors import DateEditor, LineEditor, ListEditor, LongTextEditor

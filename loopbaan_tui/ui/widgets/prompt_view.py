@@ -18,6 +18,8 @@ from ...domain.kinds import kind_of
 from ...domain.trajects.traject import Traject
 from ..text import literal
 from .editors import make_editor
+from .paths_editor import PathsEditor
+from .rows_editor import RowsEditor
 
 
 class PromptView(Vertical):
@@ -43,6 +45,8 @@ class PromptView(Vertical):
         if prompt.recall:
             yield Static(classes="prompt-recall")
         self.editor = make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
+        if isinstance(self.editor, (PathsEditor, RowsEditor)):  # ranked by, or suggesting from, other answers
+            self.editor.use_answers(lambda: self.traject.answers)
         yield self.editor
 
     def on_mount(self) -> None:
@@ -87,7 +91,12 @@ class PromptView(Vertical):
         self.set_class(self.prompt.id in self.traject.private, "-private")
 
     def refresh_recall(self) -> None:
-        """Show the earlier answers this prompt asks for (they may have changed in another step)."""
+        """Show the earlier answers this prompt asks for (they may have changed in another step); rank the
+        career paths by them, or offer the chosen paths' suggestions."""
+        if isinstance(self.editor, PathsEditor):
+            self.editor.refresh_fit()
+        elif isinstance(self.editor, RowsEditor) and self.editor.suggestions is not None:
+            self.editor.suggestions.refresh_offers()
         if not self.prompt.recall:
             return
         lines = []
