@@ -40,6 +40,7 @@ class Kind(StrEnum):
     PEOPLE = "people"
     DATE = "date"
     RANKING = "ranking"
+    SORT = "sort"
 
 
 @dataclass(frozen=True, slots=True)

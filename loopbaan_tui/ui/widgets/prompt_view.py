@@ -13,13 +13,14 @@ from textual.events import Click, DescendantBlur, DescendantFocus
 from textual.theme import Theme
 from textual.widgets import Static
 
-from ...domain.content.model import Pack, Prompt
+from ...domain.content.model import Kind, Pack, Prompt
 from ...domain.kinds import kind_of
 from ...domain.trajects.traject import Traject
 from ..text import literal
 from .editors import make_editor
 from .paths_editor import PathsEditor
 from .rows_editor import RowsEditor
+from .sort_editor import SortEditor
 
 
 class PromptView(Vertical):
@@ -42,10 +43,10 @@ class PromptView(Vertical):
             if prompt.example:
                 parts.append(words("prompt_example", example=prompt.example))
             yield Static(literal("\n\n".join(parts)), classes="prompt-help")
-        if prompt.recall:
+        if prompt.recall and prompt.kind is not Kind.SORT:  # a sort shows what it recalls as its lines
             yield Static(classes="prompt-recall")
         self.editor = make_editor(prompt, self.traject.answer(prompt.id), self.pack, words, self.traject.profile)
-        if isinstance(self.editor, (PathsEditor, RowsEditor)):  # ranked by, or suggesting from, other answers
+        if isinstance(self.editor, (PathsEditor, RowsEditor, SortEditor)):  # they use other answers
             self.editor.use_answers(lambda: self.traject.answers)
         yield self.editor
 
@@ -97,6 +98,8 @@ class PromptView(Vertical):
             self.editor.refresh_fit()
         elif isinstance(self.editor, RowsEditor) and self.editor.suggestions is not None:
             self.editor.suggestions.refresh_offers()
+        elif isinstance(self.editor, SortEditor):
+            self.editor.refresh_items()
         if not self.prompt.recall:
             return
         lines = []
