@@ -6,7 +6,7 @@ from pathlib import Path
 
 from apps import MINI, make_app
 from hostile.pilot import open_first
-from textual.widgets import Checkbox, Static
+from textual.widgets import Checkbox, Markdown, Static
 
 from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.widgets.paths_editor import PathsEditor
@@ -58,6 +58,18 @@ async def test_the_paths_follow_earlier_answers_and_keep_the_focus(tmp_path: Pat
         editor.refresh_fit()
         await pilot.pause()
         assert order(editor) == ["leiderschap", "expert"] and app.focused is focused
+
+        # The roadmap names the best fitting path with its reason when asked.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        preview = app.screen.query_one(Markdown)
+        await app.workers.wait_for_complete()
+        assert "Waar mijn antwoorden naar wijzen" not in preview.source
+        app.screen.query_one("#include-fit", Checkbox).value = True
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "**Groei naar leiderschap**: omdat ik 'Onderwijs organiseren' koos" in preview.source
         await pilot.press("ctrl+q")
     answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
     assert answers["waar-paden"] == [{"path": "leiderschap"}]

@@ -86,14 +86,18 @@ def _beyond_middle(scale: Scale, score: int, low: bool) -> Fraction:
     return max(Fraction(0), (middle - score if low else score - middle) / half)
 
 
-def because(pack: Pack, fit: Fit) -> str:
-    """The reasons in plain words from the pack's ui.toml: "omdat je 'meer afwisseling' koos en
-    'onderwijs ontwikkelen' hoog scoorde"; "" when no answer points to the path."""
-    parts = [_reason_words(pack, reason) for reason in fit.reasons]
+MAX_REASONS = 3
+"""How many reasons are named (the strongest): more would bury them."""
+
+
+def because(pack: Pack, fit: Fit, *, first_person: bool = False) -> str:
+    """The strongest reasons in plain words from the pack's ui.toml: "omdat je 'meer afwisseling' koos en
+    'onderwijs ontwikkelen' hoog scoorde" ("omdat ik ..." in the roadmap); "" when no answer points to it."""
+    parts = [_reason_words(pack, reason) for reason in fit.reasons[:MAX_REASONS]]
     if not parts:
         return ""
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + pack.text("fit_and") + parts[-1]
-    return pack.text("fit_because", reasons=listed)
+    return pack.text("doc_fit_because" if first_person else "fit_because", reasons=listed)
 
 
 def _reason_words(pack: Pack, reason: Reason) -> str:

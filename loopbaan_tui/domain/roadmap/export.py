@@ -92,17 +92,19 @@ def render(
     include_empty: bool = False,
     include_private: bool = False,
     today: date | None = None,
+    include_fit: bool = False,
 ) -> str:
     """The roadmap's text in a format ("md" or "html")."""
+    options = {"include_empty": include_empty, "include_private": include_private, "include_fit": include_fit}
     if fmt == "html":
         from .roadmap_html import build_html
 
-        return build_html(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
+        return build_html(pack, traject, today=today, **options)
     if fmt != "md":
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     from .roadmap import build_markdown
 
-    return build_markdown(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
+    return build_markdown(pack, traject, today=today, **options)
 
 
 class NotAFileError(OSError):

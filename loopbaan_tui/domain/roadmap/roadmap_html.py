@@ -84,7 +84,15 @@ def build_html(
     include_empty: bool = False,
     include_private: bool = False,
     today: date | None = None,
+    include_fit: bool = False,
 ) -> str:
     """The roadmap (see `build_markdown`) as a single HTML file: no scripts, no external resources."""
-    markdown = build_markdown(pack, traject, include_empty=include_empty, include_private=include_private, today=today)
+    markdown = build_markdown(
+        pack,
+        traject,
+        include_empty=include_empty,
+        include_private=include_private,
+        today=today,
+        include_fit=include_fit,
+    )
     return render_html(markdown, lang=builtin.language_or_default(pack.info.language))

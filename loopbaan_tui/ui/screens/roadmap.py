@@ -39,6 +39,7 @@ class _Options(TypedDict):
 
     include_empty: bool
     include_private: bool
+    include_fit: bool
 
 
 class RoadmapScreen(Screen[None]):
@@ -66,6 +67,7 @@ class RoadmapScreen(Screen[None]):
             with Horizontal(classes="roadmap-row"):
                 yield Checkbox(literal(words("roadmap_include_empty")), id="include-empty")
                 yield Checkbox(literal(words("roadmap_include_private")), id="include-private")
+                yield Checkbox(literal(words("roadmap_include_fit")), id="include-fit")
             yield LineField(id="roadmap-path")
             with Horizontal(classes="roadmap-row"):
                 with RadioSet(id="roadmap-format"):
@@ -104,13 +106,13 @@ class RoadmapScreen(Screen[None]):
         return {
             "include_empty": self.query_one("#include-empty", Checkbox).value,
             "include_private": self.query_one("#include-private", Checkbox).value,
+            "include_fit": self.query_one("#include-fit", Checkbox).value,
         }
 
     def _renderer(self, form: str) -> Callable[[], str]:
         """The roadmap as the options now say, to be made on a thread (from its own copy of the traject)."""
         pack, traject, options = self.session.pack, copy.deepcopy(self.session.traject), self._options()
-        empty, private = options["include_empty"], options["include_private"]
-        return lambda: render(pack, traject, form, include_empty=empty, include_private=private)
+        return lambda: render(pack, traject, form, **options)
 
     @on(Checkbox.Changed)
     def _options_changed(self) -> None:
