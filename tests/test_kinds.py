@@ -58,6 +58,7 @@ WELL_FORMED: dict[Kind, Stored] = {
     Kind.ACTIONS: [{"what": "meelopen", "when": "maart", "first_step": "mailen", "who": "ib'er"}],
     Kind.PEOPLE: [{"who": "Sanne", "help": "feedback", "reach": "app"}],
     Kind.RANKING: {"order": ["y", "x", "z"]},
+    Kind.SORT: {"bouwen": ["Ik leg helder uit"], "loslaten": ["Pleinwacht", "Notuleren"]},
 }
 
 

@@ -121,6 +121,9 @@ def answer_for(pack: Pack, prompt: Prompt, index: int, profile: str) -> Any:
             return [dict(row) for row in ACTIONS]
         case Kind.PEOPLE:
             return [dict(row) for row in PEOPLE]
+        case Kind.SORT:
+            groups = [o.id for o in prompt.options]
+            return {groups[0]: [LIST_ITEMS[0][0]], groups[-1]: [LIST_ITEMS[1][1]]}
     raise AssertionError(f"no test answer for {prompt.kind}")
 
 

@@ -9,11 +9,13 @@ from .widgets.editors import ListEditor
 from .widgets.rail import StepRail
 from .widgets.ranking_editor import RankItem
 from .widgets.scale_input import ScaleInput
+from .widgets.sort_editor import SortItem
 from .widgets.text_fields import LineField, TextField
 
 HINTS: tuple[tuple[type[Widget], str], ...] = (
     (StepRail, "hint_rail"),
     (RankItem, "ranking_hint"),
+    (SortItem, "sort_hint"),
     (ScaleInput, "hint_scale"),
     (ListEditor, "hint_list"),
     (LineField, "hint_line"),

@@ -55,6 +55,7 @@ from .pack_schema import (
     items,
     tables,
 )
+from .pack_signals import check_signals
 from .pack_ui import REFERENCE_LANGUAGE, read_ui, reference_words
 from .problems import Problem
 
@@ -133,6 +134,7 @@ class _Loader:
         check_ids(profiles, paths, scales, steps, self.broken, inherited)
         if base is not None:
             self._check_removed(base, edits)
+        check_signals(paths, steps, self.broken)
         if self.problems:
             return None
         if base is None:

@@ -42,6 +42,7 @@ class Kind(StrEnum):
     PEOPLE = "people"
     DATE = "date"
     RANKING = "ranking"
+    SORT = "sort"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +64,39 @@ class Option:
     """Shown only when this holds (see conditions.py); None: always."""
 
 
+Direction = Literal["high", "low"]
+"""Which end of a scale points towards a career path: a high score (the default) or a low one."""
+
+DIRECTIONS: tuple[Direction, ...] = ("high", "low")
+
+MAX_WEIGHT = 3
+"""A signal's weight runs from 1 (a hint) to MAX_WEIGHT (a strong sign)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """An answer that points towards a career path: an option of a choice prompt picked, or a scale of a
+    scale prompt rated towards one end (`direction`). `weight` says how strongly (1 to MAX_WEIGHT)."""
+
+    prompt: str
+    option: str = ""
+    scale: str = ""
+    weight: int = 1
+    direction: Direction = "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Something to do on a path: what, and a first step to take this week."""
+
+    what: str
+    first_step: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class CareerPath:
-    """A career path (Snoek & Lourens) the user can pick in a `paths` prompt."""
+    """A career path (Snoek & Lourens) the user can pick in a `paths` prompt; `signals` say which answers
+    point towards it, `actions` and `people` (a role to talk to) are suggestions for the roadmap's steps."""
 
     id: str
     name: str
@@ -73,6 +104,9 @@ class CareerPath:
     examples: tuple[str, ...] = ()
     asks: str = ""
     profiles: tuple[str, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    actions: tuple[Suggestion, ...] = ()
+    people: tuple[str, ...] = ()
 
     def for_profile(self, profile: str) -> bool:
         return not self.profiles or profile in self.profiles

@@ -20,11 +20,12 @@ from typing import Any, Literal, TypeGuard
 from ..words.messages import NOTHING, Piece
 from .condition_parse import parse as parse_condition
 from .conditions import Condition
-from .model import CareerPath, Option, PackInfo, Profile, Prompt, Scale, Section
+from .model import CareerPath, Option, PackInfo, Profile, Prompt, Scale, Section, Signal, Suggestion
 from .pack_files import PACK_FILE, PATHS_FILE, SCALES_FILE, STEP_FILES, PackFile, Position
 from .suggest import suggestion
 
 TEXT, TEXTS, BOOL, INT, OPTIONS, CONDITION = "text", "texts", "bool", "int", "options", "condition"
+SIGNALS, SUGGESTIONS = "signals", "suggestions"
 
 _TYPES: Mapping[object, str] = {
     str: TEXT,
@@ -33,6 +34,8 @@ _TYPES: Mapping[object, str] = {
     int: INT,
     tuple[Option, ...]: OPTIONS,
     Condition: CONDITION,
+    tuple[Signal, ...]: SIGNALS,
+    tuple[Suggestion, ...]: SUGGESTIONS,
 }
 """The annotation of a field, and the kind of TOML value its key takes."""
 
@@ -111,6 +114,8 @@ PROMPT_SPEC = spec_of(Prompt)
 PATH_SPEC = spec_of(CareerPath)
 SCALE_SPEC = spec_of(Scale)
 OPTION_SPEC = spec_of(Option)
+SIGNAL_SPEC = spec_of(Signal)
+SUGGESTION_SPEC = spec_of(Suggestion)
 
 # Each file's top level: its tables and whether they are arrays of tables.
 FILE_TABLES: Mapping[str, Mapping[str, bool]] = {
@@ -127,7 +132,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (written as escapes like \\u001b or \\r in TOML): on screen they would steer the
 terminal (a title, the clipboard), so a text may hold none; tab and newline are fine."""
 
-_NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind"})
+_NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind", "what"})
 """Text keys that may not be empty or only spaces."""
 
 _OPEN_BRACE = re.compile(r"\{")
@@ -287,6 +292,48 @@ def _condition(at: TableAt, key: str, value: object) -> Condition | None:
     return parse_condition(value, at, key)
 
 
+def entry_position(file: PackFile, table: str, index: int, key: str, number: int) -> Position:
+    """Where the `number`th inline table (0-based) under `key` of a table starts; looked up only for a problem."""
+    key_line, _ = file.source.where(table, index, key)
+    return _nth_brace(file, key_line, number) if key_line else file.source.where(table, index)
+
+
+def entry_where(table: str, index: int, key: str, number: int) -> Piece:
+    """How a message names an inline table (0-based `number`) of a list: "(path no. 2, signals no. 3)"."""
+    return Piece.of("in_entry", table=table, item=index + 1, key=key, number=number + 1)
+
+
+def _entries(at: TableAt, key: str, value: object, spec: Spec, expected: str) -> list[Fields] | None:
+    """A list of inline tables of one shape, each checked and pointed at on its own line; only the
+    complete ones are kept."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        _wrong(at, key, value, expected)
+        return None
+    kept = []
+    for number, item in enumerate(value):
+
+        def position(number: int = number) -> Position:
+            return entry_position(at.file, at.table, at.index, key, number)
+
+        fields = check_fields(
+            TableAt(at.file, at.table, at.index, entry_where(at.table, at.index, key, number), position), item, spec
+        )
+        if all(name in fields for name, key_spec in spec.items() if key_spec.required):
+            kept.append(fields)
+    return kept
+
+
+def _signals(at: TableAt, key: str, value: object) -> tuple[Signal, ...] | None:
+    """A path's signals, in shape only: what they refer to is checked in pack_signals."""
+    found = _entries(at, key, value, SIGNAL_SPEC, "type_signals")
+    return None if found is None else tuple(Signal(**fields) for fields in found)
+
+
+def _suggestions(at: TableAt, key: str, value: object) -> tuple[Suggestion, ...] | None:
+    found = _entries(at, key, value, SUGGESTION_SPEC, "type_suggestions")
+    return None if found is None else tuple(Suggestion(**fields) for fields in found)
+
+
 _CHECKS: Mapping[str, Callable[[TableAt, str, object], object]] = {
     TEXT: _text,
     TEXTS: _texts,
@@ -294,6 +341,8 @@ _CHECKS: Mapping[str, Callable[[TableAt, str, object], object]] = {
     INT: _int,
     OPTIONS: _options,
     CONDITION: _condition,
+    SIGNALS: _signals,
+    SUGGESTIONS: _suggestions,
 }
 """For each type of key: its check, giving the clean value or None (after reporting)."""
 

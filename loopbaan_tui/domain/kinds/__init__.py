@@ -29,6 +29,7 @@ from .paths import PathPick, PathsAnswer, PathsKind
 from .ranking import Ranking, RankingAnswer
 from .rows import Actions, People, Row, RowField, RowsAnswer, RowsKind
 from .scale import Rating, ScaleAnswer, ScaleKind
+from .sort import Group, SortAnswer, SortKind
 from .text import DateAnswer, DateKind, ListAnswer, ListKind, LongText, ShortText, TextAnswer
 
 LONG_TEXT = LongText()
@@ -42,6 +43,7 @@ PATHS = PathsKind()
 ACTIONS = Actions()
 PEOPLE = People()
 RANKING = Ranking()
+SORT = SortKind()
 
 KINDS: Mapping[str, PromptKind] = MappingProxyType(
     {
@@ -58,6 +60,7 @@ KINDS: Mapping[str, PromptKind] = MappingProxyType(
             PEOPLE,
             DATE,
             RANKING,
+            SORT,
         )
     }
 )
@@ -82,6 +85,7 @@ __all__ = [
     "SCALE",
     "SHORT_TEXT",
     "SINGLE_CHOICE",
+    "SORT",
     "Actions",
     "Answer",
     "ChoiceAnswer",
@@ -90,6 +94,7 @@ __all__ = [
     "DateKind",
     "DocContext",
     "Gathered",
+    "Group",
     "Kind",
     "ListAnswer",
     "ListKind",
@@ -112,6 +117,8 @@ __all__ = [
     "ScaleKind",
     "ShortText",
     "SingleChoice",
+    "SortAnswer",
+    "SortKind",
     "Stored",
     "TextAnswer",
     "TooFew",

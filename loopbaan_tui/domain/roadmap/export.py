@@ -93,9 +93,15 @@ def render(
     include_private: bool = False,
     today: date | None = None,
     include_older: bool = False,
+    include_fit: bool = False,
 ) -> str:
     """The roadmap's text in a format ("md" or "html")."""
-    options = {"include_empty": include_empty, "include_private": include_private, "include_older": include_older}
+    options = {
+        "include_empty": include_empty,
+        "include_private": include_private,
+        "include_older": include_older,
+        "include_fit": include_fit,
+    }
     if fmt == "html":
         from .roadmap_html import build_html
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..content.model import Byline, Pack, Prompt, Section
+from ..fit.roadmap_fit import fit_blocks
 from ..kinds import DocContext, Gathered, is_empty, kind_of, strings
 from ..trajects.traject import Traject
 from ..trajects.visibility import TrajectFacts
@@ -61,7 +62,14 @@ class _Writer:
     """Writes one roadmap; see the module docstring for the order of the sections."""
 
     def __init__(
-        self, pack: Pack, traject: Traject, include_empty: bool, include_private: bool, today: date, include_older: bool
+        self,
+        pack: Pack,
+        traject: Traject,
+        include_empty: bool,
+        include_private: bool,
+        today: date,
+        include_older: bool = False,
+        fit: bool = False,
     ) -> None:
         self.pack = pack
         self.include_older = include_older
@@ -69,6 +77,7 @@ class _Writer:
         self.include_empty = include_empty
         self.include_private = include_private
         self.today = today
+        self.fit = fit
         self.open: list[tuple[Section, Prompt]] = []
         self.facts = TrajectFacts(pack, traject)
 
@@ -134,6 +143,9 @@ class _Writer:
                     blocks += [heading(3, shown.prompt.label), shown.text]
         blocks += self.section(word(pack, "doc_balance"), together["balance"], self.balance_note)
         blocks += self.section(word(pack, "doc_paths"), together["paths"])
+        if self.fit:  # the paths that fit the answers best (domain/fit), from the answers the roadmap shows
+            visible = {k: v for k, v in traject.answers.items() if self.include_private or k not in traject.private}
+            blocks += fit_blocks(pack, visible, traject.profile)
         blocks += self.section(word(pack, "doc_ahead"), ahead)
         blocks += self.section(word(pack, "doc_actions"), together["actions"])
         blocks += self.section(word(pack, "doc_network"), together["network"])
@@ -195,7 +207,10 @@ def build_markdown(
     include_private: bool = False,
     today: date | None = None,
     include_older: bool = False,
+    include_fit: bool = False,
 ) -> str:
-    """The roadmap as CommonMark (with GFM tables): private and empty answers left out unless asked, and
-    answers to prompts the pack no longer has (`older.py`) only when asked."""
-    return _Writer(pack, traject, include_empty, include_private, today or date.today(), include_older).document()
+    """The roadmap as CommonMark (with GFM tables): private and empty answers left out unless asked;
+    answers to prompts the pack no longer has (`older.py`) only when asked; with `include_fit`, the three
+    paths that fit the answers best after the chosen ones."""
+    writer = _Writer(pack, traject, include_empty, include_private, today or date.today(), include_older, include_fit)
+    return writer.document()

@@ -85,6 +85,7 @@ def build_html(
     include_private: bool = False,
     today: date | None = None,
     include_older: bool = False,
+    include_fit: bool = False,
 ) -> str:
     """The roadmap (see `build_markdown`) as a single HTML file: no scripts, no external resources."""
     markdown = build_markdown(
@@ -94,5 +95,6 @@ def build_html(
         include_private=include_private,
         today=today,
         include_older=include_older,
+        include_fit=include_fit,
     )
     return render_html(markdown, lang=builtin.language_or_default(pack.info.language))

@@ -42,6 +42,7 @@ class _Options(TypedDict):
     include_empty: bool
     include_private: bool
     include_older: bool
+    include_fit: bool
 
 
 class RoadmapScreen(Screen[None]):
@@ -69,6 +70,7 @@ class RoadmapScreen(Screen[None]):
             with Horizontal(classes="roadmap-row"):
                 yield Checkbox(literal(words("roadmap_include_empty")), id="include-empty")
                 yield Checkbox(literal(words("roadmap_include_private")), id="include-private")
+                yield Checkbox(literal(words("roadmap_include_fit")), id="include-fit")
             older = len(older_answers(self.session.pack, self.session.traject))
             if older:  # a row of its own: only a traject whose pack lost prompts has it
                 with Horizontal(classes="roadmap-row"):
@@ -117,6 +119,7 @@ class RoadmapScreen(Screen[None]):
             "include_empty": self.query_one("#include-empty", Checkbox).value,
             "include_private": self.query_one("#include-private", Checkbox).value,
             "include_older": any(box.value for box in self.query("#include-older").results(Checkbox)),
+            "include_fit": self.query_one("#include-fit", Checkbox).value,
         }
 
     def _renderer(self, form: str) -> Callable[[], str]:

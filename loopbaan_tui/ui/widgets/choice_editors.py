@@ -1,16 +1,15 @@
-"""Editors of the kinds that pick from the pack: scales, single and multiple choice, career paths."""
+"""Editors of the kinds that pick from the pack: scales, single and multiple choice (career paths: paths_editor.py)."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, RadioSet, Static, TextArea
 
 from ...domain import kinds
-from ...domain.content.model import Pack, Prompt
-from ...domain.kinds import ChoiceAnswer, PathPick, PathsAnswer, Rating, ScaleAnswer, SingleChoice, Stored, Words
+from ...domain.kinds import ChoiceAnswer, Rating, ScaleAnswer, SingleChoice, Stored
 from ...domain.roadmap.balance import change, describe_change
 from ..text import literal
 from .editor_base import Editor
@@ -133,47 +132,3 @@ class MultipleChoiceEditor(ChoiceEditor):
 
     def chosen(self) -> tuple[str, ...]:
         return tuple(box.name for box in self.query(Checkbox) if box.value and box.name)
-
-
-class PathsEditor(Editor):
-    """The career paths for this profile: tick the ones that appeal and say why."""
-
-    def __init__(self, prompt: Prompt, value: Stored | None, pack: Pack, words: Words, profile: str) -> None:
-        super().__init__(prompt, value, pack, words, profile)
-        self._reasons: dict[str, LineField] = {}
-
-    def compose(self) -> ComposeResult:
-        picks = kinds.PATHS.read(self.prompt, self.value).picks
-        chosen = {pick.path: pick.reason for pick in picks if not pick.loose}
-        for path_id in kinds.PATHS.shown(self.pack, self.prompt, self.profile):
-            path = self.pack.path(path_id)
-            if path is None:
-                continue
-            with Vertical(classes="path"):
-                yield WrappingCheckbox(literal(path.name), value=path.id in chosen, name=path.id)
-                details = path.description
-                if path.examples:
-                    details += "\n" + self.words("path_examples", examples=", ".join(path.examples))
-                if path.asks:
-                    details += "\n" + self.words("path_asks", asks=path.asks)
-                yield Static(literal(details), classes="path-details")
-                reason = LineField(
-                    chosen.get(path.id, ""), placeholder=self.words("path_reason"), classes="path-reason"
-                )
-                reason.display = path.id in chosen
-                self._reasons[path.id] = reason
-                yield reason
-
-    def answer(self) -> Stored:
-        picks = (
-            PathPick(box.name, self._reasons[box.name].text) for box in self.query(Checkbox) if box.value and box.name
-        )
-        return kinds.PATHS.write(PathsAnswer(picks=tuple(picks)))
-
-    @on(Checkbox.Changed)
-    @on(TextArea.Changed)
-    def _edited(self, event: Message) -> None:
-        event.stop()
-        if isinstance(event, Checkbox.Changed) and event.checkbox.name:
-            self._reasons[event.checkbox.name].display = event.value
-        self.changed(self.answer())

@@ -10,10 +10,12 @@ from textual.widget import Widget
 
 from ...domain.content.model import Kind, Pack, Prompt
 from ...domain.kinds import Stored, Words
-from .choice_editors import ChoiceEditor, MultipleChoiceEditor, PathsEditor, ScaleEditor
+from .choice_editors import ChoiceEditor, MultipleChoiceEditor, ScaleEditor
 from .editor_base import AnswerChanged, Editor
+from .paths_editor import PathsEditor
 from .ranking_editor import RankingEditor
 from .rows_editor import PeopleEditor, RowsEditor
+from .sort_editor import SortEditor
 from .text_editors import DateEditor, LineEditor, ListEditor, LongTextEditor
 
 EditorClass = Callable[[Prompt, Stored | None, Pack, Words, str], Widget]
@@ -32,6 +34,7 @@ EDITORS: Mapping[str, EditorClass] = MappingProxyType(
         Kind.PEOPLE: PeopleEditor,
         Kind.DATE: DateEditor,
         Kind.RANKING: RankingEditor,
+        Kind.SORT: SortEditor,
     }
 )
 """Every kind's editor, by kind id (a test checks that every kind of `domain/kinds` has one)."""
@@ -58,5 +61,6 @@ __all__ = [
     "RankingEditor",
     "RowsEditor",
     "ScaleEditor",
+    "SortEditor",
     "make_editor",
 ]

@@ -14,7 +14,7 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...domain.content.model import Pack, Prompt
+from ...domain.content.model import Kind, Pack, Prompt
 from ...domain.kinds import kind_of
 from ...domain.trajects.checkins import last_time
 from ...domain.trajects.traject import Traject
@@ -22,6 +22,9 @@ from ...domain.trajects.visibility import as_shown
 from ...domain.words.dates import format_date
 from ..text import literal
 from .editors import make_editor
+from .paths_editor import PathsEditor
+from .rows_editor import RowsEditor
+from .sort_editor import SortEditor
 
 
 class PromptView(Vertical):
@@ -44,7 +47,7 @@ class PromptView(Vertical):
             if prompt.example:
                 parts.append(words("prompt_example", example=prompt.example))
             yield Static(literal("\n\n".join(parts)), classes="prompt-help")
-        if prompt.recall:
+        if prompt.recall and prompt.kind is not Kind.SORT:  # a sort shows what it recalls as its lines
             yield Static(classes="prompt-recall")
         if last := self._last_time():
             yield Static(last, classes="prompt-last-time")
@@ -55,6 +58,8 @@ class PromptView(Vertical):
         shown = as_shown(self.pack, self.prompt, self.traject)
         self.options_shown = tuple(option.id for option in shown.options)
         self.editor = make_editor(shown, self.traject.answer(shown.id), self.pack, self.words, self.traject.profile)
+        if isinstance(self.editor, (PathsEditor, RowsEditor, SortEditor)):  # they use other answers
+            self.editor.use_answers(lambda: self.traject.answers)
         return self.editor
 
     async def refresh_options(self) -> None:
@@ -129,7 +134,14 @@ class PromptView(Vertical):
         return literal(self.words("last_time", date=when) + "\n" + "\n".join(lines)) if lines else ""
 
     def refresh_recall(self) -> None:
-        """Show the earlier answers this prompt asks for (they may have changed in another step)."""
+        """Show the earlier answers this prompt asks for (they may have changed in another step); rank the
+        career paths by them, or offer the chosen paths' suggestions."""
+        if isinstance(self.editor, PathsEditor):
+            self.editor.refresh_fit()
+        elif isinstance(self.editor, RowsEditor) and self.editor.suggestions is not None:
+            self.editor.suggestions.refresh_offers()
+        elif isinstance(self.editor, SortEditor):
+            self.editor.refresh_items()
         if not self.prompt.recall:
             return
         lines = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from textual import on
@@ -17,6 +18,7 @@ from ...domain.kinds.rows import DONE
 from ...domain.words.dates import format_date, recognize_date
 from ..text import literal
 from .editor_base import Editor
+from .suggestions import Suggestions
 from .text_fields import LineField
 
 
@@ -24,12 +26,35 @@ class RowsEditor(Editor):
     """Actions (what, when, first step, who), as cards you can add; `kind` names the fields and words."""
 
     kind: RowsKind = kinds.ACTIONS
+    suggestions: Suggestions | None = None
+    """The chosen career paths' suggestions (domain/fit), once the traject's answers are known."""
+
+    def use_answers(self, answers: Callable[[], Mapping[str, Stored]]) -> None:
+        self.suggestions = Suggestions(self.kind.id, self.pack, self.profile, answers, self.words, self._rows)
+
+    def _rows(self) -> tuple[Row, ...]:
+        return self.kind.read(self.prompt, self.answer()).rows
 
     def compose(self) -> ComposeResult:
         rows = [row for row in self.kind.read(self.prompt, self.value).rows if not row.loose] or [Row()]
         for row in rows:
             yield self._row(row)
         yield Button(literal(self.words(self.kind.add_word)), classes="row-add", compact=True)
+        if self.suggestions is not None:
+            yield self.suggestions
+
+    @on(Suggestions.Taken)
+    async def _take(self, event: Suggestions.Taken) -> None:
+        """A suggestion becomes a row (in place of an empty one), to edit from its first field."""
+        event.stop()
+        empty = [row for row in self.query(".row") if not any(box.text.strip() for box in row.query(LineField))]
+        row = self._row(Row(event.values))
+        await self.mount(row, before=self.query_one(".row-add"))
+        await self.remove_children(empty)
+        self.changed(self.answer())
+        row.query(LineField).first().focus()
+        if self.suggestions is not None:
+            self.suggestions.refresh_offers()
 
     def _row(self, row: Row) -> Widget:
         cells: list[Widget] = []

@@ -1,0 +1,105 @@
+"""The career paths editor: this profile's paths ordered by fit with the answers so far, each with why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Static, TextArea
+
+from ...domain import kinds
+from ...domain.content.model import CareerPath, Pack, Prompt
+from ...domain.fit.ranking import Fit, because, rank
+from ...domain.kinds import PathPick, PathsAnswer, Stored, Words
+from ..text import literal
+from .editor_base import Editor
+from .text_fields import LineField
+from .toggles import WrappingCheckbox
+
+Answers = Callable[[], Mapping[str, Stored]]
+"""The traject's answers as they are now (asked each time the ranking is refreshed)."""
+
+
+class PathsEditor(Editor):
+    """The career paths for this profile: tick the ones that appeal and say why. The paths come in the
+    order of their fit with the user's other answers (`domain/fit`), each with its reasons; any path can
+    be picked, and re-ordering never moves the focus."""
+
+    def __init__(self, prompt: Prompt, value: Stored | None, pack: Pack, words: Words, profile: str) -> None:
+        super().__init__(prompt, value, pack, words, profile)
+        self._reasons: dict[str, LineField] = {}
+        self._boxes: dict[str, Vertical] = {}
+        self._fits: dict[str, Static] = {}
+        self._answers: Answers = dict
+        self._order = kinds.PATHS.shown(pack, prompt, profile)
+        self._note = Static(literal(self.words("paths_ranked")), classes="paths-ranked")
+
+    def use_answers(self, answers: Answers) -> None:
+        """Rank by these answers (the traject's): before the editor is composed, or with `refresh_fit`."""
+        self._answers = answers
+
+    def compose(self) -> ComposeResult:
+        picks = kinds.PATHS.read(self.prompt, self.value).picks
+        chosen = {pick.path: pick.reason for pick in picks if not pick.loose}
+        fits = self._ranked()
+        yield self._note
+        for fit in fits:
+            with Vertical(classes="path") as box:
+                yield from self._path(fit.path, chosen)
+            self._boxes[fit.path.id] = box
+        self._show(fits)
+
+    def _path(self, path: CareerPath, chosen: Mapping[str, str]) -> ComposeResult:
+        yield WrappingCheckbox(literal(path.name), value=path.id in chosen, name=path.id)
+        self._fits[path.id] = Static(classes="path-fit")
+        yield self._fits[path.id]
+        details = path.description
+        if path.examples:
+            details += "\n" + self.words("path_examples", examples=", ".join(path.examples))
+        if path.asks:
+            details += "\n" + self.words("path_asks", asks=path.asks)
+        yield Static(literal(details), classes="path-details")
+        reason = LineField(chosen.get(path.id, ""), placeholder=self.words("path_reason"), classes="path-reason")
+        reason.display = path.id in chosen
+        self._reasons[path.id] = reason
+        yield reason
+
+    def _ranked(self) -> tuple[Fit, ...]:
+        shown = set(self._order)
+        return tuple(f for f in rank(self.pack, self._answers(), self.profile, self.prompt) if f.path.id in shown)
+
+    def _show(self, fits: tuple[Fit, ...]) -> None:
+        """Each path's reasons under its name, and the note above the list when any path has one."""
+        for fit in fits:
+            words = because(self.pack, fit)
+            self._fits[fit.path.id].update(literal(self.words("path_fit", because=words)) if words else "")
+            self._fits[fit.path.id].display = bool(words)
+        self._note.display = any(f.reasons for f in fits)
+
+    def refresh_fit(self) -> None:
+        """Re-rank by the answers as they are now: the paths move, the focus stays where it is."""
+        if not self._boxes or any(box.parent is not self for box in self._boxes.values()):
+            return  # not composed yet: compose ranks
+        fits = self._ranked()
+        order = [self._boxes[f.path.id] for f in fits if f.path.id in self._boxes]
+        if order != [child for child in self.children if child in order]:
+            for box in reversed(order):
+                self.move_child(box, after=self._note)
+        self._show(fits)
+
+    def answer(self) -> Stored:
+        """The picks in the pack's order (not the ranking's), as they were stored before there was one."""
+        boxes = {box.name: box for box in self.query(Checkbox) if box.value and box.name}
+        picks = (PathPick(path_id, self._reasons[path_id].text) for path_id in self._order if path_id in boxes)
+        return kinds.PATHS.write(PathsAnswer(picks=tuple(picks)))
+
+    @on(Checkbox.Changed)
+    @on(TextArea.Changed)
+    def _edited(self, event: Message) -> None:
+        event.stop()
+        if isinstance(event, Checkbox.Changed) and event.checkbox.name:
+            self._reasons[event.checkbox.name].display = event.value
+        self.changed(self.answer())
