@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,8 +21,10 @@ from textual.widgets.option_list import Option
 
 from ...domain.content.model import Pack
 from ...domain.content.problems import Problem
+from ...domain.trajects.due import due_state
 from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
 from ...domain.trajects.traject import Traject
+from ...domain.words.dates import format_date
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -55,6 +58,10 @@ class TrajectList(OptionList):
         if self.highlighted is not None:
             self.app.hold_keys()  # let go when the opening ends (StartScreen._open) or after HOLD_LIMIT
         super().action_select()
+
+
+DUE_WORDS = {"overdue": "start_due_overdue", "due": "start_due_today", "soon": "start_due_soon"}
+"""How the start list marks a traject whose check-in is overdue, today, or within a week."""
 
 
 class StartScreen(Screen[None]):
@@ -142,6 +149,9 @@ class StartScreen(Screen[None]):
         line = f"{profile_label} · {words('start_edited', when=edited)}"
         if summary.total is not None:
             line += f" · {words('start_progress', answered=summary.answered, total=summary.total)}"
+        if summary.due is not None and (state := due_state(summary.due, date.today())):
+            day = format_date(summary.due, self.app.pack.info.language, weekday=False)
+            line += f" · {words(DUE_WORDS[state], date=day)}"
         return f"{summary.name}\n   {line}"
 
     # Actions
