@@ -75,6 +75,7 @@ class StartScreen(Screen[None]):
         Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
         Binding("v", "example", "Voorbeeld", id="example"),
         Binding("c", "checkin", "Check-in", id="checkin", show=False),
+        Binding("j", "new_year", "Nieuw schooljaar", id="new_year", show=False),
     ]
 
     def __init__(self) -> None:
@@ -206,6 +207,21 @@ class StartScreen(Screen[None]):
             return
         self.refresh_list(select=traject.id)
         await self._open(traject.id)
+
+    @work
+    async def action_new_year(self) -> None:
+        """A copy of the highlighted traject to start a new school year from (answers kept)."""
+        from .checkins import copy_for_new_year
+
+        if (summary := self._selected()) is None or summary.problem or summary.unchecked:
+            return
+        name, app = self.app.words("new_year_name", name=summary.name), self.app
+        try:
+            copy = await asyncio.to_thread(copy_for_new_year, app.store, summary.id, name, app.clock())
+        except (OSError, DamagedTraject, StorageError):
+            self.notify(app.words("new_year_failed"), severity="error")
+            return
+        self.refresh_list(select=copy.id)
 
     @work
     async def action_remove(self) -> None:
