@@ -148,7 +148,7 @@ def _big_answer(sizes: Sizes, folder: Path, chars: int) -> Paired:
     def yard() -> float:
         start = time.perf_counter()
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
-        data["answers"]["wil-graag"] = f"en een korte {next(edits)}"
+        data["checkin"][-1]["answers"]["wil-graag"] = f"en een korte {next(edits)}"
         floor_write(folder, tomli_w.dumps(data, multiline_strings=True).encode("utf-8"))
         return time.perf_counter() - start
 

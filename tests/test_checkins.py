@@ -121,3 +121,23 @@ def test_a_new_school_year_starts_from_the_current_answers() -> None:
     )
     year.set_answer("kan-sterk", "Nieuw jaar")
     assert traject.answers["kan-sterk"] == "Rustig blijven in een drukke klas."
+
+
+async def test_j_on_the_start_screen_copies_a_traject_for_a_new_school_year(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    traject = march()
+    begin(traject, pack_of(MINI), JUNE, ("wil-balans",))
+    store.save(traject)
+    september = JUNE + timedelta(days=90)
+    app = make_app(store, clock=lambda: september)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await wait_until(pilot, lambda: len(store.summaries()) == 2)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+    (copy,) = [s for s in Store(tmp_path).summaries() if s.id != traject.id]
+    year = Store(tmp_path).load(copy.id)
+    assert year.name == "Proef (nieuw schooljaar)" and year.created == september and year.earlier == []
+    assert year.answers == traject.answers
+    assert len(Store(tmp_path).load(traject.id).earlier) == 1  # the original is left as it was

@@ -60,3 +60,28 @@ def _words(day: date) -> str:
     from loopbaan_tui.domain.words.dates import format_date
 
     return format_date(day, "nl")
+
+
+async def test_the_start_screen_marks_a_check_in_that_is_due(tmp_path: Path) -> None:
+    """The summary of each save holds the next check-in (when the app saved it): the start list marks it."""
+    from apps import make_app
+    from textual.widgets import OptionList
+
+    from loopbaan_tui.domain.trajects.due import next_checkin
+    from loopbaan_tui.domain.trajects.store_summary import read_sidecar
+    from loopbaan_tui.ui.screens.start import StartScreen
+
+    store = Store(tmp_path)
+    today = date.today()
+    late = store.create("Te laat", "student", "nl")
+    late.set_answer("roadmap-checkin", (today - timedelta(days=1)).isoformat())
+    app = make_app(store, "nl")
+    store.save(late, due=next_checkin(app.pack, late))
+    info = store.path_of(late.id).stat()
+    summary = read_sidecar(store.folder, late.id, store.path_of(late.id), info)
+    assert summary is not None and summary.due == today - timedelta(days=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        option = app.screen.query_one("#trajecten", OptionList).get_option_at_index(0)
+        assert "⚑ check-in te laat" in str(option.prompt)

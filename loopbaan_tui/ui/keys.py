@@ -34,6 +34,7 @@ FOOTER_WORDS = {
     "example": "key_example",
     "checkin": "key_checkin",
     "compare": "key_compare",
+    "new_year": "key_new_year",
 }
 """A binding's id, to the UI word the footer shows for it (a binding not here keeps its description)."""
 
@@ -62,6 +63,7 @@ HELP_WORDS = {
     "previous_prompt": "help_key_prompt",
     "checkin": "help_key_checkin",
     "compare": "help_key_compare",
+    "new_year": "help_key_new_year",
     "page_down": "help_key_page",
     "page_up": "help_key_page",
 }

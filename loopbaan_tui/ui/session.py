@@ -19,6 +19,7 @@ from textual.app import App
 from ..domain.content.model import Pack
 from ..domain.trajects.autosave import Autosaver, Cancel, Delays
 from ..domain.trajects.checkins import begin, stamp_pack
+from ..domain.trajects.due import next_checkin
 from ..domain.trajects.storage import StorageError, Store, TrajectLock
 from ..domain.trajects.traject import Traject, keep_hidden, overall_progress
 from ..domain.trajects.visibility import as_shown
@@ -127,7 +128,8 @@ class Session:
 
         def job() -> bool:
             try:
-                saved = self.store.save(snapshot, progress=overall_progress(self.pack, snapshot))
+                progress, due = overall_progress(self.pack, snapshot), next_checkin(self.pack, snapshot)
+                saved = self.store.save(snapshot, progress=progress, due=due)
             except StorageError as error:
                 recovery = self.store.save_recovery(snapshot)
                 states.append(SaveState(dirty=True, saved_at=self.state.saved_at, error=error, recovery=recovery))

@@ -25,6 +25,7 @@ import stat
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -267,15 +268,15 @@ class Store(Locking, RecoveryCopies, Bin):
         self.save(traject, progress=None)
         return traject
 
-    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None) -> Saved:
+    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None, due: date | None = None) -> Saved:
         """Write the traject atomically, keeping the previous good version as `<id>.toml.bak`.
 
         A file that does not parse (or was changed by someone else since we read it, or is a link)
         is first kept aside under another name (`Saved.kept_aside`); it is never simply replaced.
         StorageError when anything fails, with the existing file untouched (code "other" also when a
         value cannot be written as TOML). `progress` (answered, total over all steps; see
-        traject.overall_progress) goes into the traject's summary for the start screen; None when
-        unknown. The traject's text is written as it is: it was cleaned where it entered.
+        traject.overall_progress) and `due` (the next check-in, due.next_checkin) go into the traject's
+        summary for the start screen; None when unknown. The text is written as it is: cleaned where it entered.
         """
         path = self.path_of(traject.id)
         with self._mutex:
@@ -302,7 +303,7 @@ class Store(Locking, RecoveryCopies, Bin):
                 atomic.unlink_quietly(old)
                 raise self._error(error, path) from None
             self._known[traject.id] = data
-            write_sidecar(self.folder, traject, path, progress)
+            write_sidecar(self.folder, traject, path, progress, due)
             self._drop_recovery(traject.id)
         return Saved(path, kept)
 

@@ -15,7 +15,7 @@ import os
 import stat
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class TrajectSummary:
     total: int | None = None
     unchecked: bool = False
     link_target: str | None = None
+    due: date | None = None
+    """The next check-in's date, as the last save knew it (None: none set, or not known)."""
 
 
 def sidecar_of(folder: Path, traject_id: str) -> Path:
@@ -65,7 +67,9 @@ def file_stamp(info: os.stat_result) -> list[int]:
     return [info.st_mode, info.st_ino, info.st_size, info.st_mtime_ns]
 
 
-def write_sidecar(folder: Path, traject: Traject, path: Path, progress: tuple[int, int] | None) -> None:
+def write_sidecar(
+    folder: Path, traject: Traject, path: Path, progress: tuple[int, int] | None, due: date | None = None
+) -> None:
     """Write the summary of the traject just saved as `path`; never raises (it is a cache)."""
     target = sidecar_of(folder, traject.id)
     temp = None
@@ -82,6 +86,8 @@ def write_sidecar(folder: Path, traject: Traject, path: Path, progress: tuple[in
         }
         if progress is not None:
             data["answered"], data["total"] = int(progress[0]), int(progress[1])
+        if due is not None:
+            data["due"] = due
         text = tomli_w.dumps(data).encode("utf-8")
         temp = atomic.write_temp(folder, f".{traject.id}.", text, sync=False)
         # the old summary goes first: a rename over an existing file makes ext4 flush the new one
@@ -111,7 +117,9 @@ def read_sidecar(folder: Path, traject_id: str, path: Path, info: os.stat_result
         answered = total = None
     name, profile, pack = (clean_text(t) for t in texts)  # type: ignore[arg-type]  # read from a file: cleaned
     updated = updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated.astimezone(UTC)
-    return TrajectSummary(traject_id, name, profile, pack, updated, path, answered=answered, total=total)
+    due = data.get("due")
+    due = due if isinstance(due, date) and not isinstance(due, datetime) else None
+    return TrajectSummary(traject_id, name, profile, pack, updated, path, answered=answered, total=total, due=due)
 
 
 def modified(info: os.stat_result) -> datetime:

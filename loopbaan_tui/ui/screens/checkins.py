@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -14,8 +16,9 @@ from textual.widgets.selection_list import Selection
 
 from ...domain.content.model import Pack
 from ...domain.roadmap.changes import between, compare_lines
-from ...domain.trajects.checkins import default_revisit, series
-from ...domain.trajects.traject import Traject
+from ...domain.trajects.checkins import default_revisit, new_school_year, series
+from ...domain.trajects.storage import Store
+from ...domain.trajects.traject import Traject, new_id
 from ...domain.words.dates import format_date
 from ..keys import localize_bindings
 from ..text import literal
@@ -116,3 +119,15 @@ class CompareScreen(ModalScreen[None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def copy_for_new_year(store: Store, traject_id: str, name: str, when: datetime) -> Traject:
+    """On a worker thread: a copy of the traject for a new school year, saved under a fresh id.
+    DamagedTraject, FileNotFoundError or StorageError when it cannot be read or written."""
+    traject = store.load(traject_id)
+    copy_id = new_id(name)
+    while os.path.lexists(store.path_of(copy_id)):
+        copy_id = new_id(name)
+    copy = new_school_year(traject, copy_id, name, when)
+    store.save(copy)
+    return copy

@@ -54,7 +54,7 @@ class ReflectionScreen(Screen[None]):
         # Not in the footer (at 80 columns it would push Back and Quit out): F1 and the switch itself say it
         Binding("ctrl+k", "route", "Kort/volledig", id="route", priority=True, show=False),
         Binding("ctrl+s", "save", "Opslaan", id="save", show=False),
-        Binding("ctrl+g", "checkin", "Check-in", id="checkin", show=False),
+        Binding("ctrl+o", "checkin", "Check-in", id="checkin", show=False),
         Binding("ctrl+l", "compare", "Vergelijken", id="compare", show=False),
         Binding("escape", "leave", "Terug", id="back"),
         Binding("pagedown", "page(1)", show=False, priority=True, id="page_down"),

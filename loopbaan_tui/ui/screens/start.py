@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,8 +21,10 @@ from textual.widgets.option_list import Option
 
 from ...domain.content.model import Pack
 from ...domain.content.problems import Problem
+from ...domain.trajects.due import due_state
 from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
 from ...domain.trajects.traject import Traject
+from ...domain.words.dates import format_date
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -57,6 +60,10 @@ class TrajectList(OptionList):
         super().action_select()
 
 
+DUE_WORDS = {"overdue": "start_due_overdue", "due": "start_due_today", "soon": "start_due_soon"}
+"""How the start list marks a traject whose check-in is overdue, today, or within a week."""
+
+
 class StartScreen(Screen[None]):
     """Pick up where you left off, or begin."""
 
@@ -68,6 +75,7 @@ class StartScreen(Screen[None]):
         Binding("u", "undo_remove", "Terugzetten", id="undo", show=False),
         Binding("v", "example", "Voorbeeld", id="example"),
         Binding("c", "checkin", "Check-in", id="checkin", show=False),
+        Binding("j", "new_year", "Nieuw schooljaar", id="new_year", show=False),
     ]
 
     def __init__(self) -> None:
@@ -142,6 +150,9 @@ class StartScreen(Screen[None]):
         line = f"{profile_label} · {words('start_edited', when=edited)}"
         if summary.total is not None:
             line += f" · {words('start_progress', answered=summary.answered, total=summary.total)}"
+        if summary.due is not None and (state := due_state(summary.due, date.today())):
+            day = format_date(summary.due, self.app.pack.info.language, weekday=False)
+            line += f" · {words(DUE_WORDS[state], date=day)}"
         return f"{summary.name}\n   {line}"
 
     # Actions
@@ -196,6 +207,21 @@ class StartScreen(Screen[None]):
             return
         self.refresh_list(select=traject.id)
         await self._open(traject.id)
+
+    @work
+    async def action_new_year(self) -> None:
+        """A copy of the highlighted traject to start a new school year from (answers kept)."""
+        from .checkins import copy_for_new_year
+
+        if (summary := self._selected()) is None or summary.problem or summary.unchecked:
+            return
+        name, app = self.app.words("new_year_name", name=summary.name), self.app
+        try:
+            copy = await asyncio.to_thread(copy_for_new_year, app.store, summary.id, name, app.clock())
+        except (OSError, DamagedTraject, StorageError):
+            self.notify(app.words("new_year_failed"), severity="error")
+            return
+        self.refresh_list(select=copy.id)
 
     @work
     async def action_remove(self) -> None:
