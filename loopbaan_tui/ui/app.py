@@ -20,6 +20,7 @@ from textual import events
 from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.events import Resize
+from textual.geometry import Offset
 from textual.message_pump import MessagePump
 from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
@@ -33,7 +34,7 @@ from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
 from ..domain.trajects.text import clean_text
 from ..domain.trajects.traject import Traject, now
-from .cursor import follow_focus
+from .cursor import cursor_at
 from .key_order import KeyOrder
 from .keys import localize_bindings
 from .session import Session
@@ -95,6 +96,20 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
         self.watch_folder = watch
         """The pack folder to reload while the app runs (`--watch`), or None."""
+
+    @property
+    def cursor_position(self) -> Offset:
+        """Where Textual puts the terminal's cursor after each frame: on what has the focus (ui/cursor.py),
+        for screen magnifiers and braille displays."""
+        try:
+            focused = self.focused
+        except ScreenStackError:  # starting or closing: no screen
+            focused = None
+        return cursor_at(focused, self.caret)
+
+    @cursor_position.setter
+    def cursor_position(self, offset: Offset) -> None:
+        self.caret = offset  # set by Textual's text fields: their caret
 
     # Words and packs
 
@@ -234,8 +249,6 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """Keys from the terminal are handled one after another (key_order.py). A paste (from a web
         page, a PDF) may carry control characters that would steer the terminal once shown: they are
         taken out as saving would (clean_text) before any editor sees it."""
-        if isinstance(event, events.DescendantFocus | events.Key):
-            self.call_after_refresh(follow_focus, self)  # the focus, or the item in a list, may move
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_order.admit(event):
                 try:

@@ -3,14 +3,14 @@
 
 Textual's text fields (TextArea, and so LineField; Input) put `App.cursor_position` on their caret
 themselves. For every other focusable widget loopbaan puts it on the widget's first cell, or, in a
-list or a group of radio buttons, on the item the arrow keys are on. Textual moves the terminal's
-cursor there after each frame; `textual_private.show_terminal_cursor` makes it visible (README:
-"Screen magnifiers and braille displays" says what was and was not tried).
+list or a group of radio buttons, on the item the arrow keys are on (`LoopbaanApp.cursor_position`
+asks `cursor_at`). Textual moves the terminal's cursor there after each frame;
+`textual_private.show_terminal_cursor` makes it visible (README: "Screen magnifiers and braille
+displays" says what was and was not tried).
 """
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.geometry import Offset
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, RadioSet, TextArea
@@ -37,16 +37,9 @@ def cursor_spot(widget: Widget) -> Offset | None:
     return region.offset
 
 
-def follow_focus(app: App[object]) -> None:
-    """Put the cursor on the focused widget (when it moved), and draw that widget again so that the
-    frame that moves the cursor is sent now rather than at the next change."""
-    try:
-        focused = app.focused
-    except Exception:  # no screen (the app is starting or closing)
-        return
-    if focused is None:
-        return
-    spot = cursor_spot(focused)
-    if spot is not None and spot != app.cursor_position:
-        app.cursor_position = spot
-        focused.refresh()
+def cursor_at(focused: Widget | None, caret: Offset) -> Offset:
+    """Where the terminal's cursor goes now: on the `focused` widget, or at `caret` (where a text field
+    put it) when a text field has the focus or nothing has. Asked by Textual at every frame, so a
+    widget that scrolled or a list item that moved is followed at once."""
+    spot = cursor_spot(focused) if focused is not None else None
+    return caret if spot is None else spot
