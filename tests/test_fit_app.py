@@ -26,9 +26,13 @@ async def test_the_paths_follow_earlier_answers_and_keep_the_focus(tmp_path: Pat
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first(pilot)
         screen = app.screen
+        await pilot.press("f7")
+        await pilot.pause()
         editor = screen.query_one("#prompt-waar-paden PathsEditor", PathsEditor)
         assert order(editor) == ["expert", "leiderschap"] and fit_words(editor) == []
         assert not screen.query_one("#prompt-waar-paden .paths-ranked").display
+        await pilot.press("f5")
+        await pilot.pause()
 
         # Step 1: "Onderwijs organiseren" points to leadership; in step 3 it comes first, with why.
         await pilot.press("ctrl+down", "ctrl+down", "down", "down", "enter")

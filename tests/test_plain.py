@@ -239,6 +239,28 @@ def test_every_kind_has_an_asker_and_a_ranking_is_typed_as_an_order() -> None:
     assert "Je volgorde nu:\n1. Collega's\n2. Geld\n3. Rust" in out.getvalue()
 
 
+def test_a_sort_prompt_puts_each_earlier_line_in_a_group_by_number() -> None:
+    """Each line of the list it recalls in turn: a group's number, 0 for none, an empty line keeps it."""
+    prompt = Prompt(
+        "sorteer",
+        Kind.SORT,
+        "Waar hoort het bij?",
+        recall=("kan-feedback",),
+        options=(Option("bouw", "Bouw erop"), Option("los", "Laat los")),
+    )
+    from apps import pack_of
+
+    answers = {"kan-feedback": ["uitleggen", "plannen", "vergaderen"]}
+    saved: list[object] = []
+    out = io.StringIO()
+    console = Console(io.StringIO("1\n\n0\n"), out, pack_of(MINI))
+    current = {"los": ["plannen", "vergaderen"], "weg": ["een groep die het pakket niet meer heeft"]}
+    ask(Question(console, pack_of(MINI), prompt, "student", lambda: current, saved.append, lambda: answers))
+    assert saved[-1] == {"los": ["plannen"], "weg": ["een groep die het pakket niet meer heeft"], "bouw": ["uitleggen"]}
+    assert "1. Bouw erop\n2. Laat los\n" in out.getvalue() and "plannen: nu Laat los." in out.getvalue()
+    assert not CONTROL.search(out.getvalue())
+
+
 def test_plain_mode_through_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--plain` in-process, LOOPBAAN_PLAIN=1 in a subprocess over real pipes."""
     assert plain_asked({"LOOPBAAN_PLAIN": "1"}) and not plain_asked({"LOOPBAAN_PLAIN": "0"}) and not plain_asked({})

@@ -9,6 +9,7 @@ from ..domain.content.model import Kind
 from .picks import ask_choice, ask_paths, ask_ranking, ask_scale
 from .question import Question
 from .rows import ask_rows
+from .sort import ask_sort
 from .text import ask_date, ask_list, ask_long_text
 
 ASKERS: Mapping[Kind, Callable[[Question], None]] = MappingProxyType(
@@ -24,6 +25,7 @@ ASKERS: Mapping[Kind, Callable[[Question], None]] = MappingProxyType(
         Kind.PATHS: ask_paths,
         Kind.ACTIONS: ask_rows,
         Kind.PEOPLE: ask_rows,
+        Kind.SORT: ask_sort,
     }
 )
 """Every kind's asker (a test checks that no kind is missing)."""

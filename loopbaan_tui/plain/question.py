@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..domain.content.model import Pack, Prompt
@@ -20,6 +20,8 @@ class Question:
     profile: str
     current: Callable[[], Stored | None]
     save: Callable[[Stored], None]
+    answers: Callable[[], Mapping[str, Stored]] = dict
+    """Every answer of the traject now (a kind that shows earlier answers, such as sort, reads them)."""
 
     @property
     def language(self) -> str:

@@ -103,6 +103,7 @@ class Reflection:
             self.traject.profile,
             lambda: self.traject.answer(prompt.id),
             lambda value: self.save(prompt, value),
+            lambda: self.traject.answers,
         )
 
     def _announce(self, place: Place, places: list[Place]) -> None:

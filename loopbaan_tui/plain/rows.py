@@ -18,7 +18,7 @@ def ask_rows(question: Question) -> None:
     value = kind.read(prompt, question.current())
     rows = list(value.rows)
     _list_rows(question, kind, value)
-    field = kind.fields[0]
+    field = kind.columns[0]
     console.tell("plain_rows", first=console.words(field.label))
     while True:
         try:
@@ -38,10 +38,11 @@ def ask_rows(question: Question) -> None:
 
 
 def _new_row(question: Question, kind: RowsKind, rows: list[Row]) -> Row | None:
-    """One new row, saved field by field; None when its first field is left empty."""
+    """One new row, saved field by field; None when its first field is left empty. The fields that
+    follow a row over the check-ins (an action's status) are left at their start: a new action is open."""
     console = question.console
     values: dict[str, str] = {}
-    for index, field in enumerate(kind.fields):
+    for index, field in enumerate(kind.columns):
 
         def again(label: str = field.label, hint: str = field.placeholder) -> None:
             console.tell("plain_field", label=console.words(label), hint=console.words(hint))

@@ -48,6 +48,7 @@ _KIND_WORDS = {
     Kind.PEOPLE: "preview_kind_people",
     Kind.DATE: "preview_kind_date",
     Kind.RANKING: "preview_kind_ranking",
+    Kind.SORT: "preview_kind_sort",
 }
 """Each kind in the course leader's words."""
 
@@ -117,7 +118,7 @@ class _Writer:
             paths = [
                 p for p in self.pack.paths if p.for_profile(self.profile) and (not prompt.paths or p.id in prompt.paths)
             ]
-            return self.listed("preview_paths", [flat_line(p.name) for p in paths])
+            return self.labelled_list("preview_paths", [flat_line(p.name) for p in paths])
         items = []
         for option in prompt.options:
             condition = self.conditions(self.pack, prompt, option, self.profile)
@@ -130,7 +131,7 @@ class _Writer:
                 items.append(flat_line(option.label) + when)
         if prompt.allow_other:
             items.append(f"*{self.w('preview_other')}*")
-        return self.listed("preview_choices", items)
+        return self.labelled_list("preview_choices", items)
 
     def option_condition(self, condition: Condition) -> str:
         """ " *(alleen als: ...)*" after an option shown on a condition; "" for one shown always."""
@@ -147,10 +148,10 @@ class _Writer:
                     "preview_scale_ends", low=scale.low, high=scale.high, min=scale.min, max=scale.max
                 )
                 items.append(f"{flat_line(scale.label)} ({flat_line(ends)})")
-        title = self.listed("preview_scales", items)
+        title = self.labelled_list("preview_scales", items)
         return f"{title}\n\n*{self.w('preview_then_now')}*" if title and prompt.then_now else title
 
-    def listed(self, key: str, items: list[str]) -> str:
+    def labelled_list(self, key: str, items: list[str]) -> str:
         if not items:
             return ""
         return f"**{self.w(key)}:**\n\n" + "\n".join(f"- {item}" for item in items)
