@@ -55,7 +55,7 @@ def snapshot_app(language: str = "nl", with_traject: bool = True, last_prompt: s
             last_prompt=last_prompt,
         )
         store.save(traject, progress=overall_progress(pack_of(language), traject))
-    return make_app(store, language)
+    return make_app(store, language, mount_ahead=True)  # opened_then waits for every step, as a reader gives it time
 
 
 def test_start_with_progress(snap_compare) -> None:
