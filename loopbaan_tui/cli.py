@@ -247,7 +247,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _new_pack_parser(commands: Any, lang: str) -> None:
-    """`loopbaan new-pack MAP [--from nl|en] [--minimal]`."""
+    """`loopbaan new-pack MAP [--from nl|en] [--minimal | --extends]`."""
     new_pack = commands.add_parser(
         "new-pack",
         help=message("cli_help_new_pack", lang),
@@ -258,7 +258,9 @@ def _new_pack_parser(commands: Any, lang: str) -> None:
         "path", metavar=message("cli_metavar_folder", lang), help=message("cli_help_new_pack_path", lang)
     )
     new_pack.add_argument("--from", dest="source", choices=LANGUAGES, help=message("cli_help_new_pack_from", lang))
-    new_pack.add_argument("--minimal", action="store_true", help=message("cli_help_new_pack_minimal", lang))
+    kind = new_pack.add_mutually_exclusive_group()
+    kind.add_argument("--minimal", action="store_true", help=message("cli_help_new_pack_minimal", lang))
+    kind.add_argument("--extends", action="store_true", help=message("cli_help_new_pack_extends", lang))
     _common(new_pack, lang, suppress=True)
 
 

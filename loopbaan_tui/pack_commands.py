@@ -31,12 +31,13 @@ def _say(lang: str, key: str, **values: object) -> str:
 
 @_guarded
 def new_pack(args: argparse.Namespace) -> int:
-    """Write a pack to start from (the built-in one, or a small skeleton) into a new or empty folder."""
+    """Write a pack to start from (the built-in one, a small skeleton, or a small pack extending the
+    built-in one) into a new or empty folder."""
     lang = args.lang
     target = Path(args.path).expanduser()
     language = args.source or lang
     try:
-        written = write_new_pack(target, language, minimal=args.minimal)
+        written = write_new_pack(target, language, minimal=args.minimal, extends=args.extends)
     except NewPackError as error:
         print(_say(lang, _NEW_PACK_PROBLEM[error.code], folder=target), file=sys.stderr)
         return EXIT_INPUT

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan_tui.cli import EXIT_INPUT, EXIT_OK, main
+from loopbaan_tui.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from loopbaan_tui.domain.content import builtin
 from loopbaan_tui.domain.content.loader import load_pack
 from loopbaan_tui.domain.content.new_pack import NewPackError, write_new_pack
@@ -57,3 +57,30 @@ def test_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert main(["new-pack", str(tmp_path / "en"), "--from", "en", "--lang", "en"]) == EXIT_OK
     assert load_pack(tmp_path / "en").pack is not None
     assert "Pack written to" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language", builtin.LANGUAGES)
+def test_a_pack_that_extends_the_built_in_one(tmp_path: Path, language: str) -> None:
+    written = write_new_pack(tmp_path / "pack", language, extends=True)
+    assert [path.name for path in written] == ["pack.toml", "waar.toml", "ui.toml"]
+    assert all(path.read_text(encoding="utf-8").startswith("#") for path in written)  # each explains itself
+    result = load_pack(tmp_path / "pack")
+    assert result.problems == () and result.pack is not None
+    pack, base = result.pack, load_pack(builtin.pack_folder(language)).pack
+    assert base is not None and pack.info.extends == language and pack.info.language == language
+    ids = [p.id for p in pack.sections[2].prompts]
+    assert ids == [*ids[:1], "waar-expert-vak", *[p.id for p in base.sections[2].prompts][1:]]  # after waar-paden
+    added = pack.prompt("waar-expert-vak")
+    assert added is not None and added.show_if is not None and added.show_if.prompts() == ("waar-paden",)
+    assert pack.ui["app_tagline"] != base.ui["app_tagline"]
+    assert {key for key, word in pack.ui.items() if word != base.ui[key]} == {"app_tagline"}
+
+
+def test_the_command_for_an_extending_pack(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["new-pack", str(tmp_path / "ons"), "--extends"]) == EXIT_OK
+    assert "(3 bestanden)" in capsys.readouterr().out
+    assert main(["check", str(tmp_path / "ons")]) == EXIT_OK
+    assert main(["preview", str(tmp_path / "ons"), "--profile", "student"]) == EXIT_OK
+    assert "- **Alleen als:** je bij 'Welke loopbaanpaden" in capsys.readouterr().out
+    assert main(["new-pack", str(tmp_path / "twee"), "--extends", "--minimal"]) == EXIT_USAGE
+    assert "--extends" in capsys.readouterr().err and not (tmp_path / "twee").exists()

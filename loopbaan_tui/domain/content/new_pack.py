@@ -1,7 +1,9 @@
-"""A pack to start from: the built-in pack of a language copied, or a small commented skeleton.
+"""A pack to start from: the built-in pack of a language copied, a small commented skeleton, or a
+small commented pack that extends the built-in one (`extends = "nl"`: one added prompt, one word).
 
-The skeletons are data, one folder per language in `content/skeleton/<lang>/`, each a pack that
-passes `loopbaan check`. Nothing is ever overwritten: the target folder must be new or empty.
+The skeletons are data, one folder per language in `content/skeleton/<lang>/` and
+`content/skeleton/extends/<lang>/`, each a pack that passes `loopbaan check`. Nothing is ever
+overwritten: the target folder must be new or empty.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from . import builtin
 from .pack_files import KNOWN_FILES
 
 SKELETON_FOLDER = "skeleton"
+EXTENDS_FOLDER = "extends"
 
 
 class NewPackError(Exception):
@@ -24,20 +27,27 @@ class NewPackError(Exception):
         self.target = target
 
 
-def skeleton_folder(language: str) -> Path:
-    """The small commented pack for a language (the default language's when there is none)."""
-    folder = builtin.content_root() / SKELETON_FOLDER / language
-    return folder if folder.is_dir() else builtin.content_root() / SKELETON_FOLDER / builtin.DEFAULT_LANGUAGE
+def skeleton_folder(language: str, *, extends: bool = False) -> Path:
+    """The small commented pack for a language (the default language's when there is none); with
+    `extends`, the one that extends the built-in pack of that language."""
+    root = builtin.content_root() / SKELETON_FOLDER
+    if extends:
+        root = root / EXTENDS_FOLDER
+    folder = root / language
+    return folder if folder.is_dir() else root / builtin.DEFAULT_LANGUAGE
 
 
-def source_folder(language: str, *, minimal: bool) -> Path:
-    """Where a new pack is copied from: the skeleton or the full built-in pack of `language`."""
-    return skeleton_folder(language) if minimal else builtin.pack_folder(language)
+def source_folder(language: str, *, minimal: bool, extends: bool = False) -> Path:
+    """Where a new pack is copied from: a skeleton (the small one, or the extending one) or the full
+    built-in pack of `language`."""
+    if minimal or extends:
+        return skeleton_folder(language, extends=extends)
+    return builtin.pack_folder(language)
 
 
-def pack_sources(language: str, *, minimal: bool) -> dict[str, bytes]:
+def pack_sources(language: str, *, minimal: bool, extends: bool = False) -> dict[str, bytes]:
     """The files of the pack to start from, by name, as bytes (comments and layout kept)."""
-    folder = source_folder(language, minimal=minimal)
+    folder = source_folder(language, minimal=minimal, extends=extends)
     return {name: (folder / name).read_bytes() for name in KNOWN_FILES if (folder / name).is_file()}
 
 
@@ -51,13 +61,14 @@ def _check_target(target: Path) -> None:
         raise NewPackError("not_empty", target)
 
 
-def write_new_pack(target: Path, language: str, *, minimal: bool = False) -> tuple[Path, ...]:
+def write_new_pack(target: Path, language: str, *, minimal: bool = False, extends: bool = False) -> tuple[Path, ...]:
     """Write a pack to start from into `target` (made if needed); the files written, in order.
+    `minimal`: the small skeleton; `extends`: the small pack that extends the built-in one.
 
     NewPackError when the target holds anything or is no folder; OSError when writing fails
     (a file written before the failure stays: nothing of the person's is at stake in a new folder).
     """
-    sources = pack_sources(language, minimal=minimal)
+    sources = pack_sources(language, minimal=minimal, extends=extends)
     _check_target(target)
     target.mkdir(parents=True, exist_ok=True)
     written = []

@@ -3,7 +3,8 @@
 Each prompt with its label, kind, help, example and choices (options, scales, career paths), whether
 it is a core prompt or required, and which earlier answers it recalls. Conditions come from a hook
 (`ConditionWords`): it says, per prompt or option, whether this profile can see it and on what
-condition, in words; without one, everything the profile filter lets through is shown always.
+condition, in words; the default, `conditions_in_words`, reads each `show_if` (condition_words.py),
+and `no_conditions` shows everything the profile filter lets through, always.
 The document's words are the pack's `preview_*` UI strings; the HTML is the roadmap's page (`roadmap_html`).
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from ..roadmap.markdown import escape_inline, flat_line, heading, text_block
 from . import builtin
+from .condition_words import describe, for_profile, possible_for
 from .model import Kind, Option, Pack, Prompt, Route, Section
 
 
@@ -34,6 +36,16 @@ ConditionWords = Callable[[Pack, Prompt, Option | None, str], Condition]
 def no_conditions(pack: Pack, prompt: Prompt, option: Option | None, profile: str) -> Condition:
     """The hook for a pack without conditions: everything is shown, always."""
     return ALWAYS
+
+
+def conditions_in_words(pack: Pack, prompt: Prompt, option: Option | None, profile: str) -> Condition:
+    """The hook that reads `show_if`: hidden when this profile can never meet it, else its words."""
+    condition = option.show_if if option else prompt.show_if
+    if condition is None:
+        return ALWAYS
+    if not possible_for(pack, condition, profile):
+        return Condition(shown=False)
+    return Condition(words=describe(pack, for_profile(pack, condition, profile)))
 
 
 _KIND_WORDS = {
@@ -123,12 +135,7 @@ class _Writer:
         for option in prompt.options:
             condition = self.conditions(self.pack, prompt, option, self.profile)
             if condition.shown:
-                when = (
-                    f" *({self.w('preview_shown_if').lower()}: {flat_line(condition.words)})*"
-                    if condition.words
-                    else ""
-                )
-                items.append(flat_line(option.label) + when)
+                items.append(flat_line(option.label) + self.option_condition(condition))
         if prompt.allow_other:
             items.append(f"*{self.w('preview_other')}*")
         return self.labelled_list("preview_choices", items)
@@ -158,13 +165,15 @@ class _Writer:
 
 
 def build_preview(
-    pack: Pack, profile: str, *, route: Route = "full", conditions: ConditionWords = no_conditions
+    pack: Pack, profile: str, *, route: Route = "full", conditions: ConditionWords = conditions_in_words
 ) -> str:
     """The preview as CommonMark: what `profile` sees of `pack`, step by step (`route`: all or core prompts)."""
     return _Writer(pack, profile, route, conditions).document()
 
 
-def preview_html(pack: Pack, profile: str, *, route: Route = "full", conditions: ConditionWords = no_conditions) -> str:
+def preview_html(
+    pack: Pack, profile: str, *, route: Route = "full", conditions: ConditionWords = conditions_in_words
+) -> str:
     """The preview (see `build_preview`) as one self-contained HTML page to print."""
     from ..roadmap.roadmap_html import render_html
 
@@ -172,7 +181,7 @@ def preview_html(pack: Pack, profile: str, *, route: Route = "full", conditions:
     return render_html(markdown, lang=builtin.language_or_default(pack.info.language))
 
 
-def render_preview(pack: Pack, profile: str, fmt: str, *, conditions: ConditionWords = no_conditions) -> str:
+def render_preview(pack: Pack, profile: str, fmt: str, *, conditions: ConditionWords = conditions_in_words) -> str:
     """The preview in a format: "md" or "html"."""
     if fmt == "html":
         return preview_html(pack, profile, conditions=conditions)
