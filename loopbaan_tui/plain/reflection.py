@@ -12,6 +12,7 @@ from ..domain.content.model import Pack, Prompt, Section
 from ..domain.kinds import Stored, is_empty, kind_of
 from ..domain.trajects.storage import StorageError, Store
 from ..domain.trajects.traject import Traject, is_answered, keep_hidden, overall_progress, progress
+from ..domain.trajects.visibility import as_shown, visible_prompts
 from ..ui.words import storage_word
 from .answers import ask
 from .console import CommandGiven, Console
@@ -46,12 +47,12 @@ class Reflection:
     # what is shown
 
     def shown(self) -> list[Place]:
-        """The prompts this traject is asked, in order (its profile's, on its route)."""
-        traject = self.traject
+        """The prompts this traject is asked, in order: its profile's, on its route, and those whose
+        `show_if` holds for the answers so far (asked again after every answer)."""
         return [
             Place(step, section, prompt)
             for step, section in enumerate(self.pack.sections, 1)
-            for prompt in section.prompts_for(traject.profile, traject.route)
+            for prompt in visible_prompts(self.pack, section, self.traject)
         ]
 
     def first_place(self) -> int:
@@ -99,7 +100,7 @@ class Reflection:
         return Question(
             self.console,
             self.pack,
-            prompt,
+            as_shown(self.pack, prompt, self.traject),  # only the options shown for the answers so far
             self.traject.profile,
             lambda: self.traject.answer(prompt.id),
             lambda value: self.save(prompt, value),
@@ -170,7 +171,7 @@ class Reflection:
         """Every step by number, with how many of its questions are answered."""
         self.console.tell("plain_steps")
         for number, section in enumerate(self.pack.sections, 1):
-            answered, total = progress(section, self.traject.profile, self.traject)
+            answered, total = progress(section, self.traject.profile, self.traject, pack=self.pack)
             self.console.tell("plain_step_line", number=number, name=section.name, answered=answered, total=total)
 
     def inform(self, prompt: Prompt, name: str) -> None:
@@ -211,10 +212,12 @@ class Reflection:
     # saving
 
     def save(self, prompt: Prompt, value: Stored | None) -> None:
-        """Store the answer (what the plain asker cannot show is kept) and write the file now."""
+        """Store the answer (what the plain asker cannot show is kept, a hidden option's choice too) and
+        write the file now."""
         traject = self.traject
         if value is not None:
-            value = keep_hidden(self.pack, prompt, traject.profile, traject.answer(prompt.id), value)
+            shown = as_shown(self.pack, prompt, traject)
+            value = keep_hidden(self.pack, shown, traject.profile, traject.answer(prompt.id), value)
         if traject.set_answer(prompt.id, value):
             self.write()
 
