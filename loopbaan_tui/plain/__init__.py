@@ -3,8 +3,8 @@ and output, for screen readers and braille displays. No full-screen interface, n
 sequences; the same packs, trajecten, locks and files as the app, and every answer saved as it is given.
 
 The parts: console.py (reading and writing lines, the commands), start.py (open or begin a traject),
-reflection.py (the walk over the questions), one asker per kind (text.py, picks.py, rows.py, chosen in
-answers.py), ending.py (the roadmap). Nothing here imports Textual.
+checkin.py (a new check-in), reflection.py (the walk over the questions), one asker per kind (text.py,
+picks.py, rows.py, sort.py, chosen in answers.py), ending.py (the roadmap). Nothing here imports Textual.
 """
 
 from __future__ import annotations

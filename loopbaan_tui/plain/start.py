@@ -177,6 +177,7 @@ class Start:
                 begin_checkin(self.console, self.store, pack, traject, self.clock())
         except BaseException:
             lock.release()
+            self.console.use_pack(self.pack)  # back on the start choices: in their words
             raise
         if traject is None or pack is None:
             lock.release()
