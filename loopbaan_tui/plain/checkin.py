@@ -13,6 +13,7 @@ from ..domain.kinds import kind_of
 from ..domain.trajects.checkins import begin, default_revisit, last_time, series
 from ..domain.trajects.storage import StorageError, Store
 from ..domain.trajects.traject import Traject, overall_progress
+from ..domain.trajects.visibility import visible_prompts
 from ..domain.words.dates import format_date
 from ..ui.words import storage_word
 from .console import Console
@@ -50,7 +51,8 @@ def begin_checkin(console: Console, store: Store, pack: Pack, traject: Traject, 
     except StorageError as error:
         console.tell(storage_word(error.code), path=str(error.path))
     day = format_date(when.date(), pack.info.language, weekday=False)
-    console.tell("plain_checkin_begun", date=day, count=len(revisit))
+    asked = [p for s in pack.sections for p in visible_prompts(pack, s, traject) if p.id in revisit]
+    console.tell("plain_checkin_begun", date=day, count=len(asked))  # those on its route, shown now
 
 
 def last_time_lines(console: Console, pack: Pack, traject: Traject, prompt: Prompt) -> list[str]:
