@@ -134,8 +134,8 @@ class Reflection:
         console.tell("plain_question", number=number, total=len(in_step), label=place.prompt.label)
         if any(not is_empty(self.traject.answer(i)) for i in (place.prompt.id, *place.prompt.recall)):
             console.tell("plain_earlier_hint")
-        elif last := last_time_lines(console, self.pack, self.traject, place.prompt):
-            for line in last:  # an empty answer (a scale looked at again): last time's beside it
+        if is_empty(self.traject.answer(place.prompt.id)):  # a scale looked at again: last time's beside it
+            for line in last_time_lines(console, self.pack, self.traject, place.prompt):
                 console.show(line)
 
     # commands
