@@ -3,23 +3,24 @@ and output, for screen readers and braille displays. No full-screen interface, n
 sequences; the same packs, trajecten, locks and files as the app, and every answer saved as it is given.
 
 The parts: console.py (reading and writing lines, the commands), start.py (open or begin a traject),
-reflection.py (the walk over the questions), one asker per kind (text.py, picks.py, rows.py, chosen in
-answers.py), ending.py (the roadmap). Nothing here imports Textual.
+checkin.py (a new check-in), reflection.py (the walk over the questions), one asker per kind (text.py,
+picks.py, rows.py, sort.py, chosen in answers.py), ending.py (the roadmap). Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from ..domain.content.builtin import pack_folder
 from ..domain.content.loader import load_pack
-from ..domain.content.model import Pack
 from ..domain.trajects.locations import data_dir
 from ..domain.trajects.storage import Store
+from ..domain.trajects.traject import now
 from ..domain.words.messages import message
 from .console import CommandGiven, Console, EndOfInput
 from .ending import offer_roadmap
@@ -43,8 +44,10 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     roadmap_folder: Path | None = None,
+    clock: Callable[[], datetime] = now,
 ) -> int:
-    """Run plain mode; 0 when the user stops or is done, 1 when the pack cannot be used."""
+    """Run plain mode; 0 when the user stops or is done, 1 when the pack cannot be used. `clock` dates a
+    new check-in (tests pass a fixed one)."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     for stream in (stdin, stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -61,7 +64,7 @@ def run_plain(
     store = Store(data_dir(data_dir_arg))
     console.tell("plain_hello")
     try:
-        _run(console, store, result.pack, roadmap_folder)
+        _run(console, Start(console, store, result.pack, clock), roadmap_folder)
     except KeyboardInterrupt:  # Ctrl+C: every answer given is on disk already, the lock let go
         console.blank()
         console.tell("plain_goodbye")
@@ -70,16 +73,16 @@ def run_plain(
     return 0
 
 
-def _run(console: Console, store: Store, pack: Pack, roadmap_folder: Path | None) -> None:
+def _run(console: Console, start: Start, roadmap_folder: Path | None) -> None:
     """The start choices, the reflection, the roadmap; until the end, a /stop, or the end of the input."""
     try:
-        opened = Start(console, store, pack).choose()
+        opened = start.choose()
     except (CommandGiven, EndOfInput):
         return
     with opened.lock:
         console.use_pack(opened.pack)
         try:
-            reflection = Reflection(console, store, opened.traject, opened.pack)
+            reflection = Reflection(console, start.store, opened.traject, opened.pack, checkin=opened.checkin)
             reflection.run()
             offer_roadmap(console, opened.pack, opened.traject, roadmap_folder, early=reflection.finished_early)
         except (Stop, CommandGiven, EndOfInput):

@@ -24,6 +24,7 @@ COMMANDS = (
     ("step", "plain_cmd_step", "plain_about_step", "3"),
     ("clear", "plain_cmd_clear", "plain_about_clear", ""),
     ("remove", "plain_cmd_remove", "plain_about_remove", "2"),
+    ("status", "plain_cmd_status", "plain_about_status", "2"),
     ("done", "plain_cmd_done", "plain_about_done", ""),
     ("stop", "plain_cmd_stop", "plain_about_stop", ""),
 )

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..domain import kinds
 from ..domain.content.model import Scale
+from ..domain.fit.ranking import because, rank
 from ..domain.kinds import PathPick, Rating, ScaleAnswer
 from .question import Question
 
@@ -124,20 +125,24 @@ def ask_ranking(question: Question) -> None:
 
 
 def ask_paths(question: Question) -> None:
-    """The paths for this profile by number; then, for each one chosen, why it appeals."""
+    """The paths for this profile by number, best fit with the answers so far first, each with why it
+    fits; then, for each one chosen, why it appeals. The number typed is the one shown before the path."""
     console, prompt, pack = question.console, question.prompt, question.pack
     value = kinds.PATHS.read(prompt, question.current())
-    shown = kinds.PATHS.shown(pack, prompt, question.profile)
+    offered = set(kinds.PATHS.shown(pack, prompt, question.profile))
+    fits = [fit for fit in rank(pack, question.answers(), question.profile, prompt) if fit.path.id in offered]
+    shown = [fit.path.id for fit in fits]
     picks = {pick.path: pick for pick in value.picks if not pick.loose}
     marked = console.words("plain_chosen")
 
     def again() -> None:
-        lines = []
-        for path_id in shown:
-            path = pack.path(path_id)
-            line = f"{path.name}: {path.description}" if path else path_id
-            lines.append(f"{line} {marked}" if path_id in picks else line)
-        question.listed(lines)
+        if any(fit.reasons for fit in fits):
+            console.tell("paths_ranked")
+        for number, fit in enumerate(fits, 1):
+            line = f"{number}. {fit.path.name}: {fit.path.description}"
+            console.show(f"{line} {marked}" if fit.path.id in picks else line)
+            if fit.reasons:
+                console.show("   " + console.words("path_fit", because=because(pack, fit)))
         console.tell("plain_paths", high=len(shown))
 
     again()

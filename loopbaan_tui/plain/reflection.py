@@ -12,8 +12,10 @@ from ..domain.content.model import Pack, Prompt, Section
 from ..domain.kinds import Stored, is_empty, kind_of
 from ..domain.trajects.storage import StorageError, Store
 from ..domain.trajects.traject import Traject, is_answered, keep_hidden, overall_progress, progress
+from ..domain.trajects.visibility import as_shown, visible_prompts
 from ..ui.words import storage_word
 from .answers import ask
+from .checkin import last_time_lines
 from .console import CommandGiven, Console
 from .question import Question
 
@@ -34,11 +36,13 @@ class Place:
 class Reflection:
     """One open traject, asked line by line."""
 
-    def __init__(self, console: Console, store: Store, traject: Traject, pack: Pack) -> None:
+    def __init__(self, console: Console, store: Store, traject: Traject, pack: Pack, *, checkin: bool = False) -> None:
         self.console = console
         self.store = store
         self.traject = traject
         self.pack = pack
+        self.checkin = checkin
+        """A check-in was just begun: only the prompts it looks at again are asked, from the first."""
         self._announced = ""
         self.finished_early = False
         """Set when the user went to the end with /done, before the last question."""
@@ -46,17 +50,22 @@ class Reflection:
     # what is shown
 
     def shown(self) -> list[Place]:
-        """The prompts this traject is asked, in order (its profile's, on its route)."""
-        traject = self.traject
+        """The prompts this traject is asked, in order: its profile's, on its route, and those whose
+        `show_if` holds for the answers so far (asked again after every answer); in a check-in just
+        begun, only those it looks at again."""
+        revisit = self.traject.current.revisit if self.checkin else None
         return [
             Place(step, section, prompt)
             for step, section in enumerate(self.pack.sections, 1)
-            for prompt in section.prompts_for(traject.profile, traject.route)
+            for prompt in visible_prompts(self.pack, section, self.traject)
+            if revisit is None or prompt.id in revisit
         ]
 
     def first_place(self) -> int:
         """Where to begin: the first unanswered prompt after the one last edited, else from the start."""
         places = self.shown()
+        if self.checkin:
+            return 0
         last = next((i for i, place in enumerate(places) if place.prompt.id == self.traject.last_prompt), -1)
         order = [*range(last + 1, len(places)), *range(0, last + 1)]
         return next(
@@ -72,7 +81,7 @@ class Reflection:
             self.console.tell("plain_no_questions")
             return True
         answered, total = overall_progress(self.pack, self.traject)
-        if answered:
+        if answered and not self.checkin:
             self.console.tell("plain_welcome_back", answered=answered, total=total)
         index: int | None = self.first_place()
         while index is not None:
@@ -99,7 +108,7 @@ class Reflection:
         return Question(
             self.console,
             self.pack,
-            prompt,
+            as_shown(self.pack, prompt, self.traject),  # only the options shown for the answers so far
             self.traject.profile,
             lambda: self.traject.answer(prompt.id),
             lambda value: self.save(prompt, value),
@@ -125,6 +134,9 @@ class Reflection:
         console.tell("plain_question", number=number, total=len(in_step), label=place.prompt.label)
         if any(not is_empty(self.traject.answer(i)) for i in (place.prompt.id, *place.prompt.recall)):
             console.tell("plain_earlier_hint")
+        if is_empty(self.traject.answer(place.prompt.id)):  # a scale looked at again: last time's beside it
+            for line in last_time_lines(console, self.pack, self.traject, place.prompt):
+                console.show(line)
 
     # commands
 
@@ -149,6 +161,9 @@ class Reflection:
                 self.save(places[index].prompt, None)
                 console.tell("plain_cleared")
                 return index
+            case "status":
+                console.tell("plain_status_here")
+                return index
         console.tell("plain_remove_here")
         return index
 
@@ -170,7 +185,7 @@ class Reflection:
         """Every step by number, with how many of its questions are answered."""
         self.console.tell("plain_steps")
         for number, section in enumerate(self.pack.sections, 1):
-            answered, total = progress(section, self.traject.profile, self.traject)
+            answered, total = progress(section, self.traject.profile, self.traject, pack=self.pack)
             self.console.tell("plain_step_line", number=number, name=section.name, answered=answered, total=total)
 
     def inform(self, prompt: Prompt, name: str) -> None:
@@ -199,6 +214,8 @@ class Reflection:
                 console.show(line)
         else:
             console.tell("plain_no_answer")
+        for line in last_time_lines(console, pack, self.traject, prompt):
+            console.show(line)
         recalled = [p for p in (pack.prompt(i) for i in prompt.recall) if p is not None]
         for other in recalled:
             found = kind_of(other).summarize(pack, other, self.traject.answer(other.id), console.words)
@@ -211,10 +228,12 @@ class Reflection:
     # saving
 
     def save(self, prompt: Prompt, value: Stored | None) -> None:
-        """Store the answer (what the plain asker cannot show is kept) and write the file now."""
+        """Store the answer (what the plain asker cannot show is kept, a hidden option's choice too) and
+        write the file now."""
         traject = self.traject
         if value is not None:
-            value = keep_hidden(self.pack, prompt, traject.profile, traject.answer(prompt.id), value)
+            shown = as_shown(self.pack, prompt, traject)
+            value = keep_hidden(self.pack, shown, traject.profile, traject.answer(prompt.id), value)
         if traject.set_answer(prompt.id, value):
             self.write()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from ..domain.content import builtin
@@ -11,9 +13,10 @@ from ..domain.content.model import Pack, Route
 from ..domain.trajects.storage import DamagedTraject, StorageError, Store, TrajectLock, TrajectLocked
 from ..domain.trajects.store_summary import TrajectSummary
 from ..domain.trajects.text import clean_text
-from ..domain.trajects.traject import Traject
+from ..domain.trajects.traject import Traject, now
 from ..domain.words.dates import format_date
 from ..ui.words import damage_word, storage_word
+from .checkin import begin_checkin
 from .console import CommandGiven, Console
 
 MAX_NAME = 80
@@ -27,15 +30,19 @@ class Opened:
     traject: Traject
     pack: Pack
     lock: TrajectLock
+    checkin: bool = False
+    """A new check-in was begun: the reflection walks the prompts it looks at again."""
 
 
 class Start:
     """What the start screen offers, asked until a traject is open (or the user stops)."""
 
-    def __init__(self, console: Console, store: Store, pack: Pack) -> None:
+    def __init__(self, console: Console, store: Store, pack: Pack, clock: Callable[[], datetime] = now) -> None:
         self.console = console
         self.store = store
         self.pack = pack
+        self.clock = clock
+        """The time a new check-in begins (tests pass a fixed one)."""
         self._packs: dict[str, Pack] = {self.pack_key(): pack}
 
     def pack_key(self) -> str:
@@ -71,7 +78,12 @@ class Start:
 
     def _pick(self, summaries: list[TrajectSummary]) -> Opened | None:
         console = self.console
-        lines = [console.words("plain_start_new"), *(self._describe(s) for s in summaries)]
+        readable = [s for s in summaries if not s.problem]
+        lines = [
+            console.words("plain_start_new"),
+            *(self._describe(s) for s in summaries),
+            *(console.words("plain_start_checkin", name=s.name or s.id) for s in readable),
+        ]
 
         def again() -> None:
             console.tell("plain_start")
@@ -83,7 +95,11 @@ class Start:
         number = console.number(1, len(lines), again)
         if number is None:
             return None
-        return self.new() if number == 1 else self.open(summaries[number - 2])
+        if number == 1:
+            return self.new()
+        if number <= 1 + len(summaries):
+            return self.open(summaries[number - 2])
+        return self.open(readable[number - 2 - len(summaries)], checkin=True)
 
     def _describe(self, summary: TrajectSummary) -> str:
         words = self.console.words
@@ -148,20 +164,25 @@ class Start:
 
     # opening one
 
-    def open(self, summary: TrajectSummary) -> Opened | None:
+    def open(self, summary: TrajectSummary, *, checkin: bool = False) -> Opened | None:
+        """The traject opened and locked (with a new check-in begun, when asked); None when it cannot be."""
         lock = self._lock(summary.id)
         if lock is None:
             return None
         try:
             traject = self._load(summary.id)
             pack = self._pack_for(traject) if traject else None
+            if traject is not None and pack is not None and checkin:
+                self.console.use_pack(pack)
+                begin_checkin(self.console, self.store, pack, traject, self.clock())
         except BaseException:
             lock.release()
+            self.console.use_pack(self.pack)  # back on the start choices: in their words
             raise
         if traject is None or pack is None:
             lock.release()
             return None
-        return Opened(traject, pack, lock)
+        return Opened(traject, pack, lock, checkin)
 
     def _lock(self, traject_id: str) -> TrajectLock | None:
         try:
