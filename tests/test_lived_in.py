@@ -247,6 +247,19 @@ async def test_tab_from_the_rail_goes_straight_to_the_first_field(tmp_path: Path
         assert focused_prompt(app) == "kan-sterk"
 
 
+async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) -> None:
+    """Was: after resizing the terminal smaller, the step re-wrapped and the focused field ended up below it."""
+    saved_traject(tmp_path, {}, last_prompt="kan-rollen")
+    app = make_app(tmp_path, "nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        assert focused_prompt(app) == "kan-rollen" and in_view(app)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert focused_prompt(app) == "kan-rollen" and in_view(app)
+
+
 async def test_page_down_takes_the_focus_along(tmp_path: Path) -> None:
     """Was: PageDown scrolled the step but left the focus behind, off the screen."""
     saved_traject(tmp_path, {})

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import DescendantFocus
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, ContentSwitcher, OptionList, Static
@@ -171,6 +171,10 @@ class ReflectionScreen(Screen[None]):
         step = self._current_step()
         if step is not None:
             step.scroll_home(animate=False)
+        self.call_after_refresh(self._show_focused)
+
+    def on_resize(self, event: Resize) -> None:
+        """A smaller window re-wraps the step: the field being typed in stays in view."""
         self.call_after_refresh(self._show_focused)
 
     def _show_focused(self) -> None:
