@@ -14,6 +14,8 @@ so what grows is the number of check-ins alone:
 - compare: Ctrl+L in that reflection until the compare screen is settled, against the same with 2.
 - autosave: `Store.save` after a one-word edit, 20 check-ins against 1; and against the floor of the
   20-check-in file (`tomli_w.dumps` of the same document + write + fsync + rename).
+- load (with autosave): `Store.load` by a fresh store, 20 check-ins against 1, and against reading +
+  `tomllib` of the same file: the part of opening that grows with the check-ins.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import sys
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -58,7 +61,7 @@ FIGURES = ("open", "autosave")  # a check-in each quarter: 20 of them are five s
 class Sizes:
     checkins: int = 20
     yard_checkins: int = 2
-    opens: int = 15
+    opens: int = 20
     repeats: int = 20
 
     @classmethod
@@ -205,6 +208,9 @@ def autosave(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
     against_floor = alternate(saves[many.id], floor, sizes.repeats)
     sizes_of = [Store(work / t.id).path_of(t.id).stat().st_size for t in (many, one)]
     size_ratio = sizes_of[0] / sizes_of[1]
+    loads = [_loader(t, work / t.id) for t in (many, one)]
+    load_growth = alternate(loads[0], loads[1], sizes.repeats)
+    load_floor = alternate(loads[0], _parse_floor(many, work / many.id), sizes.repeats)
     return [
         Row(
             f"autosave: Store.save, {sizes.checkins} check-ins against 1 (the same answers)",
@@ -230,7 +236,46 @@ def autosave(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
             "<= 1.2x",
             verdict(against_floor.ratio, 1.2),
         ),
+        Row(
+            f"load: Store.load (what opening reads, on a thread), {sizes.checkins} check-ins against 1",
+            ms(load_growth.app),
+            ms(load_growth.yard),
+            f"{load_growth.ratio:.2f}x ({load_growth.diff * 1000:+.1f} ms)",
+            "",
+            "info",
+        ),
+        Row(
+            f"  Store.load, {sizes.checkins} check-ins, against tomllib parsing the same file",
+            ms(load_floor.app),
+            ms(load_floor.yard),
+            f"{load_floor.ratio:.2f}x",
+            "",
+            "info",
+        ),
     ]
+
+
+def _loader(traject: Traject, folder: Path) -> Any:
+    """Store.load by a fresh store, as a new process opens the traject."""
+
+    def timed() -> float:
+        start = time.perf_counter()
+        Store(folder).load(traject.id)
+        return time.perf_counter() - start
+
+    return timed
+
+
+def _parse_floor(traject: Traject, folder: Path) -> Any:
+    """Reading the same file and parsing it with tomllib, nothing else."""
+    path = Store(folder).path_of(traject.id)
+
+    def timed() -> float:
+        start = time.perf_counter()
+        tomllib.loads(path.read_bytes().decode("utf-8"))
+        return time.perf_counter() - start
+
+    return timed
 
 
 def _edited(traject: Traject) -> tuple[str, str]:

@@ -24,7 +24,7 @@ def _run(tmp_path: Path, *args: str) -> str:
 def test_the_checkins_autosave_benchmark_runs(tmp_path: Path) -> None:
     """The quick part; the whole of it (two apps opening trajecten) is marked slow."""
     printed = _run(tmp_path, "--only", "autosave")
-    for figure in ("autosave: Store.save, 3 check-ins against 1", "file size", "against writing the same file"):
+    for figure in ("autosave: Store.save, 3 check-ins against 1", "file size", "writing the same file", "Store.load"):
         assert figure in printed, f"{figure!r} missing from:\n{printed}"
 
 
