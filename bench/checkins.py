@@ -10,7 +10,7 @@ so what grows is the number of check-ins alone:
 
 - open: Enter on the start screen until the reflection is settled (its last frame before QUIET seconds
   without one), a traject with 20 check-ins against the same with 2 (the smallest series that has
-  something to compare); both apps run side by side in this event loop and take turns.
+  something to compare); both apps run side by side in this event loop and take turns (in ABBA order).
 - compare: Ctrl+L in that reflection until the compare screen is settled, against the same with 2.
 - autosave: `Store.save` after a one-word edit, 20 check-ins against 1; and against the floor of the
   20-check-in file (`tomli_w.dumps` of the same document + write + fsync + rename).
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 import tempfile
@@ -138,6 +139,10 @@ class _Opener:
 
     async def round(self, result: Opening) -> None:
         app = self.app
+        # what the other app left behind (its traject, its screens) is not collected in this one's turn:
+        # without this, whichever app went second measured 50-100 ms slower
+        gc.collect()
+        await settle(self.pilot)
         result.opens.append(await self.frames.settled(lambda: send_key(app, "enter"), self._reflection_ready))
         result.compares.append(await self.frames.settled(lambda: send_key(app, "ctrl+l"), self._compare_ready))
         await self.frames.settled(lambda: send_key(app, "escape"), lambda: isinstance(app.screen, ReflectionScreen))
@@ -163,8 +168,9 @@ async def open_both(pack: Pack, work: Path, sizes: Sizes) -> tuple[Opening, Open
             openers.append(_Opener(pilot))
         for opener in openers:
             await opener.round(Opening())  # warm: the first open imports the reflection's modules
-        for _ in range(sizes.opens):
-            for opener, result in zip(openers, (many, few), strict=True):
+        turns = list(zip(openers, (many, few), strict=True))
+        for n in range(sizes.opens):
+            for opener, result in turns if n % 2 == 0 else turns[::-1]:  # ABBA: neither always goes first
                 await opener.round(result)
     return many, few
 
