@@ -157,3 +157,39 @@ async def test_the_other_steps_are_mounted_hidden_in_the_background_and_a_first_
         await pilot.press("ctrl+q")
     traject = Store(tmp_path).load(Store(tmp_path).summaries()[0].id)
     assert traject.answers["wil-motieven"], traject.answers
+
+
+async def test_keys_typed_in_one_burst_with_the_enter_on_begin_all_reach_the_new_reflection(tmp_path: Path) -> None:
+    """Was: the first letter typed right after Enter on "Beginnen" was lost (the start screen took it while
+    the traject was made, between the dialog closing and the reflection opening)."""
+    from apps import key_event
+    from textual import events
+    from textual.widgets import Button
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen.query("#begin"))
+        await pilot.press(*"Snel", "tab", "enter")  # the name, the first profile
+        app.screen.query_one("#begin", Button).focus()
+        await pilot.pause()
+        for event in (events.Key("enter", "\r"), *(key_event(c) for c in "Ik leg")):
+            app.post_message(event)  # as the terminal reads them: one burst, no waiting in between
+        await wait_until(pilot, lambda: first_text(app) == "Ik leg", timeout=10)
+
+
+async def test_keys_typed_right_after_begin_without_a_name_go_to_the_name(tmp_path: Path) -> None:
+    """Begin holds the keys for the reflection; when the dialog stays (no name yet) they go to the name."""
+    from apps import key_event
+    from textual import events
+    from textual.widgets import Button
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen.query("#begin"))
+        app.screen.query_one("#begin", Button).focus()
+        await pilot.pause()
+        for event in (events.Key("enter", "\r"), *(key_event(c) for c in "Abc")):
+            app.post_message(event)
+        await wait_until(pilot, lambda: app.screen.query_one("#name", LineField).text == "Abc", timeout=10)

@@ -223,6 +223,10 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """Keys typed from now on wait, in order, until the next `keys_held` block ends (or HOLD_LIMIT)."""
         self._key_order.hold()
 
+    def release_keys(self) -> None:
+        """The held keys go on, in order (a dialog that asks something lets them go: see dialogs.Choice)."""
+        self._key_order.release()
+
     @contextlib.contextmanager
     def keys_held(self) -> Iterator[None]:
         """Keys typed meanwhile wait, in order, for what comes next: while a traject is made, locked and

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,10 +12,14 @@ from textual.widgets import Button, Static
 
 from ..text import literal
 
+if TYPE_CHECKING:
+    from ..app import LoopbaanApp
+
 
 class Choice(ModalScreen[str | None]):
     """A message and a row of buttons; dismisses with the pressed button's id (None on escape)."""
 
+    app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
 
     def __init__(
@@ -38,6 +42,8 @@ class Choice(ModalScreen[str | None]):
                     yield Button(literal(label), id=button_id, variant="primary" if index == 0 else "default")
 
     def on_mount(self) -> None:
+        # A question asked while keys are held (opening a traject failed): what is typed now is for it.
+        self.app.release_keys()
         buttons = self.query(Button)
         chosen = [b for b in buttons if b.id == self._focus]
         (chosen[0] if chosen else buttons.first()).focus()

@@ -26,6 +26,19 @@ if TYPE_CHECKING:
 MAX_NAME = 80
 
 
+class BeginButton(Button):
+    """Begin: from the moment it is pressed, keys wait for the reflection it opens (app.hold_keys). Its
+    Pressed message reaches the dialog after the next keys of a fast typist would, who then lost the
+    first letter to this button."""
+
+    def press(self) -> BeginButton:
+        hold = getattr(self.app, "hold_keys", None)  # the LoopbaanApp's; any other app just presses
+        if hold is not None:
+            hold()
+        super().press()
+        return self
+
+
 @dataclass(frozen=True)
 class NewTraject:
     """What the dialog returns."""
@@ -99,7 +112,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
                         yield RadioButton(literal(words("route_full")), value=True, name="full")
                         yield RadioButton(literal(words("route_short", count="")), name="short", id="route-short")
             with Horizontal(id="dialog-buttons"):
-                yield Button(literal(words("button_start")), id="begin", variant="primary")
+                yield BeginButton(literal(words("button_start")), id="begin", variant="primary")
                 yield Button(literal(words("button_cancel")), id="cancel")
 
     def on_mount(self) -> None:
@@ -172,12 +185,15 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
         if not name:
             self._say("#name-error", self.app.words("new_name_missing"))
             self.query_one("#name", LineField).focus()
+            self.app.release_keys()  # held by BeginButton: the keys go on after the focus, to the name
             return
         self._say("#name-error", "")
         if not self._chosen("#profile"):
             self._say("#profile-error", self.app.words("new_profile_missing"))
             self.query_one("#profile", RadioSet).focus()
+            self.app.release_keys()
             return
+        self.app.hold_keys()  # what is typed next is for the new reflection, not the start screen (start.py)
         self.dismiss(NewTraject(name, self._chosen("#profile"), self._chosen("#pack"), self._chosen_route()))
 
     @on(Button.Pressed, "#cancel")

@@ -199,8 +199,9 @@ class StartScreen(Screen[None]):
         if choice is None:
             return
         store = self.app.store
+        self.app.hold_keys()  # held since the dialog's Begin (new_traject.py); let go when the reflection opens
         try:
-            with self.app.keys_held(), self._busy():
+            with self._busy():
                 traject = await asyncio.to_thread(store.create, choice.name, choice.profile, choice.pack, choice.route)
         except StorageError as error:
             await self._storage_failed(error)
@@ -283,8 +284,9 @@ class StartScreen(Screen[None]):
     async def _open(self, traject_id: str) -> None:
         app = self.app
         self._opening = True
+        app.hold_keys()  # what is typed until the reflection is there is for its first field (released below)
         try:
-            with app.keys_held(), self._busy():  # the files are read on a thread: the screen stays alive
+            with self._busy():  # the files are read on a thread: the screen stays alive
                 opening = await asyncio.to_thread(self._lock_and_load, traject_id)
             lock, traject = opening.lock, opening.traject
             if lock is None:
@@ -303,6 +305,7 @@ class StartScreen(Screen[None]):
                 await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
         finally:
             self._opening = False
+            app.release_keys()  # a dialog on the way (a failure) has let them go already
 
     def _lock_and_load(self, traject_id: str) -> _Opening:
         """On a worker thread: the lock, the traject and its pack, or what stopped them."""
