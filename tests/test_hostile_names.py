@@ -128,6 +128,7 @@ async def test_hostile_names_through_the_new_traject_dialog(tmp_path: Path) -> N
                 continue
             if not isinstance(app.screen, ReflectionScreen):  # the dialog asks who you are: the first profile
                 app.screen.query("#profile RadioButton").first().value = True
+                app.screen.query_one("#begin").focus()  # Enter on the profiles chooses one; Begin starts
                 await pilot.pause()
                 await pilot.press("enter")  # start
             await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))

@@ -26,6 +26,7 @@ from loopbaan_tui.domain.trajects.storage import DamagedTraject, StorageError, S
 from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
+from loopbaan_tui.ui.widgets.text_fields import LineField
 
 POSIX = os.name == "posix"
 CRASHING_APP = ROOT / "tests" / "hostile" / "crashing_app.py"
@@ -171,16 +172,18 @@ async def test_a_whole_session_uses_no_network(tmp_path: Path, no_network: list[
         await pilot.pause()
         if not isinstance(app.screen, ReflectionScreen):
             app.screen.query("#profile RadioButton").first().value = True
+            app.screen.query_one("#begin").focus()  # Enter on the profiles chooses one; Begin starts
             await pilot.pause()
-            await pilot.press("enter")
+            await pilot.press("enter")  # start
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
         await paste(pilot, "Mijn antwoord, met een https://example.org/link erin")
         for key in ("f6", "f7", "f8", "f9", "ctrl+n"):
             await pilot.press(key)
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
-        app.screen.query_one("#roadmap-path").value = str(out / "roadmap.md")  # type: ignore[attr-defined]
-        await pilot.click("#save-roadmap")
+        app.screen.query_one("#roadmap-path", LineField).text = str(out / "roadmap.md")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: (out / "roadmap.md").exists())
         await pilot.press("escape", "escape")
         await pilot.press("ctrl+q")
