@@ -98,14 +98,9 @@ def page_words(lang: str) -> dict[str, str]:
 
 def pack_problems(options: ServeOptions) -> list[str]:
     """What is wrong with the pack every tab would load (checked once, before anyone connects)."""
-    from .domain.content.builtin import pack_folder
-    from .domain.content.loader import load_pack
+    from .starting_pack import starting_pack
 
-    result = load_pack(Path(options.content) if options.content else pack_folder(options.lang))
-    if result.pack is not None:
-        return []
-    said = [problem.render(options.lang) for problem in result.problems]
-    return [*said, message("cli_app_cannot_start", options.lang)]
+    return starting_pack(options.content, options.lang)[2]
 
 
 def serve(options: ServeOptions) -> int:

@@ -16,12 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from ..domain.content.builtin import pack_folder
-from ..domain.content.loader import load_pack
 from ..domain.trajects.locations import data_dir
 from ..domain.trajects.storage import Store
 from ..domain.trajects.traject import now
-from ..domain.words.messages import message
+from ..starting_pack import starting_pack
 from .console import CommandGiven, Console, EndOfInput
 from .ending import offer_roadmap
 from .reflection import Reflection, Stop
@@ -53,18 +51,15 @@ def run_plain(
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:  # a letter that cannot be read or shown becomes a "?", never a crash
             reconfigure(errors="replace")
-    folder = Path(content) if content else pack_folder(lang)
-    result = load_pack(folder)
-    if result.pack is None:
-        for problem in result.problems:
-            print(problem.render(lang), file=sys.stderr)
-        print(message("cli_app_cannot_start", lang), file=sys.stderr)
+    _, pack, said = starting_pack(content, lang)
+    if pack is None:
+        print(*said, sep="\n", file=sys.stderr)
         return 1
-    console = Console(stdin, stdout, result.pack)
+    console = Console(stdin, stdout, pack)
     store = Store(data_dir(data_dir_arg))
     console.tell("plain_hello")
     try:
-        _run(console, Start(console, store, result.pack, clock), roadmap_folder)
+        _run(console, Start(console, store, pack, clock), roadmap_folder)
     except KeyboardInterrupt:  # Ctrl+C: every answer given is on disk already, the lock let go
         console.blank()
         console.tell("plain_goodbye")

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import gc
 import sys
-from pathlib import Path
 
-from ..domain.content.builtin import pack_folder
-from ..domain.content.loader import load_pack
 from ..domain.trajects.locations import data_dir
 from ..domain.trajects.storage import Store
-from ..domain.words.messages import message
+from ..starting_pack import starting_pack
 
 
 def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl", *, watch: bool = False) -> int:
@@ -26,17 +23,14 @@ def launch(content: str | None, data_dir_arg: str | None = None, lang: str = "nl
 
 
 def _launch(content: str | None, data_dir_arg: str | None, lang: str, watch: bool = False) -> int:
-    folder = Path(content) if content else pack_folder(lang)
-    result = load_pack(folder)
-    if result.pack is None:
-        for problem in result.problems:
-            print(problem.render(lang), file=sys.stderr)
-        print(message("cli_app_cannot_start", lang), file=sys.stderr)
+    folder, pack, said = starting_pack(content, lang)
+    if pack is None:
+        print(*said, sep="\n", file=sys.stderr)
         return 1
     from .app import LoopbaanApp
 
     app = LoopbaanApp(
-        pack=result.pack,
+        pack=pack,
         store=Store(data_dir(data_dir_arg)),
         custom_content=folder.resolve() if content else None,
         watch=folder if watch else None,
