@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from statistics import median
 
@@ -30,8 +31,10 @@ from statistics import median
 os.environ.setdefault("COLORTERM", "truecolor")
 os.environ.setdefault("TERM", "xterm-256color")
 
+import seen
 import tomli_w
 import workload
+from rows import Paired, Row, alternate, mib, ms, table, verdict
 
 from loopbaan_tui.domain.content import builtin
 from loopbaan_tui.domain.content.loader import load_pack
@@ -42,14 +45,20 @@ from loopbaan_tui.domain.trajects.traject import Traject
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "child.py"
-FIGURES = ("paint", "keystroke", "switch", "autosave", "export", "content")
+FIGURES = ("paint", "switch", "keystroke", "memory", "autosave", "export", "content")
+PTY = ("paint", "switch")
+"""The figures timed in a pseudo-terminal from outside: what a person sees (seen.py)."""
 
 
 @dataclass(frozen=True)
 class Sizes:
     """How much work each figure does: the full run, or `--quick` (tiny, one repetition)."""
 
-    paint_runs: int = 20
+    passes: int = 3
+    paint_runs: int = 2
+    """Pairs per pass and case (loopbaan, then the empty app)."""
+    revisit_rounds: int = 2
+    many_answers: int = 1000
     session_runs: int = 5
     keys: int = 128
     key_words: tuple[int, ...] = (1000, 10000)
@@ -64,7 +73,10 @@ class Sizes:
     @classmethod
     def quick(cls) -> Sizes:
         return cls(
+            passes=1,
             paint_runs=1,
+            revisit_rounds=1,
+            many_answers=50,
             session_runs=1,
             keys=3,
             key_words=(50, 200),
@@ -76,55 +88,6 @@ class Sizes:
             export_growth=(2, 4),
             content_growth=(10, 20),
         )
-
-
-@dataclass
-class Row:
-    """One line of the table."""
-
-    figure: str
-    app: str
-    yardstick: str
-    ratio: str
-    target: str
-    verdict: str
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
-
-
-def mib(kib: float) -> str:
-    return f"{kib / 1024:.1f} MiB"
-
-
-@dataclass(frozen=True)
-class Paired:
-    """Medians of app and yardstick, and the medians of the per-pair ratios and differences."""
-
-    app: float
-    yard: float
-    ratio: float
-    diff: float
-
-    @classmethod
-    def of(cls, app: list[float], yard: list[float]) -> Paired:
-        ratios = [a / y for a, y in zip(app, yard, strict=True)]
-        diffs = [a - y for a, y in zip(app, yard, strict=True)]
-        return cls(median(app), median(yard), median(ratios), median(diffs))
-
-
-def alternate(app: Callable[[], float], yard: Callable[[], float], n: int) -> Paired:
-    """Run app, yardstick, app, yardstick ... n pairs; each callable returns its own measurement."""
-    apps, yards = [], []
-    for _ in range(n):
-        apps.append(app())
-        yards.append(yard())
-    return Paired.of(apps, yards)
-
-
-def verdict(value: float, limit: float) -> str:
-    return "ok" if value <= limit else "MISSED"
 
 
 def linear(name: str, sizes: Iterable[int], seconds: list[float], ratios: list[float], unit: str) -> Row:
@@ -143,7 +106,7 @@ def linear(name: str, sizes: Iterable[int], seconds: list[float], ratios: list[f
     )
 
 
-# First paint and memory: whole processes
+# Memory with a traject open: a whole process (headless, in bench/child.py), until the pty figure replaces it
 
 
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -170,18 +133,7 @@ def spawn(*args: str) -> tuple[float, int, str]:
     return seconds, usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss, printed
 
 
-def paint_and_memory(sizes: Sizes, data: Path) -> list[Row]:
-    for warm in (("paint", "app", str(data)), ("paint", "empty"), ("paint", "layout"))[: sizes.paint_runs - 1]:
-        spawn(*warm)  # bytecode compiled, files in the OS cache (not worth it for --quick)
-    apps, empties, layouts = [], [], []
-    for _ in range(sizes.paint_runs):
-        apps.append(spawn("paint", "app", str(data)))
-        empties.append(spawn("paint", "empty"))
-        layouts.append(spawn("paint", "layout"))
-    paint = Paired.of([a[0] for a in apps], [e[0] for e in empties])
-    floor = Paired.of([f[0] for f in layouts], [e[0] for e in empties])
-    over_floor = Paired.of([a[0] for a in apps], [f[0] for f in layouts])
-    memory = Paired.of([float(a[1]) for a in apps], [float(e[1]) for e in empties])
+def memory(sizes: Sizes, data: Path) -> list[Row]:
     sessions, session_empties, stock, stock_empties = [], [], [], []
     count = 0
     for _ in range(sizes.session_runs):
@@ -194,38 +146,6 @@ def paint_and_memory(sizes: Sizes, data: Path) -> list[Row]:
     session = Paired.of(sessions, session_empties)
     widgets = Paired.of(stock, stock_empties)
     return [
-        Row(
-            "first paint: start screen, 3 trajecten (whole process)",
-            ms(paint.app),
-            ms(paint.yard),
-            f"{paint.ratio:.2f}x",
-            "<= 1.25x",
-            verdict(paint.ratio, 1.25),
-        ),
-        Row(
-            "  floor: the same widgets and style sheet, stock Textual, no loopbaan code",
-            ms(floor.app),
-            ms(floor.yard),
-            f"{floor.ratio:.2f}x",
-            "floor",
-            "info",
-        ),
-        Row(
-            "  loopbaan against that floor",
-            ms(over_floor.app),
-            ms(over_floor.yard),
-            f"{over_floor.ratio:.2f}x",
-            "",
-            "info",
-        ),
-        Row(
-            "memory: peak RSS at the start screen",
-            mib(memory.app),
-            mib(memory.yard),
-            f"{memory.ratio:.2f}x",
-            "<= 1.2x",
-            verdict(memory.ratio, 1.2),
-        ),
         Row(
             f"memory: a traject open, every step visited ({count} widgets)",
             mib(session.app),
@@ -245,7 +165,7 @@ def paint_and_memory(sizes: Sizes, data: Path) -> list[Row]:
     ]
 
 
-# Keystroke and step switch: frames, in this process
+# Keystroke: frames, in this process (until the pty figure replaces it)
 
 
 def keystroke(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
@@ -295,49 +215,6 @@ def keystroke(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
             ms(median(early.keys)),
             "",
             f"worst {ms(max(early.keys))}",
-            "",
-            "info",
-        )
-    )
-    return rows
-
-
-def step_switch(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
-    import frames
-
-    runs = [
-        asyncio.run(frames.switch_all(pack, work / f"switch-{round_}", workload.typical_traject(pack), sizes.revisits))
-        for round_ in range(sizes.switch_rounds)
-    ]
-
-    def pooled(name: str) -> list[float]:
-        return [seconds for run in runs for seconds in getattr(run, name)]
-
-    rows = []
-    for key, empty, name in (
-        ("first", "empty_first", "step switch, first visit: key to frame with every prompt"),
-        ("again", "empty_again", "step switch, revisit: key to frame with every prompt"),
-        ("bare_first", "empty_first", "  floor, first show: the step shown by Textual alone"),
-        ("bare_again", "empty_again", "  floor, show again: the step shown by Textual alone"),
-    ):
-        result = Paired.of(pooled(key), pooled(empty))
-        floor = key.startswith("bare")
-        rows.append(
-            Row(
-                name,
-                ms(result.app),
-                ms(result.yard),
-                f"{result.ratio:.2f}x ({result.diff * 1000:+.1f} ms)",
-                "floor" if floor else "<= +16 ms",
-                "info" if floor else verdict(result.diff, 0.016),
-            )
-        )
-    rows.append(
-        Row(
-            "  all steps mounted after opening (in the background, after the first)",
-            ms(median(run.ready for run in runs)),
-            "",
-            "",
             "",
             "info",
         )
@@ -548,23 +425,6 @@ def content(sizes: Sizes, work: Path) -> list[Row]:
     return rows
 
 
-# The table
-
-
-def table(rows: Iterable[Row]) -> str:
-    header = Row("figure", "loopbaan", "yardstick", "ratio", "target", "verdict")
-    lines = [header, *rows]
-    names = ("figure", "app", "yardstick", "ratio", "target")
-    widths = [max(len(getattr(r, f)) for r in lines) for f in names]
-
-    def line(row: Row) -> str:
-        cells = (getattr(row, f).ljust(w) for f, w in zip(names, widths, strict=True))
-        return "| " + " | ".join(cells) + f" | {row.verdict} |"
-
-    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|---|"
-    return "\n".join([line(header), rule, *(line(r) for r in lines[1:])])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="loopbaan's benchmarks (see bench/README.md)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition (for the test)")
@@ -588,9 +448,10 @@ def main(argv: list[str] | None = None) -> int:
         long = workload.long_traject(long_pack, sizes.long_answers, sizes.long_words)
         long_name = f"{sizes.long_answers} answers of {sizes.long_words:,} words"
         steps: dict[str, Callable[[], list[Row]]] = {
-            "paint": lambda: paint_and_memory(sizes, workload.data_folder(work / "data", pack)),
+            "paint": lambda: seen.first_paint(sizes.paint_runs, sizes.passes, pack, work, sizes.many_answers),
+            "switch": lambda: seen.step_switch(sizes.passes, sizes.revisit_rounds, pack, work),
             "keystroke": lambda: keystroke(sizes, pack, work),
-            "switch": lambda: step_switch(sizes, pack, work),
+            "memory": lambda: memory(sizes, workload.data_folder(work / "data", pack)),
             "autosave": lambda: autosave(sizes, [("typical traject", typical), (long_name, long)], work),
             "export": lambda: export(
                 sizes, [("typical traject", pack, typical), (long_name, long_pack, long)], long_pack, work
@@ -604,8 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print(
         f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} cores; {'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
+        f"textual {version('textual')}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
+        f"{'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
     )
+    print(f"measured: {seen.measured_package()} ([pty] rows: in a pseudo-terminal, what a person sees)")
     return 0
 
 

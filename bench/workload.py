@@ -259,3 +259,24 @@ def answer_words(traject: Traject) -> Iterator[str]:
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
+
+
+def many_answers_traject(folder: Path, answers: int, words: int = 50, traject_id: str = "veel-000001") -> str:
+    """A traject with `answers` answers of `words` words saved in `folder` (with its summary); its id.
+
+    The built-in pack's prompts are all answered; the rest are answers to prompts the pack does not
+    have (kept, and saved, as answers of another pack version are)."""
+    pack = builtin_pack()
+    traject = typical_traject(pack, traject_id)
+    traject.name = "Heel veel antwoorden"
+    for n in range(max(0, answers - len(traject.answers))):
+        traject.set_answer(f"vraag-{n}", prose(words, seed=n))
+    Store(folder).save(traject)
+    return traject_id
+
+
+def drop_sidecar(folder: Path, traject_id: str) -> None:
+    """Remove a traject's summary sidecar, as a file of an older version has none."""
+    from loopbaan_tui.domain.trajects.store_summary import sidecar_of
+
+    sidecar_of(folder, traject_id).unlink(missing_ok=True)

@@ -11,13 +11,15 @@ import pytest
 
 RUN = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 FIGURES = (
-    "first paint",
-    "memory: peak RSS at the start screen",
+    "first paint [pty]",
+    "memory [pty]: peak RSS at the start screen",
+    "step switch [pty], first visit",
+    "step switch [pty], revisit",
+    "frames drawn per switch",
+    "Ctrl+N 50 ms after opening",
     "memory: a traject open",
     "keystroke: ",
     "autosave while typing",
-    "step switch, first visit",
-    "step switch, revisit",
     "autosave: Store.save",
     "export md",
     "export html",
@@ -27,7 +29,7 @@ FIGURES = (
 
 
 def test_bench_runs_the_in_process_figures(tmp_path: Path) -> None:
-    """The quick part of the quick run; the whole of it (apps in subprocesses) is marked slow."""
+    """The quick part of the quick run; the whole of it (apps in pseudo-terminals) is marked slow."""
     env = {**os.environ, "TMPDIR": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, str(RUN), "--quick", "--only", "autosave,export,content"],
@@ -39,9 +41,11 @@ def test_bench_runs_the_in_process_figures(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     for figure in ("autosave: Store.save", "export md", "export html", "content: load + validate"):
         assert figure in done.stdout, f"{figure!r} missing from:\n{done.stdout}"
+    assert "measured: " in done.stdout
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_bench_runs_and_prints_every_figure(tmp_path: Path) -> None:
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # the script's work folders end up here
     done = subprocess.run([sys.executable, str(RUN), "--quick"], capture_output=True, text=True, timeout=300, env=env)
