@@ -8,10 +8,10 @@ Every figure against a yardstick measured in alternation with it, as in run.py (
 Each check-in holds the same answers (every prompt of the busiest profile, as `workload.typical_traject`),
 so what grows is the number of check-ins alone:
 
-- open: Enter on the start screen until the reflection is settled (its last frame before QUIET seconds
-  without one), a traject with 20 check-ins against the same with 2 (the smallest series that has
-  something to compare); both apps run side by side in this event loop and take turns (in ABBA order).
-- compare: Ctrl+L in that reflection until the compare screen is settled, against the same with 2.
+- open (the same figure as `run.py --only open`): in a pseudo-terminal (steps.py), Enter on the start
+  screen until the reflection shows and settles, a traject with 20 check-ins against the same with 2
+  (the smallest series that has something to compare), each in its own process, in turns; then
+  Ctrl+L until the compare screen shows and settles.
 - autosave: `Store.save` after a one-word edit, 20 check-ins against 1; and against the floor of the
   20-check-in file (`tomli_w.dumps` of the same document + write + fsync + rename).
 - load (with autosave): `Store.load` by a fresh store, 20 check-ins against 1, and against reading +
@@ -21,186 +21,41 @@ so what grows is the number of check-ins alone:
 from __future__ import annotations
 
 import argparse
-import asyncio
-import gc
 import os
 import sys
 import tempfile
 import time
 import tomllib
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("COLORTERM", "truecolor")
 os.environ.setdefault("TERM", "xterm-256color")
 
+import steps
 import tomli_w
 import workload
-from frames import SIZE, TIMEOUT, _frozen, send_key, settle
-from run import Paired, Row, alternate, floor_write, ms, table, verdict
+from run import Row, alternate, floor_write, ms, table, verdict
+from workload import with_checkins
 
 from loopbaan_tui.domain.content.model import Pack
-from loopbaan_tui.domain.trajects.checkins import start_checkin
 from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.domain.trajects.traject_file import document
-from loopbaan_tui.ui.app import LoopbaanApp
-from loopbaan_tui.ui.screens.checkins import CompareScreen
-from loopbaan_tui.ui.screens.reflection import ReflectionScreen
-from loopbaan_tui.ui.screens.start import StartScreen
 
-QUIET = 0.15
-"""Seconds without a new frame after which a screen counts as settled (a cursor blinks every 0.5 s)."""
-FIRST = datetime(2021, 9, 1, 9, 0, tzinfo=UTC)
-EVERY = timedelta(days=91)
 FIGURES = ("open", "autosave")  # a check-in each quarter: 20 of them are five school years
 
 
 @dataclass(frozen=True)
 class Sizes:
     checkins: int = 20
-    yard_checkins: int = 2
-    opens: int = 20
+    passes: int = 3
     repeats: int = 20
 
     @classmethod
     def quick(cls) -> Sizes:
-        return cls(checkins=3, opens=1, repeats=1)
-
-
-def with_checkins(pack: Pack, count: int, traject_id: str) -> Traject:
-    """The typical traject answered `count` times over, the same answers each time, a quarter apart."""
-    traject = workload.typical_traject(pack, traject_id)
-    traject.created = traject.updated = traject.current.date = FIRST
-    traject.current.pack_id, traject.current.pack_version = pack.info.id, pack.info.version
-    for n in range(1, count):
-        start_checkin(traject, FIRST + n * EVERY)
-    return traject
-
-
-# Open and compare: frames, in this process
-
-
-class Frames:
-    """Hooks `App._display` and keeps the time of every frame (turned into terminal output, as
-    frames.FrameClock does: a real terminal pays for it)."""
-
-    def __init__(self, app: LoopbaanApp) -> None:
-        from textual._compositor import CompositorUpdate
-
-        self.times: list[float] = []
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            original(screen, renderable)
-            if renderable is None:
-                return
-            if isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)
-            self.times.append(time.perf_counter())
-
-        app._display = display  # type: ignore[method-assign]
-
-    async def settled(self, act: Any, done: Any) -> float:
-        """Seconds from `act()` to the last frame before QUIET seconds without one, once `done()` holds."""
-        start = time.perf_counter()
-        self.times.clear()
-        act()
-        while time.perf_counter() - start < TIMEOUT:
-            await asyncio.sleep(0.01)
-            now = time.perf_counter()
-            if self.times and done() and now - self.times[-1] >= QUIET:
-                return self.times[-1] - start
-        raise RuntimeError("the screen did not settle")
-
-
-@dataclass
-class Opening:
-    opens: list[float] = field(default_factory=list)
-    compares: list[float] = field(default_factory=list)
-
-
-class _Opener:
-    """One app on a data folder holding one traject: opens it, shows the compare screen, goes back."""
-
-    def __init__(self, pilot: Any) -> None:
-        self.pilot = pilot
-        self.app: LoopbaanApp = pilot.app
-        self.frames = Frames(self.app)
-
-    def _reflection_ready(self) -> bool:
-        screen = self.app.screen
-        return isinstance(screen, ReflectionScreen) and bool(screen.query(".step")) and screen.focused is not None
-
-    def _compare_ready(self) -> bool:
-        return isinstance(self.app.screen, CompareScreen)
-
-    async def round(self, result: Opening) -> None:
-        app = self.app
-        # what the other app left behind (its traject, its screens) is not collected in this one's turn:
-        # without this, whichever app went second measured 50-100 ms slower
-        gc.collect()
-        await settle(self.pilot)
-        result.opens.append(await self.frames.settled(lambda: send_key(app, "enter"), self._reflection_ready))
-        result.compares.append(await self.frames.settled(lambda: send_key(app, "ctrl+l"), self._compare_ready))
-        await self.frames.settled(lambda: send_key(app, "escape"), lambda: isinstance(app.screen, ReflectionScreen))
-        await self.frames.settled(lambda: send_key(app, "escape"), lambda: isinstance(app.screen, StartScreen))
-        await settle(self.pilot)
-
-
-async def open_both(pack: Pack, work: Path, sizes: Sizes) -> tuple[Opening, Opening]:
-    """Open (and compare) the traject with many check-ins and the yardstick's, turn by turn."""
-    apps = []
-    for count in (sizes.checkins, sizes.yard_checkins):
-        store = Store(work / f"open-{count}")
-        store.save(with_checkins(pack, count, f"checkins-{count}"))
-        # no mounting of the other steps ahead: that runs after the first step is shown, in the
-        # background, and would keep the screen from settling
-        apps.append(LoopbaanApp(pack=pack, store=store, mount_ahead_pause=None))
-    many, few = Opening(), Opening()
-    async with apps[0].run_test(size=SIZE) as many_pilot, apps[1].run_test(size=SIZE) as few_pilot, _frozen():
-        openers = []
-        for pilot in (many_pilot, few_pilot):
-            await pilot.pause()
-            await settle(pilot)
-            openers.append(_Opener(pilot))
-        for opener in openers:
-            await opener.round(Opening())  # warm: the first open imports the reflection's modules
-        turns = list(zip(openers, (many, few), strict=True))
-        for n in range(sizes.opens):
-            for opener, result in turns if n % 2 == 0 else turns[::-1]:  # ABBA: neither always goes first
-                await opener.round(result)
-    return many, few
-
-
-def open_and_compare(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
-    many, few = asyncio.run(open_both(pack, work, sizes))
-    opened = Paired.of(many.opens, few.opens)
-    compared = Paired.of(many.compares, few.compares)
-    against = f"against {sizes.yard_checkins}"
-    return [
-        Row(
-            f"open: Enter to the reflection settled, {sizes.checkins} check-ins {against}",
-            ms(opened.app),
-            ms(opened.yard),
-            f"{opened.ratio:.2f}x ({opened.diff * 1000:+.1f} ms)",
-            "<= 100 ms",
-            verdict(opened.app, 0.100),
-        ),
-        Row(
-            f"compare: Ctrl+L to the compare screen settled, {sizes.checkins} check-ins {against}",
-            ms(compared.app),
-            ms(compared.yard),
-            f"{compared.ratio:.2f}x ({compared.diff * 1000:+.1f} ms)",
-            "<= 100 ms",
-            verdict(compared.app, 0.100),
-        ),
-    ]
-
-
-# Autosave: in this process
+        return cls(checkins=3, passes=1, repeats=1)
 
 
 def autosave(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
@@ -334,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     pack = workload.builtin_pack()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="loopbaan-bench-") as temp:
-        if "open" in only:  # open includes the compare screen
-            rows += open_and_compare(sizes, pack, Path(temp))
+        if "open" in only:  # open includes the compare screen; timed in a pseudo-terminal (steps.py)
+            rows += steps.opening(sizes.passes, sizes.checkins, pack, Path(temp))
         if "autosave" in only:
             rows += autosave(sizes, pack, Path(temp))
     print(table(rows))

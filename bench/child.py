@@ -1,16 +1,11 @@
-"""One measured process: start an app headless, paint its first screen (or walk a traject), exit.
+"""Facts about loopbaan's screens that the pty figures need and cannot see from outside, from a
+headless run of the real entry point (nothing here is timed):
 
-Run by `run.py`, never by hand:
-
-    python bench/child.py paint empty          # the yardstick: an empty Textual app
-    python bench/child.py paint app DATA_DIR   # loopbaan, through its real entry point
-    python bench/child.py paint layout         # the floor: the start screen's widgets and CSS, no loopbaan code
-    python bench/child.py session app DATA_DIR # loopbaan: open the newest traject, visit every step;
+    python bench/child.py session app DATA_DIR # open the newest traject, visit every step;
                                                # prints how many widgets the screen then holds
-    python bench/child.py widgets empty N      # the floor for that: N plain Static widgets
-
-The parent times the whole process and reads its peak memory from `os.wait4`. Nothing is
-imported at the top beyond `sys`: every import is part of what is measured.
+    python bench/child.py editor app DATA_DIR COLS ROWS  # at COLS x ROWS: open the newest traject;
+                                               # prints the focused editor's outer size (for the
+                                               # bare TextArea of the key-echo figure)
 """
 
 from __future__ import annotations
@@ -23,98 +18,9 @@ SIZE = (100, 30)
 """The terminal size of every headless run (an old laptop's terminal, full screen)."""
 
 APP_MODULE = "loopbaan_tui.ui.app"
-APP_CSS = __file__.rsplit("/", 2)[0] + "/loopbaan_tui/ui/app.tcss"
 
 
-def empty() -> None:
-    from textual.app import App
-
-    class Empty(App[None]):
-        """What every Textual app costs at least."""
-
-        def on_ready(self) -> None:
-            # Ready follows the first paint of the first screen; one more refresh makes sure it is out.
-            self.call_after_refresh(self.exit)
-
-    Empty().run(headless=True, size=SIZE)
-
-
-def layout() -> None:
-    """The start screen rebuilt from stock Textual widgets with the app's style sheet, and none of
-    loopbaan's code: what this first screen costs in Textual itself. Keep it like start.py's."""
-    from textual.app import App, ComposeResult
-    from textual.binding import Binding
-    from textual.containers import Horizontal, Vertical
-    from textual.screen import Screen
-    from textual.widgets import Button, Footer, OptionList, Static
-    from textual.widgets.option_list import Option
-
-    class Start(Screen[None]):
-        BINDINGS = [  # noqa: RUF012
-            Binding("n", "new", "Nieuw"),
-            Binding("delete,d", "remove", "Verwijderen"),
-            Binding("u", "undo", "Terugzetten", show=False),
-        ]
-
-        def compose(self) -> ComposeResult:
-            with Vertical(id="start"):
-                yield Static("loopbaan", id="start-title")
-                yield Static("Denk na over je loopbaan als leraar, in vijf vragen.", id="start-tagline")
-                yield Static("Kies een traject en druk op Enter, of begin een nieuw traject.", id="start-hint")
-                yield OptionList(
-                    *(
-                        Option(f"Traject {n}\n   Ervaren leraar · bewerkt 21-11-2026 09:30", id=f"t{n}")
-                        for n in range(3)
-                    ),
-                    id="trajecten",
-                )
-                with Horizontal(id="start-buttons"):
-                    yield Button("Nieuw traject", id="new", variant="primary")
-                    yield Button("Openen", id="open")
-                    yield Button("Verwijderen", id="remove")
-            yield Footer(compact=True)
-
-        def on_mount(self) -> None:
-            self.query_one(OptionList).focus()
-
-    class Layout(App[None]):
-        CSS_PATH = APP_CSS
-        ENABLE_COMMAND_PALETTE = False
-        BINDINGS = [Binding("f1", "help", "Hulp"), Binding("ctrl+q", "quit", "Stoppen", priority=True)]  # noqa: RUF012
-
-        def on_mount(self) -> None:
-            self.push_screen(Start())
-
-        def on_ready(self) -> None:
-            self.call_after_refresh(self._painted)
-
-        def _painted(self) -> None:
-            if not isinstance(self.screen, Start):
-                self.call_after_refresh(self._painted)
-            else:
-                self.call_after_refresh(self.exit)
-
-    Layout().run(headless=True, size=SIZE)
-
-
-def widgets(count: int) -> None:
-    """N plain Static widgets, all mounted: what Textual itself keeps in memory per widget."""
-    from textual.app import App, ComposeResult
-    from textual.containers import VerticalScroll
-    from textual.widgets import Static
-
-    class Many(App[None]):
-        def compose(self) -> ComposeResult:
-            with VerticalScroll():
-                yield from (Static(f"Vraag {n}: wat kan ik?") for n in range(count - 1))
-
-        def on_ready(self) -> None:
-            self.call_after_refresh(self.exit)
-
-    Many().run(headless=True, size=SIZE)
-
-
-def app(mode: str, data_dir: str) -> None:
+def app(mode: str, data_dir: str, cols: str = "", rows: str = "") -> None:
     """loopbaan's own entry point, with the app class swapped for `measured(...)` as its module loads.
 
     The swap happens in an import hook, so that everything is imported when and where the real
@@ -134,7 +40,7 @@ def app(mode: str, data_dir: str) -> None:
 
             def exec_module(module: ModuleType) -> None:
                 load(module)
-                module.LoopbaanApp = measured(module, mode)
+                module.LoopbaanApp = measured(module, mode, (int(cols), int(rows)) if cols else SIZE)
 
             spec.loader.exec_module = exec_module  # type: ignore[method-assign]
             return spec
@@ -147,7 +53,7 @@ def app(mode: str, data_dir: str) -> None:
         sys.exit(status)
 
 
-def measured(module: ModuleType, mode: str) -> type:
+def measured(module: ModuleType, mode: str, size: tuple[int, int]) -> type:
     from pathlib import Path
 
     base = module.LoopbaanApp
@@ -159,7 +65,7 @@ def measured(module: ModuleType, mode: str) -> type:
         CSS_PATH = str(Path(module.__file__ or "").with_name(str(base.CSS_PATH)))
 
         def run(self, *args: object, **kwargs: object) -> None:
-            return super().run(headless=True, size=SIZE)
+            return super().run(headless=True, size=size)
 
         def on_ready(self) -> None:
             self.call_after_refresh(self._painted)
@@ -172,6 +78,8 @@ def measured(module: ModuleType, mode: str) -> type:
                 self.call_after_refresh(self._painted)
             elif mode == "session":
                 self.run_worker(self._walk(), exclusive=True)
+            elif mode == "editor":
+                self.run_worker(self._editor(), exclusive=True)
             else:
                 self.call_after_refresh(self.exit)
 
@@ -192,16 +100,23 @@ def measured(module: ModuleType, mode: str) -> type:
             print(len(screen.query("*")) + 1)  # the screen and everything on it
             self.exit()
 
+        async def _editor(self) -> None:
+            """Open the highlighted traject; print the outer size of the editor that has the focus."""
+            import asyncio
+
+            from textual.widgets import TextArea
+
+            self.screen.query_one("#trajecten").action_select()
+            while not isinstance(self.screen.focused, TextArea):
+                await asyncio.sleep(0.02)
+            await asyncio.sleep(0.3)  # its layout settles
+            size = self.screen.focused.outer_size
+            print(size.width, size.height)
+            self.exit()
+
     return Measured
 
 
 if __name__ == "__main__":
-    what, who, *rest = sys.argv[1:]
-    if what == "widgets":
-        widgets(int(rest[0]))
-    elif who == "empty":
-        empty()
-    elif who == "layout":
-        layout()
-    else:
-        app(what, *rest)
+    what, _, *rest = sys.argv[1:]
+    app(what, *rest)

@@ -1,23 +1,24 @@
 """loopbaan's benchmarks: every figure against a yardstick measured in the same run.
 
-    make bench                      # the full run (about three minutes)
-    make bench ARGS="--quick"       # tiny sizes, one repetition: checks that everything runs
-    make bench ARGS="--only keystroke,autosave"
+    make bench                      # the full run (under five minutes)
+    make bench ARGS="--quick"       # tiny sizes, one pass: checks that everything runs
+    make bench ARGS="--only paint,switch"
+    PYTHONPATH=/work/wt-X /work/wt-bench/.venv/bin/python /work/wt-bench/bench/run.py --only echo
+                                    # measures the loopbaan_tui of another worktree
 
 Absolute times on a shared 2-core machine move 1.3-1.5x between runs; the ratio of the app to
 a yardstick measured in alternation with it (A B A B ..., median of the per-pair ratios) holds
 to a few percent. So every row prints the app's median, the yardstick's median and that ratio.
 Rows marked "floor" measure what Textual itself needs for the same thing, without loopbaan's
-code: where a target is out of reach, they show why. See bench/README.md.
+code: where a target is out of reach, they show why. Rows marked [pty] are what a person sees: the
+app in its own pseudo-terminal, timed on what it writes there. See bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import copy
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,10 +32,12 @@ from statistics import median
 os.environ.setdefault("COLORTERM", "truecolor")
 os.environ.setdefault("TERM", "xterm-256color")
 
+import echo
 import seen
+import steps
 import tomli_w
 import workload
-from rows import Paired, Row, alternate, mib, ms, table, verdict
+from rows import Paired, Row, alternate, ms, table, verdict
 
 from loopbaan_tui.domain.content import builtin
 from loopbaan_tui.domain.content.loader import load_pack
@@ -44,10 +47,10 @@ from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.domain.trajects.traject import Traject
 
 HERE = Path(__file__).resolve().parent
-CHILD = HERE / "child.py"
-FIGURES = ("paint", "switch", "keystroke", "memory", "autosave", "export", "content")
-PTY = ("paint", "switch")
-"""The figures timed in a pseudo-terminal from outside: what a person sees (seen.py)."""
+FIGURES = ("paint", "switch", "open", "echo", "autosave", "export", "content")
+PTY = ("paint", "switch", "open", "echo")
+"""The figures timed in a pseudo-terminal from outside: what a person sees (seen.py, steps.py, echo.py).
+paint includes the memory at the start screen, switch the memory with every step visited."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,10 @@ class Sizes:
     """Pairs per pass and case (loopbaan, then the empty app)."""
     revisit_rounds: int = 2
     many_answers: int = 1000
-    session_runs: int = 5
-    keys: int = 128
+    checkins: int = 20
+    keys: int = 40
     key_words: tuple[int, ...] = (1000, 10000)
-    switch_rounds: int = 5
-    revisits: int = 10
+    steady_keys: int = 40
     repeats: int = 20
     long_answers: int = 100
     long_words: int = 1000
@@ -77,11 +79,10 @@ class Sizes:
             paint_runs=1,
             revisit_rounds=1,
             many_answers=50,
-            session_runs=1,
+            checkins=3,
             keys=3,
             key_words=(50, 200),
-            switch_rounds=1,
-            revisits=2,
+            steady_keys=5,
             repeats=1,
             long_answers=4,
             long_words=50,
@@ -104,122 +105,6 @@ def linear(name: str, sizes: Iterable[int], seconds: list[float], ratios: list[f
         "linear",
         f"{'linear' if growth <= 1.5 else 'NOT LINEAR'} (per-{unit} cost x{growth:.2f})",
     )
-
-
-# Memory with a traject open: a whole process (headless, in bench/child.py), until the pty figure replaces it
-
-
-CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-"""An installed app runs from compiled bytecode (pip compiles it on install), and so does Textual
-here; a machine that switches the cache off would measure compiling loopbaan's sources instead."""
-
-
-def spawn(*args: str) -> tuple[float, int, str]:
-    """Seconds from start to exit of `python bench/child.py ARGS`, its peak RSS in KiB, its output."""
-    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, str(CHILD), *args], stdin=subprocess.DEVNULL, stdout=output, stderr=errors, env=CHILD_ENV
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode:
-            errors.seek(0)
-            raise RuntimeError(f"child.py {' '.join(args)} failed:\n{errors.read().decode(errors='replace')}")
-        output.seek(0)
-        printed = output.read().decode(errors="replace")
-    # ru_maxrss is in KiB on Linux (bytes on macOS)
-    return seconds, usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss, printed
-
-
-def memory(sizes: Sizes, data: Path) -> list[Row]:
-    sessions, session_empties, stock, stock_empties = [], [], [], []
-    count = 0
-    for _ in range(sizes.session_runs):
-        _, rss, printed = spawn("session", "app", str(data))
-        count = int(printed.split()[-1])
-        sessions.append(float(rss))
-        session_empties.append(float(spawn("paint", "empty")[1]))
-        stock.append(float(spawn("widgets", "empty", str(count))[1]))
-        stock_empties.append(float(spawn("paint", "empty")[1]))
-    session = Paired.of(sessions, session_empties)
-    widgets = Paired.of(stock, stock_empties)
-    return [
-        Row(
-            f"memory: a traject open, every step visited ({count} widgets)",
-            mib(session.app),
-            mib(session.yard),
-            f"{session.ratio:.2f}x",
-            "<= 1.2x",
-            verdict(session.ratio, 1.2),
-        ),
-        Row(
-            f"  floor: {count} plain Static widgets in an empty app",
-            mib(widgets.app),
-            mib(widgets.yard),
-            f"{widgets.ratio:.2f}x",
-            "floor",
-            "info",
-        ),
-    ]
-
-
-# Keystroke: frames, in this process (until the pty figure replaces it)
-
-
-def keystroke(sizes: Sizes, pack: Pack, work: Path) -> list[Row]:
-    import frames
-
-    rows = []
-    prompt_id = frames.first_long_text(pack, workload.busiest_profile(pack))
-    burst = frames.Typing()
-    for words in sizes.key_words:
-        traject = workload.typical_traject(pack)
-        traject.set_answer(prompt_id, workload.prose(words, seed=words))
-        typed = asyncio.run(frames.type_both(pack, work / f"keys-{words}", traject, prompt_id, sizes.keys))
-        result = Paired.of(typed.keys, typed.bare)
-        rows.append(
-            Row(
-                f"keystroke: {words:,} words in a long answer, key to frame",
-                ms(result.app),
-                ms(result.yard),
-                f"{result.ratio:.2f}x",
-                "<= 1.1x",
-                verdict(result.ratio, 1.1),
-            )
-        )
-        burst.keys += typed.keys
-        burst.saves += typed.saves
-        burst.saves_on_ui_thread += typed.saves_on_ui_thread
-        burst.seconds += typed.seconds
-    rows.append(
-        Row(
-            f"autosave while typing: {len(burst.keys)} keys in {burst.seconds:.1f} s",
-            f"{burst.saves} saves",
-            "",
-            "",
-            "0 on the UI thread",
-            "ok" if burst.saves_on_ui_thread == 0 and burst.saves < len(burst.keys) else "MISSED",
-        )
-    )
-    # Right after opening, the app mounts the other steps; keys typed then wait for it.
-    early = asyncio.run(
-        frames.type_both(
-            pack, work / "keys-early", workload.typical_traject(pack), prompt_id, max(2, sizes.keys // 4), at_once=True
-        )
-    )
-    rows.append(
-        Row(
-            "  keys typed at once after opening (other steps still mounting)",
-            ms(median(early.keys)),
-            "",
-            f"worst {ms(max(early.keys))}",
-            "",
-            "info",
-        )
-    )
-    return rows
 
 
 # Autosave and export: in this process, against the floor of writing the same bytes
@@ -447,18 +332,20 @@ def main(argv: list[str] | None = None) -> int:
         typical = workload.typical_traject(pack)
         long = workload.long_traject(long_pack, sizes.long_answers, sizes.long_words)
         long_name = f"{sizes.long_answers} answers of {sizes.long_words:,} words"
-        steps: dict[str, Callable[[], list[Row]]] = {
+        figures: dict[str, Callable[[], list[Row]]] = {
             "paint": lambda: seen.first_paint(sizes.paint_runs, sizes.passes, pack, work, sizes.many_answers),
-            "switch": lambda: seen.step_switch(sizes.passes, sizes.revisit_rounds, pack, work),
-            "keystroke": lambda: keystroke(sizes, pack, work),
-            "memory": lambda: memory(sizes, workload.data_folder(work / "data", pack)),
+            "switch": lambda: steps.step_switch(sizes.passes, sizes.revisit_rounds, pack, work),
+            "open": lambda: steps.opening(sizes.passes, sizes.checkins, pack, work),
+            "echo": lambda: echo.key_echo(
+                sizes.keys, sizes.key_words, sizes.steady_keys, sizes.many_answers, pack, work
+            ),
             "autosave": lambda: autosave(sizes, [("typical traject", typical), (long_name, long)], work),
             "export": lambda: export(
                 sizes, [("typical traject", pack, typical), (long_name, long_pack, long)], long_pack, work
             ),
             "content": lambda: content(sizes, work),
         }
-        for name, step in steps.items():
+        for name, step in figures.items():
             if name in only:
                 print(f"measuring {name} ...", file=sys.stderr, flush=True)
                 rows += step()

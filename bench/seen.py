@@ -9,7 +9,7 @@ yardstick alternate, and each row is the median of the per-pair ratios (or diffe
   first frame. Also "settled": the last frame before QUIET seconds without output.
 - step switch: a key to the last frame of the switch (settled), first visits (Ctrl+N) and revisits
   (F5-F9), against Ctrl+N switching two empty screens of a stock app; and the frames drawn per switch.
-  A small frame that changes no character is a cursor blink and is not counted.
+  Only visible frames count: not a cursor blink, nor a frame that writes the same cells again.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import median
 
 import workload
 from rows import Paired, Row, mib, ms, verdict
@@ -35,15 +34,20 @@ LOOPBAAN = [sys.executable, str(Path(sys.executable).with_name("loopbaan"))]
 SIZES = ((80, 24), (120, 40))
 LIST_SHOWN = "Traject 1"
 """On the start screen once its list of trajecten is drawn (workload.data_folder names them so)."""
-REFLECTION_SHOWN = b"Volgende stap"
-"""In the reflection's key line (raw bytes: one run of text, checked while reading)."""
+STEP_ONE = "Kwaliteitenreflectie"
+"""The first step's name, in the reflection's rail (the start screen shows no step names)."""
 BIG_CHUNK = 400
 """Output larger than this is more than a cursor blink (which redraws its line: ~200-250 bytes)."""
 
 
 def is_blink(frame: Frame, screen: Screen) -> bool:
-    """A cursor blink: a small frame that changes no character, only the cursor cell's style."""
-    return screen.changed == 0 and len(frame.data) < BIG_CHUNK
+    """A cursor blink: a small frame that changes one cell's style (the cursor's), no character."""
+    return screen.changed <= 1 and len(frame.data) < BIG_CHUNK
+
+
+def unseen(frame: Frame, screen: Screen) -> bool:
+    """A frame a person cannot see: a cursor blink, or the same cells written again."""
+    return screen.changed == 0 or is_blink(frame, screen)
 
 
 def measured_package() -> str:
@@ -97,7 +101,10 @@ class Span:
     """Seconds to the last frame before the quiet."""
     frames: int
     shown: float = float("nan")
-    """Seconds to the first frame after which the content area shows the expected heading."""
+    """Seconds to the first frame after which the screen shows the expected marker."""
+    last: float = float("nan")
+    """Seconds to the last visible frame before the next start (the screen may change again after a
+    pause longer than QUIET: on a loaded machine, or when work goes on in the background)."""
 
 
 RAIL = 28
@@ -108,19 +115,27 @@ def content_shows(screen: Screen, text: str) -> bool:
     return any(text in line[RAIL:] for line in screen.text().split("\n"))
 
 
-def spans(terminal: Terminal, starts: Sequence[float], headings: Sequence[str] = ()) -> list[Span]:
-    """For each start time, the frames (not blinks) until the next start: one replay for all.
+def spans(
+    terminal: Terminal,
+    starts: Sequence[float],
+    markers: Sequence[str] = (),
+    where: Callable[[Screen, str], bool] = content_shows,
+) -> list[Span]:
+    """For each start time, the burst of visible frames it caused: from the first frame after it to
+    the last before QUIET seconds without a visible one (and before the next start), and at least
+    to the frame that shows its marker. Cursor blinks and frames that change no cell are not
+    counted. One replay for all.
 
-    With `headings` (one per start), also when the content area first showed it."""
+    With `markers` (one per start), also when the screen first showed it (`where`: the content area)."""
     drawn: list[tuple[Frame, bool]] = []
     index = 0
     for frame, screen in replay(terminal.frames(), terminal.cols, terminal.rows):
-        if is_blink(frame, screen):
+        if unseen(frame, screen):
             continue
         while index + 1 < len(starts) and frame.at >= starts[index + 1]:
             index += 1
-        heading = headings[index] if index < len(headings) and frame.at >= starts[index] else ""
-        drawn.append((frame, bool(heading) and content_shows(screen, heading)))
+        marker = markers[index] if index < len(markers) and frame.at >= starts[index] else ""
+        drawn.append((frame, bool(marker) and where(screen, marker)))
     result = []
     ends = [*starts[1:], float("inf")]
     for start, end in zip(starts, ends, strict=True):
@@ -128,9 +143,29 @@ def spans(terminal: Terminal, starts: Sequence[float], headings: Sequence[str] =
         if not mine:
             result.append(Span(float("nan"), float("nan"), 0))
             continue
+        seen_at = next((i for i, (_, ok) in enumerate(mine) if ok), 0)
+        burst = [f for f, _ in mine[: seen_at + 1]]  # the switch lasts at least until it shows
+        for frame, _ in mine[seen_at + 1 :]:
+            if frame.at - burst[-1].at >= QUIET:
+                break
+            burst.append(frame)
         shown = next((f.at - start for f, ok in mine if ok), float("nan"))
-        result.append(Span(mine[0][0].at - start, mine[-1][0].at - start, len(mine), shown))
+        result.append(Span(burst[0].at - start, burst[-1].at - start, len(burst), shown, mine[-1][0].at - start))
     return result
+
+
+def anywhere(screen: Screen, text: str) -> bool:
+    return screen.shows(text)
+
+
+def ui_word(key: str) -> str:
+    """A word of the built-in Dutch pack's ui.toml (the app's language here)."""
+    import tomllib
+
+    from loopbaan_tui.domain.content.builtin import pack_folder
+
+    words = tomllib.loads((pack_folder("nl") / "ui.toml").read_text(encoding="utf-8-sig"))
+    return str(words[key])
 
 
 def shown_at(terminal: Terminal, *words: str, since: float = 0.0) -> float:
@@ -288,154 +323,12 @@ def first_paint(runs: int, passes: int, pack: Pack, work: Path, big_answers: int
     return rows
 
 
-# Step switch
-
-
-FIRST_VISITS = ("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
-REVISITS = ("f5", "f6", "f7", "f8", "f9")
-
-
 def open_traject(terminal: Terminal) -> tuple[float, float]:
     """On the start screen: Enter, until the reflection shows; (Enter's time, the time it showed)."""
-    wait_output(terminal, LIST_SHOWN.encode())
+    if not wait_output(terminal, LIST_SHOWN.encode()):
+        raise RuntimeError(f"the start screen did not list {LIST_SHOWN!r}:\n{screen_text(terminal)}")
     terminal.settle(QUIET, expect=False)
     pressed = terminal.press("enter")
-    if not wait_output(terminal, REFLECTION_SHOWN, since=pressed):
+    if not terminal.until_screen(lambda screen: screen.shows(STEP_ONE), timeout=30):
         raise RuntimeError(f"the reflection did not open:\n{screen_text(terminal)}")
     return pressed, terminal.chunks[-1][0]
-
-
-@dataclass
-class Switches:
-    first: list[Span]
-    again: list[Span]
-    rss_kib: int
-
-
-def loopbaan_switches(data: Path, cols: int, rows: int, revisit_rounds: int, headings: Sequence[str]) -> Switches:
-    """One loopbaan: open the traject, wait for the other steps to mount, first visits, revisits."""
-    terminal = loopbaan(data, cols, rows).start()
-    keys = [*FIRST_VISITS, *REVISITS * revisit_rounds]
-    starts = []
-    try:
-        open_traject(terminal)
-        calm(terminal)
-        for key in keys:
-            starts.append(terminal.press(key))
-            terminal.settle(QUIET)
-    finally:
-        terminal.stop()
-    measured = spans(terminal, starts, headings)
-    return Switches(measured[: len(FIRST_VISITS)], measured[len(FIRST_VISITS) :], terminal.rusage_kib)
-
-
-def early_switch(data: Path, cols: int, rows: int, heading: str, delay: float = 0.05) -> Span:
-    """Ctrl+N `delay` seconds after the reflection first shows (the other steps still mounting)."""
-    terminal = loopbaan(data, cols, rows).start()
-    try:
-        _, shown = open_traject(terminal)
-        terminal.read(max(0.0, shown + delay - time.perf_counter()))
-        start = terminal.press("ctrl+n")
-        terminal.settle(QUIET)
-    finally:
-        terminal.stop()
-    return spans(terminal, [start], [heading])[0]
-
-
-def stock_switches(count: int, cols: int, rows: int) -> list[Span]:
-    terminal = stock("screens", cols, rows).start()
-    starts = []
-    try:
-        wait_output(terminal, b"screen a")
-        terminal.settle(QUIET, expect=False)
-        for _ in range(count):
-            starts.append(terminal.press("ctrl+n"))
-            terminal.settle(QUIET)
-    finally:
-        terminal.stop()
-    return spans(terminal, starts)
-
-
-def step_switch(passes: int, revisit_rounds: int, pack: Pack, work: Path) -> list[Row]:
-    data = workload.data_folder(work / "switch", pack, trajecten=1)
-    cols, rows = 80, 24
-    headings = [section.question for section in pack.sections[1 : 1 + len(FIRST_VISITS)]]
-    first, again, early, early_shown = Pairs(), Pairs(), Pairs(), Pairs()
-    shown_first: list[float] = []
-    frames_first: list[int] = []
-    frames_again: list[int] = []
-    yard_frames: list[int] = []
-    for pass_ in range(passes):
-        mine = loopbaan_switches(data, cols, rows, revisit_rounds, headings)
-        theirs = stock_switches(len(mine.first) + len(mine.again) + 1, cols, rows)
-        for span, yard in zip(mine.first, theirs, strict=False):
-            first.add(span.settled, yard.settled, pass_)
-            frames_first.append(span.frames)
-            shown_first.append(span.shown)
-        for span, yard in zip(mine.again, theirs[len(mine.first) :], strict=False):
-            again.add(span.settled, yard.settled, pass_)
-            frames_again.append(span.frames)
-        yard_frames += [s.frames for s in theirs]
-        soon = early_switch(data, cols, rows, headings[0])
-        early.add(soon.settled, mine.first[0].settled, pass_)
-        early_shown.add(soon.shown, mine.first[0].shown, pass_)
-    result = []
-    for name, pairs, frames in (
-        ("first visit (Ctrl+N)", first, frames_first),
-        ("revisit (F5-F9)", again, frames_again),
-    ):
-        paired = pairs.paired()
-        result.append(
-            Row(
-                f"step switch [pty], {name}: key to settled, against two empty screens",
-                ms(paired.app),
-                ms(paired.yard),
-                ratio_cell(pairs, diff=True),
-                "<= +16 ms",
-                verdict(paired.diff, 0.016),
-            )
-        )
-        result.append(
-            Row(
-                f"  frames drawn per switch, {name}",
-                f"{median(frames):.0f} (max {max(frames)})",
-                f"{median(yard_frames):.0f}",
-                "",
-                "1",
-                verdict(median(frames), 1),
-            )
-        )
-    result.insert(
-        1,
-        Row(
-            "  first visit: key to the step's heading shown",
-            ms(median([s for s in shown_first if s == s] or [float("nan")])),
-            "",
-            "",
-            "",
-            "info",
-        ),
-    )
-    paired = early.paired()
-    result.append(
-        Row(
-            "step switch [pty]: Ctrl+N 50 ms after opening, against a normal first visit to that step",
-            ms(paired.app),
-            ms(paired.yard),
-            ratio_cell(early, diff=True),
-            "a normal first visit",
-            verdict(paired.ratio, 1.1),
-        )
-    )
-    paired = early_shown.paired()
-    result.append(
-        Row(
-            "  the same, key to the step's heading shown",
-            ms(paired.app),
-            ms(paired.yard),
-            ratio_cell(early_shown, diff=True),
-            "",
-            "info",
-        )
-    )
-    return result

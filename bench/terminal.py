@@ -36,8 +36,9 @@ SYNC_START = b"\x1b[?2026h"
 SYNC_END = b"\x1b[?2026l"
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_ANSWER = b"\x1b[?2026;2$y"  # DECRPM: mode 2026 is known and currently reset
-QUIET = 0.15
-"""Seconds without output after which the screen counts as settled."""
+QUIET = 0.25
+"""Seconds without output (or, afterwards, without a visible change) after which the screen counts as
+settled. Under load the frames of one switch came up to ~0.3 s apart; a cursor blinks every 0.5 s."""
 TIMEOUT = 15.0
 
 KEYS = {
@@ -81,6 +82,8 @@ class Terminal:
     master: int | None = None
     rusage_kib: int = 0
     _pending: bytes = b""
+    _live: Screen | None = None
+    _fed: int = 0
 
     def start(self) -> Terminal:
         master, slave = os.openpty()
@@ -159,6 +162,36 @@ class Terminal:
             if not self.read(0.01):
                 return done()
         return done()
+
+    def screen(self) -> Screen:
+        """The screen as it is now (emulated as it is asked for: only while waiting for something)."""
+        if self._live is None:
+            self._live = Screen(self.cols, self.rows)
+        for _, chunk in self.chunks[self._fed :]:
+            self._live.feed(chunk)
+        self._fed = len(self.chunks)
+        return self._live
+
+    def until_screen(self, test: Callable[[Screen], bool], timeout: float = TIMEOUT) -> bool:
+        """Read until `test(screen)` holds for the screen as drawn so far."""
+        return self.read_until(lambda: test(self.screen()), timeout)
+
+    def until_changed(self, timeout: float = TIMEOUT) -> bool:
+        """Read until something visible changed (more than one cell: a cursor blink changes one)."""
+        self.screen()
+        changed = False
+
+        def test() -> bool:
+            nonlocal changed
+            live = self._live
+            assert live is not None
+            for _, chunk in self.chunks[self._fed :]:
+                live.feed(chunk)
+                changed = changed or live.changed > 1
+            self._fed = len(self.chunks)
+            return changed
+
+        return self.read_until(test, timeout)
 
     def output(self) -> bytes:
         return b"".join(chunk for _, chunk in self.chunks)
@@ -281,12 +314,14 @@ class Screen:
     def __init__(self, cols: int, rows: int) -> None:
         self.cols, self.rows = cols, rows
         self.lines = [[" "] * cols for _ in range(rows)]
+        self.styles = [[""] * cols for _ in range(rows)]
+        self.style = ""
         self.x = self.y = 0
         self._rest = b""
         self.written = 0
         """Cells written by the last `feed`."""
         self.changed = 0
-        """Cells whose character the last `feed` changed (a cursor blink changes none, only a style)."""
+        """Cells whose character or style the last `feed` changed (a cursor blink: one cell's style)."""
         self.chars: list[str] = []
         """The characters written by the last `feed`."""
 
@@ -311,14 +346,17 @@ class Screen:
                 self.x = max(0, self.x - 1)
 
     def _write(self, text: str) -> None:
-        line = self.lines[self.y] if 0 <= self.y < self.rows else None
+        inside = 0 <= self.y < self.rows
+        line = self.lines[self.y] if inside else None
+        styles = self.styles[self.y] if inside else None
         for char in text:
             width = get_character_cell_size(char)
             if width == 0:
                 continue
-            if line is not None and self.x < self.cols:
-                self.changed += line[self.x] != char
+            if line is not None and styles is not None and self.x < self.cols:
+                self.changed += line[self.x] != char or styles[self.x] != self.style
                 line[self.x] = char
+                styles[self.x] = self.style
                 self.written += 1
                 self.chars.append(char)
                 if width == 2 and self.x + 1 < self.cols:
@@ -328,6 +366,9 @@ class Screen:
     def _csi(self, params: str, final: bytes) -> None:
         if params.startswith(("?", ">", "<", "=")):
             return  # modes (sync, mouse, alt screen): nothing on the screen
+        if final == b"m":
+            self.style = "" if params in ("", "0") else params  # Textual resets before every style
+            return
         numbers = [int(p) if p.isdigit() else 0 for p in params.split(";")] if params else []
         first = numbers[0] if numbers else 0
         if final in (b"H", b"f"):
@@ -345,10 +386,12 @@ class Screen:
             self.x = max(1, first) - 1
         elif final == b"J" and first == 2:
             self.lines = [[" "] * self.cols for _ in range(self.rows)]
+            self.styles = [[""] * self.cols for _ in range(self.rows)]
         elif final == b"K" and 0 <= self.y < self.rows:
             line = self.lines[self.y]
             start, stop = {0: (self.x, self.cols), 1: (0, self.x + 1), 2: (0, self.cols)}.get(first, (0, 0))
             line[start:stop] = [" "] * (stop - start)
+            self.styles[self.y][start:stop] = [self.style] * (stop - start)
 
     def text(self) -> str:
         return "\n".join("".join(line) for line in self.lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,25 @@ def drop_sidecar(folder: Path, traject_id: str) -> None:
     from loopbaan_tui.domain.trajects.store_summary import sidecar_of
 
     sidecar_of(folder, traject_id).unlink(missing_ok=True)
+
+
+FIRST_CHECKIN = datetime(2021, 9, 1, 9, 0, tzinfo=UTC)
+EVERY = timedelta(days=91)
+"""A check-in each quarter: 20 of them are five school years."""
+
+
+def with_checkins(pack: Pack, count: int, traject_id: str) -> Traject:
+    """The typical traject answered `count` times over, the same answers each time, a quarter apart."""
+    from loopbaan_tui.domain.trajects.checkins import start_checkin
+
+    traject = typical_traject(pack, traject_id)
+    traject.created = traject.updated = traject.current.date = FIRST_CHECKIN
+    traject.current.pack_id, traject.current.pack_version = pack.info.id, pack.info.version
+    for n in range(1, count):
+        start_checkin(traject, FIRST_CHECKIN + n * EVERY)
+    return traject
+
+
+def first_long_text(pack: Pack, profile: str) -> str:
+    """The first long-text prompt of the first step: the one that has the focus when a traject opens."""
+    return next(p.id for p in pack.competencies[0].prompts_for(profile) if p.kind is Kind.LONG_TEXT)
