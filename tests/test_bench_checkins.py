@@ -22,7 +22,7 @@ def _run(tmp_path: Path, *args: str) -> str:
 
 
 def test_the_checkins_autosave_benchmark_runs(tmp_path: Path) -> None:
-    """The quick part; the whole of it (two apps opening trajecten) is marked slow."""
+    """The quick part; the whole of it (two apps opening trajecten in pseudo-terminals) is marked slow."""
     printed = _run(tmp_path, "--only", "autosave")
     for figure in ("autosave: Store.save, 3 check-ins against 1", "file size", "writing the same file", "Store.load"):
         assert figure in printed, f"{figure!r} missing from:\n{printed}"
@@ -31,5 +31,5 @@ def test_the_checkins_autosave_benchmark_runs(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_the_checkins_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
     printed = _run(tmp_path)
-    for figure in ("open: Enter to the reflection settled", "compare: Ctrl+L", "autosave: Store.save"):
+    for figure in ("open a traject [pty]: Enter to settled", "compare [pty]: Ctrl+L", "autosave: Store.save"):
         assert figure in printed, f"{figure!r} missing from:\n{printed}"

@@ -37,7 +37,9 @@ def test_frames_are_the_synchronized_updates_and_drawing_outside_them() -> None:
     for frame in frames:
         screen.feed(frame.data)
     assert screen.text().split("\n") == ["before      ", "one more    ", "two         "]
-    screen.feed(b"\x1b[2;5H\x1b[7mm\x1b[0m")  # a cursor blink: a style, the same character
+    screen.feed(b"\x1b[2;5H\x1b[7mm\x1b[0m")  # a cursor blink: one cell restyled, the same character
+    assert (screen.written, screen.changed) == (1, 1) and screen.text().split("\n")[1] == "one more    "
+    screen.feed(b"\x1b[2;5H\x1b[7mm\x1b[0m")  # the same again: nothing changes
     assert (screen.written, screen.changed) == (1, 0)
     screen.feed(b"\x1b[1;1H\xe5\xad\x97x\x1b[2;1H\x1b[2K")  # a wide character takes two cells
     assert screen.text().split("\n")[:2] == ["字xore      ", " " * 12]
