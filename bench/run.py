@@ -59,24 +59,28 @@ class Sizes:
 
     passes: int = 3
     paint_runs: int = 2
-    """Pairs per pass and case (loopbaan, then the empty app)."""
-    revisit_rounds: int = 2
+    """Pairs per pass of the first case (80x24, loopbaan, then the empty app); the others one."""
+    switch_passes: int = 2
+    open_passes: int = 2
+    revisit_rounds: int = 1
     many_answers: int = 1000
     checkins: int = 20
-    keys: int = 40
+    keys: int = 24
     key_words: tuple[int, ...] = (1000, 10000)
     steady_keys: int = 40
-    repeats: int = 20
+    repeats: int = 10
     long_answers: int = 100
     long_words: int = 1000
     export_growth: tuple[int, ...] = (25, 50, 100, 200)
-    content_growth: tuple[int, ...] = (250, 500, 1000)
+    content_growth: tuple[int, ...] = (250, 1000)
 
     @classmethod
     def quick(cls) -> Sizes:
         return cls(
             passes=1,
             paint_runs=1,
+            switch_passes=1,
+            open_passes=1,
             revisit_rounds=1,
             many_answers=50,
             checkins=3,
@@ -334,8 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         long_name = f"{sizes.long_answers} answers of {sizes.long_words:,} words"
         figures: dict[str, Callable[[], list[Row]]] = {
             "paint": lambda: seen.first_paint(sizes.paint_runs, sizes.passes, pack, work, sizes.many_answers),
-            "switch": lambda: steps.step_switch(sizes.passes, sizes.revisit_rounds, pack, work),
-            "open": lambda: steps.opening(sizes.passes, sizes.checkins, pack, work),
+            "switch": lambda: steps.step_switch(sizes.switch_passes, sizes.revisit_rounds, pack, work),
+            "open": lambda: steps.opening(sizes.open_passes, sizes.checkins, pack, work),
             "echo": lambda: echo.key_echo(
                 sizes.keys, sizes.key_words, sizes.steady_keys, sizes.many_answers, pack, work
             ),
@@ -347,8 +351,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name, step in figures.items():
             if name in only:
-                print(f"measuring {name} ...", file=sys.stderr, flush=True)
+                print(f"measuring {name} ...", end=" ", file=sys.stderr, flush=True)
+                began = time.perf_counter()
                 rows += step()
+                print(f"{time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
     print(table(rows))
     print(
         f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "

@@ -142,7 +142,8 @@ def step_switch(passes: int, revisit_rounds: int, pack: Pack, work: Path) -> lis
         mine = loopbaan_switches(data, cols, rows, revisit_rounds, headings)
         empty = paint_once(stock("empty", cols, rows), []).rss_kib
         memory.add(mine.rss_kib, empty, pass_)
-        floor.add(paint_once(stock("statics", cols, rows, str(count)), []).rss_kib, empty, pass_)
+        if not pass_:  # memory hardly varies between runs
+            floor.add(paint_once(stock("statics", cols, rows, str(count)), []).rss_kib, empty, pass_)
         theirs = stock_switches(len(mine.first) + len(mine.again) + 1, cols, rows)
         for span, yard in zip(mine.first, theirs, strict=False):
             first.add(span.settled, yard.settled, pass_)
