@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ScreenStackError
@@ -37,9 +37,11 @@ from ..domain.trajects.traject import Traject, now
 from .cursor import cursor_at
 from .key_order import KeyOrder
 from .keys import localize_bindings
-from .session import Session
 from .text import literal
 from .textual_private import CrashHandlingApp, show_terminal_cursor
+
+if TYPE_CHECKING:
+    from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -215,6 +217,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     def open_session(self, traject: Traject, pack: Pack, lock: TrajectLock) -> Session:
         """Make the traject, locked and loaded, the open one; only the app opens and closes sessions."""
+        from .session import Session  # not before a traject is opened: the start screen comes first
+
         self.close_session()
         self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
         return self.session
