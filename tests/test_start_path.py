@@ -19,6 +19,7 @@ NOT_BEFORE_THE_START_SCREEN = (
     "icalendar",  # `loopbaan due --ics` only
     "loopbaan_tui.ui.session",  # an open traject
     "loopbaan_tui.ui.screens.reflection",
+    "loopbaan_tui.domain.content.loader",  # the built-in pack comes from the cache (pack_cache.py)
 )
 
 

@@ -26,9 +26,8 @@ from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
 
 from ..domain.content import builtin
-from ..domain.content.loader import load_pack
 from ..domain.content.model import Pack
-from ..domain.content.problems import Problem
+from ..domain.content.pack_cache import builtin_pack
 from ..domain.trajects.autosave import Delays
 from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
@@ -41,6 +40,7 @@ from .text import literal
 from .textual_private import CrashHandlingApp, show_terminal_cursor
 
 if TYPE_CHECKING:
+    from ..domain.content.problems import Problem
     from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
@@ -127,13 +127,18 @@ class LoopbaanApp(CrashHandlingApp[None]):
         return str(pack.folder)
 
     def pack_for(self, key: str) -> Pack | tuple[Problem, ...]:
-        """The pack a traject was made with, loaded once."""
+        """The pack a traject was made with, loaded once (a built-in one from the cache: pack_cache.py)."""
         if key not in self._packs:
-            folder = builtin.pack_folder(key) if key in builtin.LANGUAGES else Path(key)
-            result = load_pack(folder)
-            if result.pack is None:
-                return result.problems
-            self._packs[key] = result.pack
+            if key in builtin.LANGUAGES:
+                found = builtin_pack(key)
+            else:
+                from ..domain.content.loader import load_pack
+
+                result = load_pack(Path(key))
+                found = result.pack if result.pack is not None else result.problems
+            if not isinstance(found, Pack):
+                return found
+            self._packs[key] = found
         return self._packs[key]
 
     def replace_pack(self, pack: Pack) -> None:
