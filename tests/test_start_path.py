@@ -20,6 +20,9 @@ NOT_BEFORE_THE_START_SCREEN = (
     "loopbaan_tui.ui.session",  # an open traject
     "loopbaan_tui.ui.screens.reflection",
     "loopbaan_tui.domain.content.loader",  # the built-in pack comes from the cache (pack_cache.py)
+    "argparse",  # a plain start is read by cli.quick_args
+    "gettext",
+    "loopbaan_tui.cli_parser",
 )
 
 
