@@ -98,7 +98,7 @@ class StartScreen(Screen[None]):
                 yield Button(literal(words("button_open")), id="open")
                 yield Button(literal(words("button_remove")), id="remove")
                 yield Button(literal(words("button_example")), id="example")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
