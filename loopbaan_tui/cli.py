@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the user's input is wrong (with a message), 2 wrong usa
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,10 +158,11 @@ def check(folder: Path, lang: str) -> int:
 
 
 def run_app(args: argparse.Namespace | AppArgs) -> int:
-    from .plain import plain_asked, run_plain
+    if args.plain or os.environ.get("LOOPBAAN_PLAIN", "").strip():  # plain.PLAIN_ENV: only then import plain mode
+        from .plain import plain_asked, run_plain
 
-    if args.plain or plain_asked():
-        return run_plain(args.content, args.data_dir, args.lang)
+        if args.plain or plain_asked():
+            return run_plain(args.content, args.data_dir, args.lang)
     from .ui.launch import launch
 
     return launch(args.content, args.data_dir, args.lang, watch=getattr(args, "watch", False))
