@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ScreenStackError
@@ -54,6 +54,13 @@ INPUT_LIMIT = 0.3
 """Seconds a signal waits, at most, for keys still waiting on the terminal to be read."""
 KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
+SHEETS = tuple(
+    Path(__file__).with_name("styles") / name
+    for name in ("dialogs.tcss", "reflection.tcss", "help.tcss", "roadmap.tcss")
+)
+"""The style sheets of every screen but the start screen (whose rules are in app.tcss, parsed before the
+first frame): read once, all together, right after the start screen is painted, or before the first other
+screen is pushed if that comes sooner (each reading re-parses every sheet)."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -79,6 +86,9 @@ class LoopbaanApp(CrashHandlingApp[None]):
         clock: Callable[[], datetime] = now,
         watch: Path | None = None,
     ) -> None:
+        theme = load_settings(store.folder).get("theme")
+        if theme in THEMES:  # set before Textual parses the style sheets: setting it later parses them again
+            self.set_reactive(LoopbaanApp.theme, theme)
         super().__init__()
         self.clock = clock
         """The time a new check-in begins (tests pass a fixed one)."""
@@ -147,18 +157,36 @@ class LoopbaanApp(CrashHandlingApp[None]):
             self.pack = pack
         self._packs[self.pack_key(pack)] = pack
 
+    # Style sheets
+
+    def load_style_sheets(self) -> None:
+        """Read the other screens' style sheets (SHEETS), once: Textual then re-parses every sheet and
+        restyles what is mounted."""
+        stylesheet = self.stylesheet
+        missing = [path for path in SHEETS if not stylesheet.has_source(str(path))]
+        if missing:
+            for path in missing:
+                stylesheet.read(path)
+            stylesheet.reparse()
+            stylesheet.update(self)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.load_style_sheets()  # a screen after the start screen: its rules must be there when it mounts
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.load_style_sheets()
+        return super().switch_screen(*args, **kwargs)
+
     # Life cycle
 
     def on_mount(self) -> None:
         show_terminal_cursor(self)  # ui/cursor.py: it follows the focus
         self.app_resume_signal.subscribe(self, show_terminal_cursor)  # the driver hides it again on resume
         localize_bindings(self, self.words)
-        theme = load_settings(self.store.folder).get("theme")
-        if theme in THEMES:
-            self.theme = theme
         from .screens.start import StartScreen
 
-        self.push_screen(StartScreen())
+        super().push_screen(StartScreen())  # not self.push_screen: the start screen's rules are in app.tcss
         if self.watch_folder is not None:
             from .watch import PackWatch
 

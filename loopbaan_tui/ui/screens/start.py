@@ -104,6 +104,7 @@ class StartScreen(Screen[None]):
         localize_bindings(self, self.app.words)
         self.refresh_list()
         self._listed_on_mount = True
+        self.call_after_refresh(self.app.load_style_sheets)  # the other screens' rules, once this one shows
 
     def on_screen_resume(self) -> None:
         if self._listed_on_mount:  # Textual resumes a screen right after mounting it: the list was
