@@ -24,6 +24,7 @@ from textual.geometry import Offset
 from textual.message_pump import MessagePump
 from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from ..domain.content import builtin
 from ..domain.content.model import Pack
@@ -108,6 +109,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
         self.watch_folder = watch
         """The pack folder to reload while the app runs (`--watch`), or None."""
+        localize_bindings(self, self.words)  # before the start screen's first frame shows them
 
     @property
     def cursor_position(self) -> Offset:
@@ -180,13 +182,16 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     # Life cycle
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen is the bottom of the stack: composed with the app, so that it comes in the
+        app's first frame, whole (pushed from on_mount, it came in a partial frame, then a whole one)."""
+        from .screens.start import StartScreen
+
+        return StartScreen()
+
     def on_mount(self) -> None:
         show_terminal_cursor(self)  # ui/cursor.py: it follows the focus
         self.app_resume_signal.subscribe(self, show_terminal_cursor)  # the driver hides it again on resume
-        localize_bindings(self, self.words)
-        from .screens.start import StartScreen
-
-        super().push_screen(StartScreen())  # not self.push_screen: the start screen's rules are in app.tcss
         if self.watch_folder is not None:
             from .watch import PackWatch
 
