@@ -31,8 +31,7 @@ def test_a_fresh_cache_gives_the_same_pack_without_reading_the_folder(
     monkeypatch.setenv(pack_cache.CACHE_ENV, str(tmp_path / "cache"))
     first = pack_cache.builtin_pack("nl")
     assert isinstance(first, Pack)
-    cache = tmp_path / "cache" / "pack-nl.pickle"
-    assert cache.is_file()
+    [cache] = (tmp_path / "cache").glob("pack-nl-*.pickle")
     if hasattr(os, "getuid"):
         assert cache.stat().st_mode & 0o777 == 0o600
     _no_loader(monkeypatch)

@@ -17,6 +17,7 @@ import io
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -46,8 +47,11 @@ def cache_folder() -> Path:
 
 
 def builtin_pack(language: str) -> Pack | tuple[Problem, ...]:
-    """The built-in pack of `language`, from the cache when it is fresh, else read, checked and cached."""
-    return cached_pack(builtin.pack_folder(language), cache_folder() / f"pack-{language}.pickle")
+    """The built-in pack of `language`, from the cache when it is fresh, else read, checked and cached.
+    Each installation (each folder the pack is in) has its own file, so two never replace each other's."""
+    folder = builtin.pack_folder(language)
+    where = zlib.crc32(str(folder.resolve()).encode("utf-8", "surrogateescape"))
+    return cached_pack(folder, cache_folder() / f"pack-{language}-{where:08x}.pickle")
 
 
 def cached_pack(folder: Path, cache: Path) -> Pack | tuple[Problem, ...]:
