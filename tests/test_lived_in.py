@@ -20,6 +20,7 @@ from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.widgets.key_footer import KeyFooter
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
 SIZE = (80, 24)
@@ -387,9 +388,10 @@ async def test_the_footer_keeps_f1_on_a_narrow_screen(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(60, 20)) as pilot:
         await open_first(pilot)
-        keys = [widget for widget in app.screen.query("FooterKey") if widget.region.width]
-        assert keys and keys[0].key == "f1"  # type: ignore[attr-defined]
-        assert keys[0].region.right <= 60
+        footer = app.screen.query_one(KeyFooter)
+        shown = footer.shown()
+        assert shown and shown[0][:2] == ("f1", "f1")
+        assert str(footer.render()).startswith("f1 ") and footer.region.right <= 60
 
 
 # --- 8. dates ------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from loopbaan_tui.domain.trajects.storage import PARSE_LIMIT, Store, from_toml, 
 from loopbaan_tui.domain.trajects.store_summary import sidecar_of
 from loopbaan_tui.domain.trajects.traject import Traject, overall_progress, progress
 from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.screens.start_list import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "packs" / "mini"
@@ -290,6 +291,6 @@ async def test_the_start_screen_shows_progress_and_large_files(store: Store) -> 
         await pilot.pause()
         start = app.screen
         assert isinstance(start, StartScreen)
-        shown = {s.id: start._describe(s) for s in start._summaries}
+        shown = {s.id: describe(s, app.pack) for s in start._summaries}
         assert "12/41 beantwoord" in shown[traject.id]
         assert app.words("start_unchecked") in shown["groot-000001"]

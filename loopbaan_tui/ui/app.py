@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ScreenStackError
@@ -24,11 +24,11 @@ from textual.geometry import Offset
 from textual.message_pump import MessagePump
 from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from ..domain.content import builtin
-from ..domain.content.loader import load_pack
 from ..domain.content.model import Pack
-from ..domain.content.problems import Problem
+from ..domain.content.pack_cache import builtin_pack
 from ..domain.trajects.autosave import Delays
 from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
@@ -37,9 +37,12 @@ from ..domain.trajects.traject import Traject, now
 from .cursor import cursor_at
 from .key_order import KeyOrder
 from .keys import localize_bindings
-from .session import Session
 from .text import literal
 from .textual_private import CrashHandlingApp, show_terminal_cursor
+
+if TYPE_CHECKING:
+    from ..domain.content.problems import Problem
+    from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 THEMES = ("textual-dark", "textual-light")
@@ -52,6 +55,13 @@ INPUT_LIMIT = 0.3
 """Seconds a signal waits, at most, for keys still waiting on the terminal to be read."""
 KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
+SHEETS = tuple(
+    Path(__file__).with_name("styles") / name
+    for name in ("dialogs.tcss", "reflection.tcss", "help.tcss", "roadmap.tcss")
+)
+"""The style sheets of every screen but the start screen (whose rules are in app.tcss, parsed before the
+first frame): read once, all together, right after the start screen is painted, or before the first other
+screen is pushed if that comes sooner (each reading re-parses every sheet)."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -77,6 +87,9 @@ class LoopbaanApp(CrashHandlingApp[None]):
         clock: Callable[[], datetime] = now,
         watch: Path | None = None,
     ) -> None:
+        theme = load_settings(store.folder).get("theme")
+        if theme in THEMES:  # set before Textual parses the style sheets: setting it later parses them again
+            self.set_reactive(LoopbaanApp.theme, theme)
         super().__init__()
         self.clock = clock
         """The time a new check-in begins (tests pass a fixed one)."""
@@ -96,6 +109,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self._packs: dict[str, Pack] = {self.pack_key(pack): pack}
         self.watch_folder = watch
         """The pack folder to reload while the app runs (`--watch`), or None."""
+        localize_bindings(self, self.words)  # before the start screen's first frame shows them
 
     @property
     def cursor_position(self) -> Offset:
@@ -125,13 +139,18 @@ class LoopbaanApp(CrashHandlingApp[None]):
         return str(pack.folder)
 
     def pack_for(self, key: str) -> Pack | tuple[Problem, ...]:
-        """The pack a traject was made with, loaded once."""
+        """The pack a traject was made with, loaded once (a built-in one from the cache: pack_cache.py)."""
         if key not in self._packs:
-            folder = builtin.pack_folder(key) if key in builtin.LANGUAGES else Path(key)
-            result = load_pack(folder)
-            if result.pack is None:
-                return result.problems
-            self._packs[key] = result.pack
+            if key in builtin.LANGUAGES:
+                found = builtin_pack(key)
+            else:
+                from ..domain.content.loader import load_pack
+
+                result = load_pack(Path(key))
+                found = result.pack if result.pack is not None else result.problems
+            if not isinstance(found, Pack):
+                return found
+            self._packs[key] = found
         return self._packs[key]
 
     def replace_pack(self, pack: Pack) -> None:
@@ -140,18 +159,39 @@ class LoopbaanApp(CrashHandlingApp[None]):
             self.pack = pack
         self._packs[self.pack_key(pack)] = pack
 
+    # Style sheets
+
+    def load_style_sheets(self) -> None:
+        """Read the other screens' style sheets (SHEETS), once: Textual then re-parses every sheet and
+        restyles what is mounted."""
+        stylesheet = self.stylesheet
+        missing = [path for path in SHEETS if not stylesheet.has_source(str(path))]
+        if missing:
+            for path in missing:
+                stylesheet.read(path)
+            stylesheet.reparse()
+            stylesheet.update(self)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.load_style_sheets()  # a screen after the start screen: its rules must be there when it mounts
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.load_style_sheets()
+        return super().switch_screen(*args, **kwargs)
+
     # Life cycle
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen is the bottom of the stack: composed with the app, so that it comes in the
+        app's first frame, whole (pushed from on_mount, it came in a partial frame, then a whole one)."""
+        from .screens.start import StartScreen
+
+        return StartScreen()
 
     def on_mount(self) -> None:
         show_terminal_cursor(self)  # ui/cursor.py: it follows the focus
         self.app_resume_signal.subscribe(self, show_terminal_cursor)  # the driver hides it again on resume
-        localize_bindings(self, self.words)
-        theme = load_settings(self.store.folder).get("theme")
-        if theme in THEMES:
-            self.theme = theme
-        from .screens.start import StartScreen
-
-        self.push_screen(StartScreen())
         if self.watch_folder is not None:
             from .watch import PackWatch
 
@@ -215,6 +255,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     def open_session(self, traject: Traject, pack: Pack, lock: TrajectLock) -> Session:
         """Make the traject, locked and loaded, the open one; only the app opens and closes sessions."""
+        from .session import Session  # not before a traject is opened: the start screen comes first
+
         self.close_session()
         self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
         return self.session

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from icalendar import Calendar, Event
-
 from ..content.model import Kind, Pack
 from ..kinds import ACTIONS, kind_of
 from ..kinds.rows import status_of
@@ -71,6 +69,8 @@ def deadlines(pack: Pack, traject: Traject) -> list[Deadline]:
 
 def calendar(items: Iterable[Deadline], checkin_title: Callable[[str], str], stamp: datetime) -> bytes:
     """An .ics file of all-day events; `checkin_title` names a check-in's event from the traject's name."""
+    from icalendar import Calendar, Event  # here: importing it takes longer than the whole start screen
+
     cal = Calendar()
     cal.add("prodid", "-//loopbaan//check-ins//")
     cal.add("version", "2.0")

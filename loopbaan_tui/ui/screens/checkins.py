@@ -100,7 +100,7 @@ class CompareScreen(ModalScreen[None]):
                 yield Select(dates, value=count - 1, allow_blank=False, id="compare-to", compact=True)
             with VerticalScroll(id="compare-body"):
                 yield Static(id="compare-lines")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)

@@ -107,7 +107,7 @@ class ExampleScreen(Screen[None]):
         yield Static(literal(self.app.words("example_heading", profile=self.profile_label)), id="example-heading")
         with VerticalScroll(id="example-preview"):
             yield Markdown(render(self.pack, self.traject, "md"), id="example-markdown", open_links=False)
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)

@@ -87,7 +87,7 @@ class ReflectionScreen(Screen[None]):
             yield StepRail(self.sections, traject, words, self.session.pack)
             yield ContentSwitcher(id="steps")
         yield Static(id="key-hint")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)

@@ -84,7 +84,7 @@ class RoadmapScreen(Screen[None]):
             yield Static(id="roadmap-message")
         with VerticalScroll(id="roadmap-preview"):
             yield Markdown(id="roadmap-markdown", open_links=False)
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)

@@ -7,7 +7,6 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,15 +20,14 @@ from textual.widgets.option_list import Option
 
 from ...domain.content.model import Pack
 from ...domain.content.problems import Problem
-from ...domain.trajects.due import due_state
 from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
 from ...domain.trajects.traject import Traject
-from ...domain.words.dates import format_date
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
 from ..words import damage_word, storage_word
 from .dialogs import Choice
+from .start_list import TrajectList, describe
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -46,22 +44,6 @@ class _Opening:
     traject: Traject | None = None
     pack: Pack | tuple[Problem, ...] | None = None
     problem: BaseException | None = None
-
-
-class TrajectList(OptionList):
-    """The list of trajecten. Enter opens one; the keys typed right after it wait from that moment on
-    (not only once the selection has reached the screen), so they land in the reflection it opens."""
-
-    app: LoopbaanApp
-
-    def action_select(self) -> None:
-        if self.highlighted is not None:
-            self.app.hold_keys()  # let go when the opening ends (StartScreen._open) or after HOLD_LIMIT
-        super().action_select()
-
-
-DUE_WORDS = {"overdue": "start_due_overdue", "due": "start_due_today", "soon": "start_due_soon"}
-"""How the start list marks a traject whose check-in is overdue, today, or within a week."""
 
 
 class StartScreen(Screen[None]):
@@ -98,12 +80,13 @@ class StartScreen(Screen[None]):
                 yield Button(literal(words("button_open")), id="open")
                 yield Button(literal(words("button_remove")), id="remove")
                 yield Button(literal(words("button_example")), id="example")
-        yield KeyFooter(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
         self.refresh_list()
         self._listed_on_mount = True
+        self.call_after_refresh(self.app.load_style_sheets)  # the other screens' rules, once this one shows
 
     def on_screen_resume(self) -> None:
         if self._listed_on_mount:  # Textual resumes a screen right after mounting it: the list was
@@ -121,7 +104,7 @@ class StartScreen(Screen[None]):
         options = self.query_one("#trajecten", OptionList)
         options.clear_options()
         for summary in self._summaries:
-            options.add_option(Option(literal(self._describe(summary)), id=summary.id))
+            options.add_option(Option(literal(describe(summary, self.app.pack)), id=summary.id))
         has_any = bool(self._summaries)
         options.display = has_any
         self.query_one("#open", Button).disabled = not has_any
@@ -135,25 +118,6 @@ class StartScreen(Screen[None]):
             options.focus()
         else:
             self.query_one("#new", Button).focus()
-
-    def _describe(self, summary: TrajectSummary) -> str:
-        words = self.app.words
-        if summary.problem_code == "link":
-            return f"⚠ {summary.id}\n   {words('start_link', target=summary.link_target or '?')}"
-        if summary.problem:
-            return f"⚠ {summary.id}\n   {words('start_damaged')}"
-        if summary.unchecked:
-            return f"{summary.id}\n   {words('start_unchecked')}"
-        profile = self.app.pack.profile(summary.profile)
-        profile_label = profile.label if profile else summary.profile
-        edited = summary.updated.astimezone().strftime(words("datetime_format"))
-        line = f"{profile_label} · {words('start_edited', when=edited)}"
-        if summary.total is not None:
-            line += f" · {words('start_progress', answered=summary.answered, total=summary.total)}"
-        if summary.due is not None and (state := due_state(summary.due, date.today())):
-            day = format_date(summary.due, self.app.pack.info.language, weekday=False)
-            line += f" · {words(DUE_WORDS[state], date=day)}"
-        return f"{summary.name}\n   {line}"
 
     # Actions
 
