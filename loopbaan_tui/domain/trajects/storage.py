@@ -31,6 +31,7 @@ from typing import Any
 
 from ..content.model import ROUTES, Route
 from . import atomic, traject_file
+from .file_text import FileText
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (
@@ -45,7 +46,7 @@ from .store_summary import (
 )
 from .text import clean_text
 from .traject import Traject, new_id
-from .traject_file import HEADER, SCHEMA_VERSION, FormatError, document, dump, from_toml, parse, to_toml
+from .traject_file import HEADER, SCHEMA_VERSION, FormatError, from_toml, parse, to_toml
 from .traject_lock import Locking, TrajectLock
 from .trash import TRASH, Bin
 
@@ -96,6 +97,7 @@ class Store(Locking, RecoveryCopies, Bin):
         self._known: dict[str, bytes] = {}
         self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
+        self._texts: dict[str, FileText] = {}  # id -> the text of its parts that did not change, between saves
         self._old_format: set[str] = set()  # ids read from a format-1 file: kept aside as it was by the first save
         self._recovery: dict[str, list[Path]] = {}  # id -> recovery copies written in this session
         self._held: dict[str, TrajectLock] = {}
@@ -281,7 +283,8 @@ class Store(Locking, RecoveryCopies, Bin):
         path = self.path_of(traject.id)
         with self._mutex:
             try:
-                data = dump(document(traject, self._extra.get(traject.id), lenient=False)).encode("utf-8")
+                text = self._texts.setdefault(traject.id, FileText()).text(traject, self._extra.get(traject.id))
+                data = text.encode("utf-8")
             except ValueError as error:  # one kind of failure for the UI; the message names no answer text
                 raise StorageError("other", path, str(error)) from None
             self._ensure_folder()

@@ -66,6 +66,18 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
         if not lenient:
             raise ValueError("answers must be a table")
         answers = {"answers": answers}
+    data = head_document(traject, extra, convert)
+    checkins = [_checkin_table(c.info, c.answers, convert) for c in traject.earlier]
+    data["checkin"] = [*checkins, _checkin_table(traject.current, answers, convert)]
+    for key, value in (extra or {}).items():
+        if key != "traject":
+            data.setdefault(key, value)
+    return data
+
+
+def head_document(traject: Traject, extra: Mapping[str, Any] | None, convert: Converter) -> dict[str, Any]:
+    """The file's content before its check-ins: `schema`, `private` and `[traject]` (with the keys of
+    it this version does not know, from `extra`)."""
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "private": sorted(convert.text(p, "private") for p in traject.private),
@@ -74,27 +86,23 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
             "name": convert.text(traject.name, "traject.name"),
             "profile": convert.text(traject.profile, "traject.profile"),
             "pack": convert.text(traject.pack, "traject.pack"),
-            "created": _moment(traject.created, "traject.created", lenient),
-            "updated": _moment(traject.updated, "traject.updated", lenient),
+            "created": _moment(traject.created, "traject.created", convert.lenient),
+            "updated": _moment(traject.updated, "traject.updated", convert.lenient),
         },
     }
-    checkins = [_checkin_table(c.info, c.answers, convert) for c in traject.earlier]
-    data["checkin"] = [*checkins, _checkin_table(traject.current, answers, convert)]
     if traject.last_prompt:  # written only when set: a file without it reads the same
         data["traject"]["last_prompt"] = convert.text(traject.last_prompt, "traject.last_prompt")
     if traject.route != "full":  # the full route is the default: a file without `route` reads the same
         data["traject"]["route"] = convert.text(traject.route, "traject.route")
-    for key, value in (extra or {}).items():
-        if key == "traject" and isinstance(value, Mapping):
-            for sub, item in value.items():
-                data["traject"].setdefault(sub, item)
-        else:
-            data.setdefault(key, value)
+    unknown = (extra or {}).get("traject")
+    if isinstance(unknown, Mapping):
+        for sub, item in unknown.items():
+            data["traject"].setdefault(sub, item)
     return data
 
 
-def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> dict[str, Any]:
-    """One `[[checkin]]` table: its date, its pack, the keys kept from a newer version, its answers."""
+def checkin_meta(info: CheckInInfo, convert: Converter) -> dict[str, Any]:
+    """A `[[checkin]]` table's own keys: its date, its pack, what it revisits (not its answers)."""
     table: dict[str, Any] = {
         "date": _moment(info.date, "checkin.date", convert.lenient),
         "pack_id": convert.text(info.pack_id, "checkin.pack_id"),
@@ -102,6 +110,12 @@ def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Co
     }
     if info.revisit:  # written only when chosen: a check-in without it reads the same
         table["revisit"] = [convert.text(p, "checkin.revisit") for p in info.revisit]
+    return table
+
+
+def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> dict[str, Any]:
+    """One `[[checkin]]` table: its date, its pack, the keys kept from a newer version, its answers."""
+    table = checkin_meta(info, convert)
     for key, value in info.extra.items():
         table.setdefault(key, value)
     table["answers"] = convert.answers(answers)
