@@ -25,7 +25,6 @@ import stat
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,8 @@ from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (
     PARSE_LIMIT,
+    UNKNOWN,
+    Due,
     TrajectSummary,
     damaged,
     head_problem,
@@ -270,15 +271,16 @@ class Store(Locking, RecoveryCopies, Bin):
         self.save(traject, progress=None)
         return traject
 
-    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None, due: date | None = None) -> Saved:
+    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None, due: Due = UNKNOWN) -> Saved:
         """Write the traject atomically, keeping the previous good version as `<id>.toml.bak`.
 
         A file that does not parse (or was changed by someone else since we read it, or is a link)
         is first kept aside under another name (`Saved.kept_aside`); it is never simply replaced.
         StorageError when anything fails, with the existing file untouched (code "other" also when a
         value cannot be written as TOML). `progress` (answered, total over all steps; see
-        traject.overall_progress) and `due` (the next check-in, due.next_checkin) go into the traject's
-        summary for the start screen; None when unknown. The text is written as it is: cleaned where it entered.
+        traject.overall_progress; None when unknown) and `due` (the next check-in, due.next_checkin: None
+        when none is set, UNKNOWN when not known) go into its summary (start screen, `loopbaan due`).
+        The text is written as it is: cleaned where it entered.
         """
         path = self.path_of(traject.id)
         with self._mutex:
