@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_storage_props import TRICKY
 
 from loopbaan_tui.domain.trajects import text
 from loopbaan_tui.domain.trajects.text import clean_text, clean_value
@@ -71,3 +74,14 @@ def test_clean_value_drops_what_holds_nothing_at_every_level() -> None:
 def test_clean_text(typed: str, kept: str) -> None:
     assert clean_text(typed) == kept
     assert clean_text(kept) is kept, "clean text is returned as it is"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)), max_size=8))
+def test_the_quick_check_says_what_the_search_says(parts: list[str]) -> None:
+    """is_clean (C-speed paths for every key typed) agrees with the one regex search over any text."""
+    value = "".join(parts)
+    assert text.is_clean(value) == (not text._TO_CLEAN.search(value))
+    assert text.is_clean(value.encode("ascii", "ignore").decode()) == (
+        not text._TO_CLEAN.search(value.encode("ascii", "ignore").decode())
+    )
