@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_storage_props import TRICKY
@@ -85,3 +87,41 @@ def test_the_quick_check_says_what_the_search_says(parts: list[str]) -> None:
     assert text.is_clean(value.encode("ascii", "ignore").decode()) == (
         not text._TO_CLEAN.search(value.encode("ascii", "ignore").decode())
     )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+_tables = st.recursive(
+    st.one_of(st.lists(st.one_of(st.text(), st.sampled_from(TRICKY)), max_size=4).map("".join), st.integers()),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _tables, max_size=4), st.booleans())
+def test_a_file_said_clean_holds_no_string_to_clean(document: dict[str, Any], multiline: bool) -> None:
+    """Loading skips cleaning each string when file_is_clean says so: then none needs it."""
+    try:
+        data = tomli_w.dumps(document, multiline_strings=multiline).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: never in a file (and file_is_clean is not asked)
+        return
+    if text.file_is_clean(data):
+        assert all(text.is_clean(s) for s in _strings(tomllib.loads(data.decode("utf-8"))))
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ["a = 'x\x85y'", 'a = "x\u2028"', 'a = """x\r\ny"""', 'a = "\\u001b"', 'a = "\\b"', "'\x85' = 1", "a = '\x7f'"],
+)
+def test_a_file_with_a_character_to_clean_is_not_clean(toml: str) -> None:
+    assert not text.file_is_clean(toml.encode("utf-8"))
+    assert text.file_is_clean('a = "plain \\"quoted\\" \\\\ text\\n"\nb = \'\xa0\u2019\''.encode())

@@ -16,7 +16,7 @@ import tomli_w
 from ..content.model import ROUTES
 from ..kinds.base import Stored
 from .checkins import CheckIn, CheckInInfo
-from .text import clean_text
+from .text import clean_text, file_is_clean
 from .traject import Traject
 
 SCHEMA_VERSION = 2
@@ -221,16 +221,16 @@ def _decode(data: bytes) -> str:
 
 
 def parse(data: bytes) -> tuple[Traject, dict[str, Any]]:
-    traject, extra, _ = _from_text(_decode(data))
+    traject, extra, _ = _from_text(_decode(data), data)
     return traject, extra
 
 
 def parse_versioned(data: bytes) -> tuple[Traject, dict[str, Any], int]:
     """As `parse`, with the file's format version (1 for a file migrated while reading)."""
-    return _from_text(_decode(data))
+    return _from_text(_decode(data), data)
 
 
-def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
+def _from_text(text: str, data: bytes | None = None) -> tuple[Traject, dict[str, Any], int]:
     """The traject, the keys this version does not know (kept to be written back), the file's schema.
 
     Text enters the app here, so every string read is cleaned (clean_text): control characters from
@@ -238,6 +238,10 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
     A format-1 file becomes a traject with one check-in, dated when the traject was created.
     """
     doc = _toml(text)
+    try:  # nearly always clean: the answers' strings need no cleaning then
+        dirty = not file_is_clean(text.encode("utf-8") if data is None else data)
+    except UnicodeEncodeError:  # a lone surrogate in text given as such
+        dirty = True
     schema = _check_schema(doc.get("schema"))
     table = doc.get("traject")
     if not isinstance(table, dict):
@@ -248,9 +252,9 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
         raise FormatError("bad_data", "private is not a list of prompt ids")
     if schema == 1:
         earlier: list[CheckIn] = []
-        current, answers = CheckInInfo(fields["created"]), _answers(doc.get("answers", {}), "answers")
+        current, answers = CheckInInfo(fields["created"]), _answers(doc.get("answers", {}), "answers", dirty)
     else:
-        earlier, current, answers = _checkins(doc.get("checkin"), fields["created"])
+        earlier, current, answers = _checkins(doc.get("checkin"), fields["created"], dirty)
     traject = Traject(
         answers=answers, private={clean_text(p) for p in private}, current=current, earlier=earlier, **fields
     )
@@ -261,26 +265,26 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
     return traject, extra, schema
 
 
-def _answers(value: Any, where: str) -> dict[str, Stored]:
+def _answers(value: Any, where: str, dirty: bool) -> dict[str, Stored]:
     if not isinstance(value, dict):
         raise FormatError("bad_data", f"{where} is not a table")
-    return {clean_text(k): _read_value(v) for k, v in value.items()}
+    return {clean_text(k) if dirty else k: _read_value(v, dirty) for k, v in value.items()}
 
 
-def _checkins(value: Any, created: datetime) -> tuple[list[CheckIn], CheckInInfo, dict[str, Stored]]:
+def _checkins(value: Any, created: datetime, dirty: bool) -> tuple[list[CheckIn], CheckInInfo, dict[str, Stored]]:
     """The `[[checkin]]` tables: (the earlier ones, the current one's facts, its answers). None or
     an empty list reads as one empty check-in dated `created`."""
     if value is None or value == []:
         return [], CheckInInfo(created), {}
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise FormatError("bad_data", "checkin is not a list of tables")
-    read = [_checkin(item, number) for number, item in enumerate(value, 1)]
+    read = [_checkin(item, number, dirty) for number, item in enumerate(value, 1)]
     earlier = [CheckIn(info, MappingProxyType(answers)) for info, answers in read[:-1]]
     current, answers = read[-1]
     return earlier, current, answers
 
 
-def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str, Stored]]:
+def _checkin(table: dict[str, Any], number: int, dirty: bool) -> tuple[CheckInInfo, dict[str, Stored]]:
     when = table.get("date")
     if isinstance(when, date) and not isinstance(when, datetime):  # a hand-typed day: its start, in UTC
         when = datetime.combine(when, time(), UTC)
@@ -296,7 +300,7 @@ def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str,
         {k: v for k, v in table.items() if k not in _CHECKIN_KEYS},
         tuple(clean_text(p) for p in revisit if isinstance(p, str)) if isinstance(revisit, list) else (),
     )
-    return info, _answers(table.get("answers", {}), f"the answers of check-in {number}")
+    return info, _answers(table.get("answers", {}), f"the answers of check-in {number}", dirty)
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -345,9 +349,10 @@ def _traject_fields(table: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _read_value(value: Any, depth: int = 0) -> Any:
-    """Answers as the app keeps them: texts cleaned, a hand-typed TOML date as the text the date
-    prompt uses. Each part is visited once.
+def _read_value(value: Any, dirty: bool, depth: int = 0) -> Any:
+    """Answers as the app keeps them: texts cleaned (when the file is `dirty`: file_is_clean said
+    some string may need it), a hand-typed TOML date as the text the date prompt uses. Each part is
+    visited once.
 
     An answer nested deeper than MAX_DEPTH is refused here (FormatError "too_deep"): a save would
     refuse it too, and a traject that opens but can never be saved again would lose every word
@@ -355,12 +360,13 @@ def _read_value(value: Any, depth: int = 0) -> Any:
     """
     if depth > MAX_DEPTH:
         raise FormatError("too_deep", f"an answer is nested more than {MAX_DEPTH} levels deep")
-    if isinstance(value, str):
-        return clean_text(value)
+    kind = type(value)
+    if kind is str:
+        return clean_text(value) if dirty else value
+    if kind is dict:
+        return {clean_text(k) if dirty else k: _read_value(v, dirty, depth + 1) for k, v in value.items()}
+    if kind is list:
+        return [_read_value(v, dirty, depth + 1) for v in value]
     if isinstance(value, datetime | date | time):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {clean_text(k): _read_value(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_read_value(v, depth + 1) for v in value]
     return value
