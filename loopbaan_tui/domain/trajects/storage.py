@@ -39,6 +39,7 @@ from .store_summary import (
     Due,
     TrajectSummary,
     damaged,
+    from_head,
     head_problem,
     link_summary,
     modified,
@@ -163,8 +164,9 @@ class Store(Locking, RecoveryCopies, Bin):
         return found
 
     def _summary(self, traject_id: str, path: Path, info: os.stat_result) -> TrajectSummary:
-        """From the sidecar when it is fresh; else from the file, unless it is too large to parse."""
-        summary = read_sidecar(self.folder, traject_id, path, info)
+        """From the sidecar when it is fresh; else from the file (only its head when it is large),
+        unless it is too large to parse."""
+        summary = read_sidecar(self.folder, traject_id, path, info) or from_head(traject_id, path, info)
         if summary is not None:
             return summary
         if info.st_size > PARSE_LIMIT:

@@ -25,11 +25,13 @@ import tomli_w
 from . import atomic
 from .text import clean_text
 from .traject import Traject
+from .traject_file import head_fields
 
 PARSE_LIMIT = 2 * 1024 * 1024
 """Traject files larger than this (2 MiB) are not parsed for a listing without a fresh sidecar."""
 HEAD_BYTES = 64 * 1024
-"""How much of a file over the limit is read to see whether it is plainly not a traject."""
+"""How much of a file over the limit is read to see whether it is plainly not a traject; and how
+much of a file without a fresh sidecar is read for its name (from_head) when it is larger than this."""
 SIDECAR_SCHEMA = 1
 
 
@@ -145,6 +147,21 @@ def read_sidecar(folder: Path, traject_id: str, path: Path, info: os.stat_result
     return TrajectSummary(
         traject_id, name, profile, pack, updated, path, answered=answered, total=total, due=due, due_known=known
     )
+
+
+def from_head(traject_id: str, path: Path, info: os.stat_result) -> TrajectSummary | None:
+    """The line of a file over HEAD_BYTES (and not over PARSE_LIMIT) from its first HEAD_BYTES
+    (traject_file.head_fields), so that listing it costs the same whatever its size; None for a
+    smaller file, or when the head does not tell. Its soundness is checked when it is opened."""
+    if not HEAD_BYTES < info.st_size <= PARSE_LIMIT:
+        return None
+    try:
+        fields = head_fields(atomic.read_own_file(path, HEAD_BYTES))
+    except OSError:
+        return None
+    if fields is None:
+        return None
+    return TrajectSummary(traject_id, fields["name"], fields["profile"], fields["pack"], fields["updated"], path)
 
 
 def modified(info: os.stat_result) -> datetime:

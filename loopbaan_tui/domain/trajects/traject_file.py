@@ -30,6 +30,8 @@ _OPTIONAL_KEYS = ("last_prompt", "route")
 _TOP_KEYS = ("schema", "traject", "checkin", "private")
 _TOP_KEYS_1 = ("schema", "traject", "answers", "private")
 _CHECKIN_KEYS = ("date", "pack_id", "pack_version", "revisit", "answers")
+HEAD_TRIES = 8
+"""How many places a listing tries to cut a file's head at (traject_file.head_fields)."""
 MAX_DEPTH = 8
 """How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
 (a table of scales, each a table); a file nested deeper is refused when read, and never written."""
@@ -209,6 +211,34 @@ class Converter:
         if not math.isfinite(value):
             return self.refuse(f"answer {prompt!r} holds a number that is not finite", value)
         return float.__float__(value)
+
+
+def head_fields(head: bytes) -> dict[str, Any] | None:
+    """The [traject] table's fields (as Traject's, cleaned) from the first bytes of a file, read
+    without the rest: what a listing shows. None when the head does not tell them for sure.
+
+    The head is parsed up to the first table after `[traject]`: a cut that fell inside a string
+    leaves it unclosed (only multi-line strings span lines) and does not parse, so the next line
+    that looks like a table is tried (a few); what parses is the file's own beginning. Whether the
+    rest of the file is sound is found out when it is opened.
+    """
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    end = head.find(b"\n[traject]\n")
+    for _ in range(HEAD_TRIES) if end >= 0 else ():
+        end = head.find(b"\n[", end + 1)
+        if end < 0:
+            return None
+        try:
+            doc = tomllib.loads(head[: end + 1].decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            continue
+        table = doc.get("traject")
+        try:
+            _check_schema(doc.get("schema"))
+            return _traject_fields(table) if isinstance(table, dict) else None
+        except FormatError:
+            return None
+    return None
 
 
 def _decode(data: bytes) -> str:
