@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain.content import builtin
 from .domain.content.loader import load_pack
@@ -23,6 +24,9 @@ from .domain.trajects.storage import DamagedTraject, StorageError, Store, Trajec
 from .domain.trajects.traject import Traject
 from .domain.words.dates import format_date
 from .domain.words.messages import message
+
+if TYPE_CHECKING:
+    from .domain.trajects.due import Deadline  # imported when used: icalendar takes a while
 
 EXIT_OK, EXIT_INPUT = 0, 1
 FORMAT_OF_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -335,30 +339,44 @@ def due(args: argparse.Namespace) -> int:
     every traject's next check-in and open action deadlines as a calendar file. Exit 0."""
     from datetime import date
 
-    from .domain.trajects.due import Deadline, calendar, deadlines, due_state
+    from .domain.trajects.due import calendar, due_state
 
     lang, store = args.lang, Store(data_dir(args.data_dir).absolute())
     today = date.today()
-    found: list[Deadline] = []
-    packs: dict[str, Pack | None] = {}
-    for summary in store.summaries():
-        try:
-            traject = store.load(summary.id)
-        except (OSError, DamagedTraject):
-            continue  # `loopbaan list` tells about damaged files; this runs from a shell profile
-        if traject.pack not in packs:
-            packs[traject.pack] = load_pack(_pack_folder(traject.pack)).pack
-        pack = packs[traject.pack]
-        if pack is not None:
-            found += deadlines(pack, traject)
+    found = _deadlines(store, everything=bool(args.ics))
     for item in found:
         state = due_state(item.day, today) if not item.what else None
         if state is not None:
-            day = format_date(item.day, lang)
-            print(_say(lang, _DUE_WORDS[state], name=item.traject.name.strip() or item.traject.id, date=day))
+            print(_say(lang, _DUE_WORDS[state], name=item.name, date=format_date(item.day, lang)))
     if args.ics:
         text = calendar(found, lambda name: _say(lang, "cli_due_event", name=name), datetime.now().astimezone()).decode(
             "utf-8"
         )
         return _write_roadmap(Path(args.ics).expanduser(), text, args, written="calendar")
     return EXIT_OK
+
+
+def _deadlines(store: Store, *, everything: bool) -> list[Deadline]:
+    """Every traject's next check-in, read from its summary when that holds it; `everything` also the
+    open actions' deadlines (those need the whole file)."""
+    from .domain.trajects.due import Deadline, deadlines
+
+    found: list[Deadline] = []
+    packs: dict[str, Pack | None] = {}
+    for summary in store.summaries():
+        if summary.problem is not None:
+            continue  # `loopbaan list` tells about damaged files; this runs from a shell profile
+        if summary.due_known and not everything:  # the summary holds the next check-in: no file to read
+            if summary.due is not None:
+                found.append(Deadline(summary.id, summary.name.strip() or summary.id, summary.due))
+            continue
+        try:
+            traject = store.load(summary.id)
+        except (OSError, DamagedTraject):
+            continue
+        if traject.pack not in packs:
+            packs[traject.pack] = load_pack(_pack_folder(traject.pack)).pack
+        pack = packs[traject.pack]
+        if pack is not None:
+            found += deadlines(pack, traject)
+    return found

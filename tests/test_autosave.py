@@ -224,3 +224,28 @@ def test_writes_from_two_threads_run_one_at_a_time() -> None:
     for thread in threads:
         thread.join()
     assert not overlapped[0] and not autosaver.dirty
+
+
+def test_a_snapshot_is_a_deep_copy_that_shares_only_what_never_changes() -> None:
+    """Session saves a snapshot on a thread while the user edits on: nothing edited afterwards reaches it."""
+    import copy
+    from datetime import UTC, datetime
+
+    from loopbaan_tui.domain.trajects.checkins import start_checkin
+    from loopbaan_tui.domain.trajects.traject import Traject
+
+    traject = Traject("snap-000000", "Foto", "student", "nl", answers={"a": "tekst", "b": [{"what": "x"}]})
+    traject.set_answer("c", {"werkdruk": {"now": 3}})
+    start_checkin(traject, datetime(2026, 1, 1, tzinfo=UTC))
+    traject.private.add("a")
+    snapshot = traject.snapshot()
+    assert snapshot == copy.deepcopy(traject)
+    assert snapshot.earlier[0] is traject.earlier[0] and snapshot.answers["a"] is traject.answers["a"]
+    before = copy.deepcopy(snapshot)
+    traject.answers["b"][0]["what"] = "y"
+    traject.answers["c"]["werkdruk"]["now"] = 5
+    traject.set_answer("a", "anders")
+    traject.private.add("b")
+    traject.current.revisit = ("a",)
+    start_checkin(traject, datetime(2026, 2, 1, tzinfo=UTC))
+    assert snapshot == before

@@ -85,3 +85,42 @@ async def test_the_start_screen_marks_a_check_in_that_is_due(tmp_path: Path) -> 
         assert isinstance(app.screen, StartScreen)
         option = app.screen.query_one("#trajecten", OptionList).get_option_at_index(0)
         assert "⚑ check-in te laat" in str(option.prompt)
+
+
+def test_loopbaan_due_reads_the_summary_when_it_holds_the_check_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that knew the next check-in (as the app's do) put it in the summary: `loopbaan due`
+    reads no traject file for it; one saved without it (the date unknown) is read, as is every file
+    for --ics (the actions' deadlines are only in the file). A damaged file is skipped, not set aside."""
+    from loopbaan_tui.domain.content import builtin
+    from loopbaan_tui.domain.content.loader import load_pack
+    from loopbaan_tui.domain.trajects.due import next_checkin
+
+    pack = load_pack(builtin.pack_folder("nl")).pack
+    assert pack is not None
+    store, today = Store(tmp_path), date.today()
+    known, unknown = store.create("Bekend", "student", "nl"), store.create("Onbekend", "student", "nl")
+    for traject, days in ((known, 1), (unknown, -1)):
+        traject.set_answer("roadmap-checkin", (today + timedelta(days=days)).isoformat())
+    store.save(known, due=next_checkin(pack, known))
+    store.save(unknown)  # as a save that has no pack to read the date with
+    store.create("Geen datum", "student", "nl")
+    store.save(store.load(store.create("Zonder", "student", "nl").id), due=None)  # known: none set
+    (tmp_path / "kapot-000001.toml").write_text("schema = ", encoding="utf-8")
+    read: list[str] = []
+    real = Store.load
+    monkeypatch.setattr(Store, "load", lambda self, traject_id: read.append(traject_id) or real(self, traject_id))
+    assert main(["due", "--data-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(lines) == sorted(
+        [
+            f"Bekend: je check-in komt eraan ({_words(today + timedelta(days=1))})",
+            f"Onbekend: je check-in is te laat (gepland op {_words(today - timedelta(days=1))})",
+        ]
+    )
+    assert sorted(read) == sorted([unknown.id, *(s.id for s in store.summaries() if s.name == "Geen datum")])
+    assert not list(tmp_path.glob("kapot-000001.damaged-*"))
+    read.clear()
+    assert main(["due", "--data-dir", str(tmp_path), "--ics", str(tmp_path / "a.ics")]) == 0
+    assert len(read) == 4

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from apps import make_app
 from hostile.pilot import SIZE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loopbaan_tui import cli
 from loopbaan_tui.domain.content.loader import load_pack
@@ -19,6 +21,7 @@ from loopbaan_tui.domain.trajects import storage as storage_module
 from loopbaan_tui.domain.trajects.lookup import matching
 from loopbaan_tui.domain.trajects.storage import PARSE_LIMIT, Store, from_toml, to_toml
 from loopbaan_tui.domain.trajects.store_summary import sidecar_of
+from loopbaan_tui.domain.trajects.text import clean_text
 from loopbaan_tui.domain.trajects.traject import Traject, overall_progress, progress
 from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.screens.start_list import describe
@@ -294,3 +297,47 @@ async def test_the_start_screen_shows_progress_and_large_files(store: Store) -> 
         shown = {s.id: describe(s, app.pack) for s in start._summaries}
         assert "12/41 beantwoord" in shown[traject.id]
         assert app.words("start_unchecked") in shown["groot-000001"]
+
+
+# --- a large file without a summary: its head only ---------------------------------------------
+
+
+def test_a_large_file_without_a_summary_is_listed_from_its_head(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files of an older version have no summary: one over HEAD_BYTES is listed from its beginning,
+    so listing it costs the same whatever its size; a damaged end shows when it is opened."""
+    traject = Traject("groot-000001", "Groot\n[[checkin]]\nnaam", "student", "nl")  # a name that looks like a table
+    for n in range(300):
+        traject.set_answer(f"vraag-{n}", f"antwoord {n}\n" * 40)
+    store.save(traject)
+    path = store.path_of(traject.id)
+    assert path.stat().st_size > store_summary.HEAD_BYTES
+    sidecar_of(store.folder, traject.id).unlink()
+    parsed = count_parses(monkeypatch)
+    (summary,) = Store(store.folder).summaries()
+    assert (summary.name, summary.profile, summary.updated, summary.problem) == (
+        traject.name,
+        "student",
+        traject.updated,
+        None,
+    )
+    assert parsed == [], "the whole file was parsed to list it"
+    path.write_bytes(path.read_bytes()[:-200])  # its end lost: found out when opened
+    (summary,) = Store(store.folder).summaries()
+    assert summary.problem is None and summary.name == traject.name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=30), st.sampled_from(["", "\n[x]\n", '"""', "\n[[checkin]]\n", "'''"]))
+def test_the_head_tells_what_the_whole_file_says_or_nothing(name: str, trap: str) -> None:
+    traject = Traject("kop-000001", clean_text(name + trap + name), "student", "nl", answers={"a": "x\n" * 50})
+    data = to_toml(traject).encode("utf-8")
+    fields = traject_file.head_fields(data[: len(data) // 2])
+    if fields is not None:
+        whole = traject_file.from_toml(data.decode("utf-8"))
+        assert (fields["name"], fields["profile"], fields["pack"], fields["updated"]) == (
+            whole.name,
+            whole.profile,
+            whole.pack,
+            whole.updated,
+        )
+    assert traject_file.head_fields(data) is not None or "\n[" in traject.name

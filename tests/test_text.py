@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_storage_props import TRICKY
 
 from loopbaan_tui.domain.trajects import text
 from loopbaan_tui.domain.trajects.text import clean_text, clean_value
@@ -71,3 +76,52 @@ def test_clean_value_drops_what_holds_nothing_at_every_level() -> None:
 def test_clean_text(typed: str, kept: str) -> None:
     assert clean_text(typed) == kept
     assert clean_text(kept) is kept, "clean text is returned as it is"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)), max_size=8))
+def test_the_quick_check_says_what_the_search_says(parts: list[str]) -> None:
+    """is_clean (C-speed paths for every key typed) agrees with the one regex search over any text."""
+    value = "".join(parts)
+    assert text.is_clean(value) == (not text._TO_CLEAN.search(value))
+    assert text.is_clean(value.encode("ascii", "ignore").decode()) == (
+        not text._TO_CLEAN.search(value.encode("ascii", "ignore").decode())
+    )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+_tables = st.recursive(
+    st.one_of(st.lists(st.one_of(st.text(), st.sampled_from(TRICKY)), max_size=4).map("".join), st.integers()),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _tables, max_size=4), st.booleans())
+def test_a_file_said_clean_holds_no_string_to_clean(document: dict[str, Any], multiline: bool) -> None:
+    """Loading skips cleaning each string when file_is_clean says so: then none needs it."""
+    try:
+        data = tomli_w.dumps(document, multiline_strings=multiline).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: never in a file (and file_is_clean is not asked)
+        return
+    if text.file_is_clean(data):
+        assert all(text.is_clean(s) for s in _strings(tomllib.loads(data.decode("utf-8"))))
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ["a = 'x\x85y'", 'a = "x\u2028"', 'a = """x\r\ny"""', 'a = "\\u001b"', 'a = "\\b"', "'\x85' = 1", "a = '\x7f'"],
+)
+def test_a_file_with_a_character_to_clean_is_not_clean(toml: str) -> None:
+    assert not text.file_is_clean(toml.encode("utf-8"))
+    assert text.file_is_clean('a = "plain \\"quoted\\" \\\\ text\\n"\nb = \'\xa0\u2019\''.encode())

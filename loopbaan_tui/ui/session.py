@@ -6,7 +6,6 @@ Only the app opens and closes a session (`LoopbaanApp.open_session`, `close_sess
 from __future__ import annotations
 
 import contextlib
-import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -106,7 +105,7 @@ class Session:
         """Save on this thread (quit, signals, leaving the traject); True when all is on disk."""
         version = self.autosave.flush()
         if version is not None:
-            self._write(version, copy.deepcopy(self.traject), from_thread=False)
+            self._write(version, self.traject.snapshot(), from_thread=False)
         return not self.dirty
 
     def close(self) -> bool:
@@ -120,7 +119,7 @@ class Session:
         return self.app.set_timer(seconds, callback).stop
 
     def _save_in_thread(self, version: int) -> None:
-        snapshot = copy.deepcopy(self.traject)
+        snapshot = self.traject.snapshot()  # on the UI thread: cheap (texts shared)
         self.app.run_worker(lambda: self._write(version, snapshot), thread=True, group="autosave", exit_on_error=False)
 
     def _write(self, version: int, snapshot: Traject, from_thread: bool = True) -> None:

@@ -128,8 +128,9 @@ class IsALink(OSError):
         self.target = target
 
 
-def read_own_file(path: Path) -> bytes:
-    """The bytes of an ordinary file at `path`, never read through a symbolic link.
+def read_own_file(path: Path, limit: int = -1) -> bytes:
+    """The bytes of an ordinary file at `path` (its first `limit` when given), never read through a
+    symbolic link.
 
     IsALink for a link, IsADirectoryError for a folder, OSError(EINVAL) for a pipe or device (never
     waited on), FileNotFoundError when it is not there.
@@ -150,7 +151,7 @@ def read_own_file(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "not an ordinary file", str(path))
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            return handle.read(limit)
     finally:
         os.close(fd)
 

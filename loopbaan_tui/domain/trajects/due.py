@@ -44,9 +44,11 @@ def due_state(day: date, today: date) -> DueState | None:
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A date in a traject: its next check-in (`what` empty) or an open action's 'when'."""
+    """A date in a traject: its next check-in (`what` empty) or an open action's 'when'. `name` is
+    the traject's name (its id when it has none)."""
 
-    traject: Traject
+    traject_id: str
+    name: str
     day: date
     what: str = ""
 
@@ -54,8 +56,9 @@ class Deadline:
 def deadlines(pack: Pack, traject: Traject) -> list[Deadline]:
     """The traject's next check-in and the deadlines of its actions not yet done or let go."""
     found = []
+    name = traject.name.strip() or traject.id
     if (day := next_checkin(pack, traject)) is not None:
-        found.append(Deadline(traject, day))
+        found.append(Deadline(traject.id, name, day))
     for section in pack.sections:
         for prompt in section.prompts_for(traject.profile):
             if prompt.kind != Kind.ACTIONS:
@@ -63,7 +66,7 @@ def deadlines(pack: Pack, traject: Traject) -> list[Deadline]:
             for row in ACTIONS.read(prompt, traject.answer(prompt.id)).rows:
                 when = recognize_date(row.get("when"))
                 if when is not None and status_of(row) in ("open", "bezig"):
-                    found.append(Deadline(traject, when, " ".join(row.get("what").split())))
+                    found.append(Deadline(traject.id, name, when, " ".join(row.get("what").split())))
     return found
 
 
@@ -76,14 +79,13 @@ def calendar(items: Iterable[Deadline], checkin_title: Callable[[str], str], sta
     cal.add("version", "2.0")
     for number, item in enumerate(items):
         event = Event()
-        name = item.traject.name.strip() or item.traject.id
-        event.add("summary", item.what or checkin_title(name))
+        event.add("summary", item.what or checkin_title(item.name))
         if item.what:
-            event.add("description", name)
+            event.add("description", item.name)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + timedelta(days=1))
         event.add("dtstamp", stamp)
-        event.add("uid", f"{item.traject.id}-{item.day.isoformat()}-{number}@loopbaan")
+        event.add("uid", f"{item.traject_id}-{item.day.isoformat()}-{number}@loopbaan")
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -25,18 +25,21 @@ import stat
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..content.model import ROUTES, Route
 from . import atomic, traject_file
+from .file_text import FileText
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
 from .store_summary import (
     PARSE_LIMIT,
+    UNKNOWN,
+    Due,
     TrajectSummary,
     damaged,
+    from_head,
     head_problem,
     link_summary,
     modified,
@@ -45,7 +48,7 @@ from .store_summary import (
 )
 from .text import clean_text
 from .traject import Traject, new_id
-from .traject_file import HEADER, SCHEMA_VERSION, FormatError, document, dump, from_toml, parse, to_toml
+from .traject_file import HEADER, SCHEMA_VERSION, FormatError, from_toml, parse, to_toml
 from .traject_lock import Locking, TrajectLock
 from .trash import TRASH, Bin
 
@@ -96,6 +99,7 @@ class Store(Locking, RecoveryCopies, Bin):
         self._known: dict[str, bytes] = {}
         self._listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}  # id -> (file stamp, summary)
         self._extra: dict[str, dict[str, Any]] = {}  # id -> keys from a newer minor version, written back
+        self._texts: dict[str, FileText] = {}  # id -> the text of its parts that did not change, between saves
         self._old_format: set[str] = set()  # ids read from a format-1 file: kept aside as it was by the first save
         self._recovery: dict[str, list[Path]] = {}  # id -> recovery copies written in this session
         self._held: dict[str, TrajectLock] = {}
@@ -160,8 +164,9 @@ class Store(Locking, RecoveryCopies, Bin):
         return found
 
     def _summary(self, traject_id: str, path: Path, info: os.stat_result) -> TrajectSummary:
-        """From the sidecar when it is fresh; else from the file, unless it is too large to parse."""
-        summary = read_sidecar(self.folder, traject_id, path, info)
+        """From the sidecar when it is fresh; else from the file (only its head when it is large),
+        unless it is too large to parse."""
+        summary = read_sidecar(self.folder, traject_id, path, info) or from_head(traject_id, path, info)
         if summary is not None:
             return summary
         if info.st_size > PARSE_LIMIT:
@@ -268,20 +273,22 @@ class Store(Locking, RecoveryCopies, Bin):
         self.save(traject, progress=None)
         return traject
 
-    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None, due: date | None = None) -> Saved:
+    def save(self, traject: Traject, *, progress: tuple[int, int] | None = None, due: Due = UNKNOWN) -> Saved:
         """Write the traject atomically, keeping the previous good version as `<id>.toml.bak`.
 
         A file that does not parse (or was changed by someone else since we read it, or is a link)
         is first kept aside under another name (`Saved.kept_aside`); it is never simply replaced.
         StorageError when anything fails, with the existing file untouched (code "other" also when a
         value cannot be written as TOML). `progress` (answered, total over all steps; see
-        traject.overall_progress) and `due` (the next check-in, due.next_checkin) go into the traject's
-        summary for the start screen; None when unknown. The text is written as it is: cleaned where it entered.
+        traject.overall_progress; None when unknown) and `due` (the next check-in, due.next_checkin: None
+        when none is set, UNKNOWN when not known) go into its summary (start screen, `loopbaan due`).
+        The text is written as it is: cleaned where it entered.
         """
         path = self.path_of(traject.id)
         with self._mutex:
             try:
-                data = dump(document(traject, self._extra.get(traject.id), lenient=False)).encode("utf-8")
+                text = self._texts.setdefault(traject.id, FileText()).text(traject, self._extra.get(traject.id))
+                data = text.encode("utf-8")
             except ValueError as error:  # one kind of failure for the UI; the message names no answer text
                 raise StorageError("other", path, str(error)) from None
             self._ensure_folder()

@@ -16,20 +16,34 @@ import stat
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import tomli_w
 
 from . import atomic
 from .text import clean_text
 from .traject import Traject
+from .traject_file import head_fields
 
 PARSE_LIMIT = 2 * 1024 * 1024
 """Traject files larger than this (2 MiB) are not parsed for a listing without a fresh sidecar."""
 HEAD_BYTES = 64 * 1024
-"""How much of a file over the limit is read to see whether it is plainly not a traject."""
+"""How much of a file over the limit is read to see whether it is plainly not a traject; and how
+much of a file without a fresh sidecar is read for its name (from_head) when it is larger than this."""
 SIDECAR_SCHEMA = 1
+
+
+class Unknown(Enum):
+    """What the saver could not tell (it had no pack to read the check-in date with)."""
+
+    UNKNOWN = "unknown"
+
+
+UNKNOWN: Literal[Unknown.UNKNOWN] = Unknown.UNKNOWN
+Due = date | Literal[Unknown.UNKNOWN] | None
+"""The next check-in as a save knows it: its date, None when none is set, UNKNOWN when it cannot tell."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,9 @@ class TrajectSummary:
     link_target: str | None = None
     due: date | None = None
     """The next check-in's date, as the last save knew it (None: none set, or not known)."""
+    due_known: bool = False
+    """Whether `due` is what the last save knew (None then means: no check-in date set); when False
+    only the traject file itself can tell."""
 
 
 def sidecar_of(folder: Path, traject_id: str) -> Path:
@@ -68,9 +85,14 @@ def file_stamp(info: os.stat_result) -> list[int]:
 
 
 def write_sidecar(
-    folder: Path, traject: Traject, path: Path, progress: tuple[int, int] | None, due: date | None = None
+    folder: Path,
+    traject: Traject,
+    path: Path,
+    progress: tuple[int, int] | None,
+    due: Due = UNKNOWN,
 ) -> None:
-    """Write the summary of the traject just saved as `path`; never raises (it is a cache)."""
+    """Write the summary of the traject just saved as `path`; never raises (it is a cache). `due`:
+    the next check-in, None when none is set, UNKNOWN when the caller cannot tell."""
     target = sidecar_of(folder, traject.id)
     temp = None
     try:
@@ -86,8 +108,10 @@ def write_sidecar(
         }
         if progress is not None:
             data["answered"], data["total"] = int(progress[0]), int(progress[1])
-        if due is not None:
-            data["due"] = due
+        if due is not UNKNOWN:
+            data["due_known"] = True
+            if due is not None:
+                data["due"] = due
         text = tomli_w.dumps(data).encode("utf-8")
         temp = atomic.write_temp(folder, f".{traject.id}.", text, sync=False)
         # the old summary goes first: a rename over an existing file makes ext4 flush the new one
@@ -119,7 +143,25 @@ def read_sidecar(folder: Path, traject_id: str, path: Path, info: os.stat_result
     updated = updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated.astimezone(UTC)
     due = data.get("due")
     due = due if isinstance(due, date) and not isinstance(due, datetime) else None
-    return TrajectSummary(traject_id, name, profile, pack, updated, path, answered=answered, total=total, due=due)
+    known = data.get("due_known") is True and (due is not None or "due" not in data)  # a due of a wrong type: not known
+    return TrajectSummary(
+        traject_id, name, profile, pack, updated, path, answered=answered, total=total, due=due, due_known=known
+    )
+
+
+def from_head(traject_id: str, path: Path, info: os.stat_result) -> TrajectSummary | None:
+    """The line of a file over HEAD_BYTES (and not over PARSE_LIMIT) from its first HEAD_BYTES
+    (traject_file.head_fields), so that listing it costs the same whatever its size; None for a
+    smaller file, or when the head does not tell. Its soundness is checked when it is opened."""
+    if not HEAD_BYTES < info.st_size <= PARSE_LIMIT:
+        return None
+    try:
+        fields = head_fields(atomic.read_own_file(path, HEAD_BYTES))
+    except OSError:
+        return None
+    if fields is None:
+        return None
+    return TrajectSummary(traject_id, fields["name"], fields["profile"], fields["pack"], fields["updated"], path)
 
 
 def modified(info: os.stat_result) -> datetime:

@@ -7,10 +7,11 @@ shape per kind, see docs/data-format.md); each kind in `kinds/` reads its shape 
 
 from __future__ import annotations
 
+import copy
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from ..content.model import ROUTES, Pack, Prompt, Route, Section
@@ -85,6 +86,20 @@ class Traject:
         self.route = route
         self.updated = now()
         return True
+
+    def snapshot(self) -> Traject:
+        """A copy to save from another thread while this one is edited (as `copy.deepcopy`, cheaper):
+        texts and the closed check-ins are shared, never changed in place; the rest is copied."""
+        answers = self.answers
+        if not isinstance(answers, dict):
+            return copy.deepcopy(self)
+        return replace(
+            self,
+            answers={k: v if type(v) is str else copy.deepcopy(v) for k, v in answers.items()},
+            private=set(self.private),
+            current=copy.deepcopy(self.current),
+            earlier=list(self.earlier),
+        )
 
     def set_private(self, prompt_id: str, private: bool) -> None:
         if private != (prompt_id in self.private):

@@ -16,7 +16,7 @@ import tomli_w
 from ..content.model import ROUTES
 from ..kinds.base import Stored
 from .checkins import CheckIn, CheckInInfo
-from .text import clean_text
+from .text import clean_text, file_is_clean
 from .traject import Traject
 
 SCHEMA_VERSION = 2
@@ -30,6 +30,8 @@ _OPTIONAL_KEYS = ("last_prompt", "route")
 _TOP_KEYS = ("schema", "traject", "checkin", "private")
 _TOP_KEYS_1 = ("schema", "traject", "answers", "private")
 _CHECKIN_KEYS = ("date", "pack_id", "pack_version", "revisit", "answers")
+HEAD_TRIES = 8
+"""How many places a listing tries to cut a file's head at (traject_file.head_fields)."""
 MAX_DEPTH = 8
 """How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
 (a table of scales, each a table); a file nested deeper is refused when read, and never written."""
@@ -66,6 +68,18 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
         if not lenient:
             raise ValueError("answers must be a table")
         answers = {"answers": answers}
+    data = head_document(traject, extra, convert)
+    checkins = [_checkin_table(c.info, c.answers, convert) for c in traject.earlier]
+    data["checkin"] = [*checkins, _checkin_table(traject.current, answers, convert)]
+    for key, value in (extra or {}).items():
+        if key != "traject":
+            data.setdefault(key, value)
+    return data
+
+
+def head_document(traject: Traject, extra: Mapping[str, Any] | None, convert: Converter) -> dict[str, Any]:
+    """The file's content before its check-ins: `schema`, `private` and `[traject]` (with the keys of
+    it this version does not know, from `extra`)."""
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "private": sorted(convert.text(p, "private") for p in traject.private),
@@ -74,27 +88,23 @@ def document(traject: Traject, extra: Mapping[str, Any] | None, *, lenient: bool
             "name": convert.text(traject.name, "traject.name"),
             "profile": convert.text(traject.profile, "traject.profile"),
             "pack": convert.text(traject.pack, "traject.pack"),
-            "created": _moment(traject.created, "traject.created", lenient),
-            "updated": _moment(traject.updated, "traject.updated", lenient),
+            "created": _moment(traject.created, "traject.created", convert.lenient),
+            "updated": _moment(traject.updated, "traject.updated", convert.lenient),
         },
     }
-    checkins = [_checkin_table(c.info, c.answers, convert) for c in traject.earlier]
-    data["checkin"] = [*checkins, _checkin_table(traject.current, answers, convert)]
     if traject.last_prompt:  # written only when set: a file without it reads the same
         data["traject"]["last_prompt"] = convert.text(traject.last_prompt, "traject.last_prompt")
     if traject.route != "full":  # the full route is the default: a file without `route` reads the same
         data["traject"]["route"] = convert.text(traject.route, "traject.route")
-    for key, value in (extra or {}).items():
-        if key == "traject" and isinstance(value, Mapping):
-            for sub, item in value.items():
-                data["traject"].setdefault(sub, item)
-        else:
-            data.setdefault(key, value)
+    unknown = (extra or {}).get("traject")
+    if isinstance(unknown, Mapping):
+        for sub, item in unknown.items():
+            data["traject"].setdefault(sub, item)
     return data
 
 
-def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> dict[str, Any]:
-    """One `[[checkin]]` table: its date, its pack, the keys kept from a newer version, its answers."""
+def checkin_meta(info: CheckInInfo, convert: Converter) -> dict[str, Any]:
+    """A `[[checkin]]` table's own keys: its date, its pack, what it revisits (not its answers)."""
     table: dict[str, Any] = {
         "date": _moment(info.date, "checkin.date", convert.lenient),
         "pack_id": convert.text(info.pack_id, "checkin.pack_id"),
@@ -102,6 +112,12 @@ def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Co
     }
     if info.revisit:  # written only when chosen: a check-in without it reads the same
         table["revisit"] = [convert.text(p, "checkin.revisit") for p in info.revisit]
+    return table
+
+
+def _checkin_table(info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> dict[str, Any]:
+    """One `[[checkin]]` table: its date, its pack, the keys kept from a newer version, its answers."""
+    table = checkin_meta(info, convert)
     for key, value in info.extra.items():
         table.setdefault(key, value)
     table["answers"] = convert.answers(answers)
@@ -197,6 +213,34 @@ class Converter:
         return float.__float__(value)
 
 
+def head_fields(head: bytes) -> dict[str, Any] | None:
+    """The [traject] table's fields (as Traject's, cleaned) from the first bytes of a file, read
+    without the rest: what a listing shows. None when the head does not tell them for sure.
+
+    The head is parsed up to the first table after `[traject]`: a cut that fell inside a string
+    leaves it unclosed (only multi-line strings span lines) and does not parse, so the next line
+    that looks like a table is tried (a few); what parses is the file's own beginning. Whether the
+    rest of the file is sound is found out when it is opened.
+    """
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    end = head.find(b"\n[traject]\n")
+    for _ in range(HEAD_TRIES) if end >= 0 else ():
+        end = head.find(b"\n[", end + 1)
+        if end < 0:
+            return None
+        try:
+            doc = tomllib.loads(head[: end + 1].decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            continue
+        table = doc.get("traject")
+        try:
+            _check_schema(doc.get("schema"))
+            return _traject_fields(table) if isinstance(table, dict) else None
+        except FormatError:
+            return None
+    return None
+
+
 def _decode(data: bytes) -> str:
     """Bytes to text strictly as UTF-8 (a byte-order mark from a Windows editor is accepted)."""
     data = data.removeprefix(b"\xef\xbb\xbf")
@@ -207,16 +251,16 @@ def _decode(data: bytes) -> str:
 
 
 def parse(data: bytes) -> tuple[Traject, dict[str, Any]]:
-    traject, extra, _ = _from_text(_decode(data))
+    traject, extra, _ = _from_text(_decode(data), data)
     return traject, extra
 
 
 def parse_versioned(data: bytes) -> tuple[Traject, dict[str, Any], int]:
     """As `parse`, with the file's format version (1 for a file migrated while reading)."""
-    return _from_text(_decode(data))
+    return _from_text(_decode(data), data)
 
 
-def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
+def _from_text(text: str, data: bytes | None = None) -> tuple[Traject, dict[str, Any], int]:
     """The traject, the keys this version does not know (kept to be written back), the file's schema.
 
     Text enters the app here, so every string read is cleaned (clean_text): control characters from
@@ -224,6 +268,10 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
     A format-1 file becomes a traject with one check-in, dated when the traject was created.
     """
     doc = _toml(text)
+    try:  # nearly always clean: the answers' strings need no cleaning then
+        dirty = not file_is_clean(text.encode("utf-8") if data is None else data)
+    except UnicodeEncodeError:  # a lone surrogate in text given as such
+        dirty = True
     schema = _check_schema(doc.get("schema"))
     table = doc.get("traject")
     if not isinstance(table, dict):
@@ -234,9 +282,9 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
         raise FormatError("bad_data", "private is not a list of prompt ids")
     if schema == 1:
         earlier: list[CheckIn] = []
-        current, answers = CheckInInfo(fields["created"]), _answers(doc.get("answers", {}), "answers")
+        current, answers = CheckInInfo(fields["created"]), _answers(doc.get("answers", {}), "answers", dirty)
     else:
-        earlier, current, answers = _checkins(doc.get("checkin"), fields["created"])
+        earlier, current, answers = _checkins(doc.get("checkin"), fields["created"], dirty)
     traject = Traject(
         answers=answers, private={clean_text(p) for p in private}, current=current, earlier=earlier, **fields
     )
@@ -247,26 +295,26 @@ def _from_text(text: str) -> tuple[Traject, dict[str, Any], int]:
     return traject, extra, schema
 
 
-def _answers(value: Any, where: str) -> dict[str, Stored]:
+def _answers(value: Any, where: str, dirty: bool) -> dict[str, Stored]:
     if not isinstance(value, dict):
         raise FormatError("bad_data", f"{where} is not a table")
-    return {clean_text(k): _read_value(v) for k, v in value.items()}
+    return {clean_text(k) if dirty else k: _read_value(v, dirty) for k, v in value.items()}
 
 
-def _checkins(value: Any, created: datetime) -> tuple[list[CheckIn], CheckInInfo, dict[str, Stored]]:
+def _checkins(value: Any, created: datetime, dirty: bool) -> tuple[list[CheckIn], CheckInInfo, dict[str, Stored]]:
     """The `[[checkin]]` tables: (the earlier ones, the current one's facts, its answers). None or
     an empty list reads as one empty check-in dated `created`."""
     if value is None or value == []:
         return [], CheckInInfo(created), {}
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise FormatError("bad_data", "checkin is not a list of tables")
-    read = [_checkin(item, number) for number, item in enumerate(value, 1)]
+    read = [_checkin(item, number, dirty) for number, item in enumerate(value, 1)]
     earlier = [CheckIn(info, MappingProxyType(answers)) for info, answers in read[:-1]]
     current, answers = read[-1]
     return earlier, current, answers
 
 
-def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str, Stored]]:
+def _checkin(table: dict[str, Any], number: int, dirty: bool) -> tuple[CheckInInfo, dict[str, Stored]]:
     when = table.get("date")
     if isinstance(when, date) and not isinstance(when, datetime):  # a hand-typed day: its start, in UTC
         when = datetime.combine(when, time(), UTC)
@@ -282,7 +330,7 @@ def _checkin(table: dict[str, Any], number: int) -> tuple[CheckInInfo, dict[str,
         {k: v for k, v in table.items() if k not in _CHECKIN_KEYS},
         tuple(clean_text(p) for p in revisit if isinstance(p, str)) if isinstance(revisit, list) else (),
     )
-    return info, _answers(table.get("answers", {}), f"the answers of check-in {number}")
+    return info, _answers(table.get("answers", {}), f"the answers of check-in {number}", dirty)
 
 
 def _toml(text: str) -> dict[str, Any]:
@@ -331,9 +379,10 @@ def _traject_fields(table: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _read_value(value: Any, depth: int = 0) -> Any:
-    """Answers as the app keeps them: texts cleaned, a hand-typed TOML date as the text the date
-    prompt uses. Each part is visited once.
+def _read_value(value: Any, dirty: bool, depth: int = 0) -> Any:
+    """Answers as the app keeps them: texts cleaned (when the file is `dirty`: file_is_clean said
+    some string may need it), a hand-typed TOML date as the text the date prompt uses. Each part is
+    visited once.
 
     An answer nested deeper than MAX_DEPTH is refused here (FormatError "too_deep"): a save would
     refuse it too, and a traject that opens but can never be saved again would lose every word
@@ -341,12 +390,13 @@ def _read_value(value: Any, depth: int = 0) -> Any:
     """
     if depth > MAX_DEPTH:
         raise FormatError("too_deep", f"an answer is nested more than {MAX_DEPTH} levels deep")
-    if isinstance(value, str):
-        return clean_text(value)
+    kind = type(value)
+    if kind is str:
+        return clean_text(value) if dirty else value
+    if kind is dict:
+        return {clean_text(k) if dirty else k: _read_value(v, dirty, depth + 1) for k, v in value.items()}
+    if kind is list:
+        return [_read_value(v, dirty, depth + 1) for v in value]
     if isinstance(value, datetime | date | time):
         return value.isoformat()
-    if isinstance(value, dict):
-        return {clean_text(k): _read_value(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_read_value(v, depth + 1) for v in value]
     return value
