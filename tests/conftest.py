@@ -1,11 +1,25 @@
-"""Shared fixtures: every test runs with its own data folder, never the developer's home."""
+"""Shared fixtures: every test runs with its own data folder, never the developer's home.
+
+Also what keeps the run cheap: bytecode is cached even where PYTHONDONTWRITEBYTECODE is set, and
+the garbage collector is tuned for a process that starts and ends hundreds of apps (see `tidy_after_test`).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
 
-import pytest
-from hostile.slow import deselect_slow
+# Each xdist worker imports the app, Textual's widgets and every test module. With
+# PYTHONDONTWRITEBYTECODE=1 (set in some shells and containers) each of them compiled all of it
+# again on every run (~5 CPU-s per worker). The tests write their bytecode cache whatever the shell
+# says; __pycache__ is ignored by git. Set before the imports below so that they are cached too.
+sys.dont_write_bytecode = False
+
+import gc  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from hostile.slow import deselect_slow  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +43,52 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests run only when asked for (`-m slow`, LOOPBAAN_SLOW=1): otherwise they are deselected."""
     deselect_slow(config, items)
+
+
+# --- the garbage collector --------------------------------------------------------------------------
+# An app run makes tens of thousands of objects in reference cycles (widgets and their parents). With
+# the default thresholds the collector walked the whole heap (every module, class and cached Strip of
+# every earlier app) about once per test: a quarter of the CPU time of an app test. So: what exists
+# once the tests are collected (modules, classes, packs) is frozen (never walked again), young
+# collections are rarer, and the old generation is collected between tests, every few tests, instead
+# of in the middle of one.
+GC_THRESHOLDS = (10_000, 20, 20)
+FULL_COLLECT_EVERY = 10
+"""Tests between two full collections (each one takes ~0.1-0.2 s with the heap of a test worker)."""
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+def _forget_textual_styles_caches() -> None:
+    """Let go of the widgets' render caches that Textual keeps after their app has ended.
+
+    Textual 8.2 caches `StylesCache.get_inner_outer` with `functools.lru_cache` on the method, so up
+    to 1024 StylesCache objects (each with its rendered Strips) outlive their widgets
+    (Textualize/textual#6665): most of a worker's heap after a few tests. Tests only: the app's own
+    use is bounded by the cache size."""
+    from textual._styles_cache import StylesCache
+
+    cache_clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if cache_clear is not None:
+        cache_clear()
+
+
+_tests_run = 0
+
+
+@pytest.fixture(autouse=True)
+def tidy_after_test() -> Iterator[None]:
+    """After every test: drop Textual's leftover render caches; every FULL_COLLECT_EVERY tests, collect."""
+    global _tests_run
+    yield
+    _forget_textual_styles_caches()
+    _tests_run += 1
+    if _tests_run % FULL_COLLECT_EVERY == 0:
+        gc.collect()
 
 
 from loopbaan_tui.domain.trajects.storage import Store  # noqa: E402 - appended: fixtures are added at the end
