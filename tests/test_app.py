@@ -370,7 +370,7 @@ async def test_english_on_request(tmp_path: Path) -> None:
     app = make_app(tmp_path, pack_folder("en"))
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot, "Year 3", profile=2)
-        assert "What can I do?" in str(app.screen.query_one(".step-question").render())
+        assert "What can I do?" in str(app.screen.query_one(".step-head").render())
         assert "Everything is saved" in str(app.screen.query_one("#save-status").render())
 
 

@@ -288,10 +288,10 @@ class ReflectionScreen(Screen[None]):
         self.notify(self.app.words("route_now_short" if traject.route == "short" else "route_now_full"), timeout=4)
         self._mount_ahead()
 
-    def action_toggle_help(self) -> None:
+    async def action_toggle_help(self) -> None:
         view = self._current_prompt()
         if view is not None:
-            view.toggle_help()
+            await view.toggle_help()
             self.call_after_refresh(self._show_focused)  # the help opens above the field: keep it in view
 
     def flush(self) -> None:
