@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
@@ -69,7 +70,9 @@ class ReflectionScreen(Screen[None]):
         self.sections = session.pack.sections
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
-        self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
+        self._told_large: set[str] = set()
+        self.entered_backwards: Widget | None = None
+        """The widget Shift+Tab last moved the focus to."""  # prompts whose answer is past LARGE_ANSWER, said once
         self._conditional = any(
             p.show_if is not None or any(o.show_if is not None for o in p.options)
             for s in self.sections
@@ -161,6 +164,11 @@ class ReflectionScreen(Screen[None]):
                 return
             finally:
                 self._mounting.pop(step_id, None)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
+        self.entered_backwards = super().focus_previous(selector)
+        return self.entered_backwards
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, with as much of the step's question and intro in view as fits
