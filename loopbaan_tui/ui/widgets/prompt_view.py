@@ -77,6 +77,11 @@ class PromptView(Vertical):
         self._note_answer()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
+    def on_unmount(self) -> None:
+        # A signal keeps its subscribers until it next fires: without this every prompt of a step
+        # that was removed (a switch of route, a check-in, a traject closed) stayed in memory.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def _note_answer(self) -> None:
         """Remember the answer as the editor first shows it (once the editor's own parts are there)."""
         try:
