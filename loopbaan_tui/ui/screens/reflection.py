@@ -71,6 +71,7 @@ class ReflectionScreen(Screen[None]):
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
         self._told_large: set[str] = set()
+        self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None
         """The widget Shift+Tab last moved the focus to."""  # prompts whose answer is past LARGE_ANSWER, said once
         self._conditional = any(
@@ -208,6 +209,11 @@ class ReflectionScreen(Screen[None]):
     def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
         target: Widget | None = next((w for w in view.walk_children(Widget) if w.focusable), None)
         if target is not None:
+            current = self._current_prompt()
+            if current is not None and current is not view:
+                current.show_focus_bar(False)
+            view.show_focus_bar(True)
+            self._show_hint(target)  # bar and hint in the frame that shows the step
             target.focus(scroll_visible=scroll)
         if scroll:
             view.scroll_visible(top=True)
@@ -320,8 +326,15 @@ class ReflectionScreen(Screen[None]):
         self.notify(self.app.words("private_on" if private else "private_off"), timeout=3)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """Say what keys the field being answered takes (the footer holds the screen's own)."""
-        self.query_one("#key-hint", Static).update(literal(self.app.words(hint_for(event.widget))))
+        self._show_hint(event.widget)
+
+    def _show_hint(self, widget: Widget) -> None:
+        """Say what keys the field being answered takes (the footer holds the screen's own). Only on a
+        change: an update lays the screen out again, a frame more on every step switch."""
+        word = hint_for(widget)
+        if word != self._hint:
+            self._hint = word
+            self.query_one("#key-hint", Static).update(literal(self.app.words(word)))
 
     @on(LineField.Submitted)
     def _line_done(self) -> None:

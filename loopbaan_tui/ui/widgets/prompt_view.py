@@ -103,7 +103,12 @@ class PromptView(Vertical):
         self._show_focus()
 
     def _show_focus(self) -> None:
-        if self.has_focus_within:
+        self.show_focus_bar(self.has_focus_within)
+
+    def show_focus_bar(self, shown: bool) -> None:
+        """The bar beside the prompt being answered. The screen sets it as it moves the focus, so the
+        bar comes in the same frame as the step; the focus messages that follow find it set."""
+        if shown:
             self.styles.border_left = ("thick", Color.parse(self.app.theme_variables["accent"]))
         else:
             self.styles.border_left = None  # back to the style sheet's
