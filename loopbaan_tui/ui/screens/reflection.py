@@ -18,7 +18,7 @@ from textual.widgets import Button, ContentSwitcher, OptionList, Static
 from ...domain.trajects.visibility import TrajectFacts
 from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
-from ..session import SaveState, Session
+from ..session import Session
 from ..text import literal
 from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
@@ -27,8 +27,8 @@ from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
 from ..widgets.step_view import StepView
 from ..widgets.text_fields import LineField
-from ..words import storage_word
 from .dialogs import Choice
+from .paging import mount_order, page_target
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -95,7 +95,7 @@ class ReflectionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
-        self.session.on_state = self._show_state
+        self.session.on_state = self.query_one(SaveStatus).show
         for prompt_id, value in self.session.traject.answers.items():
             self._tell_if_large(prompt_id, value)
         last = self.session.traject.last_prompt
@@ -143,13 +143,13 @@ class ReflectionScreen(Screen[None]):
 
     @work(exclusive=True, group="mount-ahead")
     async def _mount_ahead(self) -> None:
-        """Mount the other steps, hidden, one by one while the first is read: mounting a step's
-        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        """Mount the other steps, hidden, one by one while the first is read (the nearest first, the next
+        before the previous: Ctrl+N finds it ready soonest): a first visit is made as quick as a return."""
         pause = self.app.mount_ahead_pause
         if pause is None:
             return
         switcher = self.query_one("#steps", ContentSwitcher)
-        for section in self.sections:
+        for section in mount_order(self.sections, self._step):
             await asyncio.sleep(pause)
             if not switcher.is_attached:  # the reflection was left meanwhile
                 return
@@ -258,17 +258,7 @@ class ReflectionScreen(Screen[None]):
         step, views = self._current_step(), self._prompt_views()
         if step is None or not views:
             return
-        current = self._current_prompt()
-        top = current.virtual_region.y if current in views else step.scroll_y
-        page = max(1, step.scrollable_content_region.height - 2)
-        if delta > 0:
-            target = next((v for v in views if v.virtual_region.y >= top + page), views[-1])
-            if target is current or target.virtual_region.y <= top:  # no question further down
-                target = next((v for v in views if v.virtual_region.y > top), views[-1])
-        else:
-            target = next((v for v in reversed(views) if v.virtual_region.y <= top - page), views[0])
-            if target is current:
-                target = next((v for v in reversed(views) if v.virtual_region.y < top), views[0])
+        target = page_target(views, self._current_prompt(), step, delta)
         self._focus_prompt(target)
         self.call_after_refresh(self._show_focused)
 
@@ -362,20 +352,6 @@ class ReflectionScreen(Screen[None]):
                 self.query_one(StepRail).refresh_progress()
             elif section is not None:
                 self.query_one(StepRail).refresh_progress(section.id)
-
-    def _show_state(self, state: SaveState) -> None:
-        self.query_one(SaveStatus).show(state)
-        if state.error is not None and not getattr(self, "_warned", False):
-            self._warned = True
-            words = self.app.words
-            message = words(storage_word(state.error.code), path=str(state.error.path))
-            if state.recovery:
-                message += "\n" + words("save_recovery", path=str(state.recovery))
-            self.notify(message, title=words("save_failed"), severity="error", timeout=15)
-        elif state.error is None:
-            self._warned = False
-        if state.kept_aside is not None:  # the file was changed or damaged outside loopbaan: say where it went
-            self.notify(self.app.words("save_kept_aside", path=str(state.kept_aside)), severity="warning", timeout=20)
 
     def action_save(self) -> None:
         if self.session.save_now():
