@@ -143,7 +143,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press("f6")
         await pilot.pause()
         assert [b.value for b in screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)] == [True, False, True]
-        assert [s.value for s in screen.query(ScaleInput)] == [2, 4, 3, 3]
+        assert [v for s in screen.query(ScaleInput) for v in s.values.values()] == [2, 4, 3, 3]
         await pilot.press("f7")
         await pilot.pause()
         reason = screen.query_one("#prompt-waar-paden .path-reason", LineField)
@@ -370,7 +370,7 @@ async def test_english_on_request(tmp_path: Path) -> None:
     app = make_app(tmp_path, pack_folder("en"))
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot, "Year 3", profile=2)
-        assert "What can I do?" in str(app.screen.query_one(".step-question").render())
+        assert "What can I do?" in str(app.screen.query_one(".step-head").render())
         assert "Everything is saved" in str(app.screen.query_one("#save-status").render())
 
 

@@ -34,6 +34,7 @@ from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.text import literal
+from loopbaan_tui.ui.widgets.prompt_view import PromptView
 
 SLOW = bool(os.environ.get("LOOPBAAN_SLOW"))
 
@@ -291,8 +292,9 @@ async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> N
         for key in ("f5", "f6", "f7", "f8", "f9", "ctrl+n"):
             await pilot.press(key)
             await pilot.pause()
-            for view in app.screen.query(".prompt"):
-                view.add_class("-show-help")  # help and example, as F2 shows them
+            for view in app.screen.query(PromptView):
+                if not view.has_class("-show-help"):
+                    await view.toggle_help()  # help and example, as F2 shows them
             await pilot.pause()
             seen.append(screen_text(app))
         await pilot.press("f1")

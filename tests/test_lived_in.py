@@ -21,6 +21,8 @@ from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.widgets.key_footer import KeyFooter
+
+from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
 SIZE = (80, 24)
@@ -484,11 +486,11 @@ async def test_the_balance_says_whether_a_change_is_for_the_better(tmp_path: Pat
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         await pilot.press("2", "tab", "4")  # werkplezier 2 -> 4
-        app.screen.query_one("#werkdruk--then").focus()
+        app.screen.query_one("#scale-werkdruk").focus()  # its first column: then
         await pilot.press("2", "tab", "4")  # werkdruk 2 -> 4
         await pilot.pause()
-        joy = str(app.screen.query_one("#werkplezier--change", Static).render())
-        load = str(app.screen.query_one("#werkdruk--change", Static).render())
+        joy = str(app.screen.query_one("#scale-werkplezier", ScaleInput).render())
+        load = str(app.screen.query_one("#scale-werkdruk", ScaleInput).render())
         assert "↑ +2" in joy and app.words("balance_better") in joy
         assert "↑ +2" in load and app.words("balance_worse") in load
 

@@ -29,6 +29,10 @@ def cursor_spot(widget: Widget) -> Offset | None:
     region = widget.content_region
     if not region:
         return None
+    cell = getattr(widget, "cursor_cell", None)
+    if callable(cell):  # a widget with a place of its own for it (a scale: the column being rated)
+        spot: Offset = cell()
+        return region.offset + spot
     if isinstance(widget, OptionList):
         line = highlighted_line(widget)
         if line is not None:

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
@@ -17,7 +18,7 @@ from textual.widgets import Button, ContentSwitcher, OptionList, Static
 from ...domain.trajects.visibility import TrajectFacts
 from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
-from ..session import SaveState, Session
+from ..session import Session
 from ..text import literal
 from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
@@ -26,8 +27,8 @@ from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
 from ..widgets.step_view import StepView
 from ..widgets.text_fields import LineField
-from ..words import storage_word
 from .dialogs import Choice
+from .paging import mount_order, page_target
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -69,7 +70,10 @@ class ReflectionScreen(Screen[None]):
         self.sections = session.pack.sections
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
-        self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
+        self._told_large: set[str] = set()
+        self._hint = ""  # the word the key hint shows
+        self.entered_backwards: Widget | None = None
+        """The widget Shift+Tab last moved the focus to."""  # prompts whose answer is past LARGE_ANSWER, said once
         self._conditional = any(
             p.show_if is not None or any(o.show_if is not None for o in p.options)
             for s in self.sections
@@ -91,7 +95,7 @@ class ReflectionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
-        self.session.on_state = self._show_state
+        self.session.on_state = self.query_one(SaveStatus).show
         for prompt_id, value in self.session.traject.answers.items():
             self._tell_if_large(prompt_id, value)
         last = self.session.traject.last_prompt
@@ -139,13 +143,13 @@ class ReflectionScreen(Screen[None]):
 
     @work(exclusive=True, group="mount-ahead")
     async def _mount_ahead(self) -> None:
-        """Mount the other steps, hidden, one by one while the first is read: mounting a step's
-        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        """Mount the other steps, hidden, one by one while the first is read (the nearest first, the next
+        before the previous: Ctrl+N finds it ready soonest): a first visit is made as quick as a return."""
         pause = self.app.mount_ahead_pause
         if pause is None:
             return
         switcher = self.query_one("#steps", ContentSwitcher)
-        for section in self.sections:
+        for section in mount_order(self.sections, self._step):
             await asyncio.sleep(pause)
             if not switcher.is_attached:  # the reflection was left meanwhile
                 return
@@ -161,6 +165,11 @@ class ReflectionScreen(Screen[None]):
                 return
             finally:
                 self._mounting.pop(step_id, None)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
+        self.entered_backwards = super().focus_previous(selector)
+        return self.entered_backwards
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, with as much of the step's question and intro in view as fits
@@ -200,6 +209,11 @@ class ReflectionScreen(Screen[None]):
     def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
         target: Widget | None = next((w for w in view.walk_children(Widget) if w.focusable), None)
         if target is not None:
+            current = self._current_prompt()
+            if current is not None and current is not view:
+                current.show_focus_bar(False)
+            view.show_focus_bar(True)
+            self._show_hint(target)  # bar and hint in the frame that shows the step
             target.focus(scroll_visible=scroll)
         if scroll:
             view.scroll_visible(top=True)
@@ -244,17 +258,7 @@ class ReflectionScreen(Screen[None]):
         step, views = self._current_step(), self._prompt_views()
         if step is None or not views:
             return
-        current = self._current_prompt()
-        top = current.virtual_region.y if current in views else step.scroll_y
-        page = max(1, step.scrollable_content_region.height - 2)
-        if delta > 0:
-            target = next((v for v in views if v.virtual_region.y >= top + page), views[-1])
-            if target is current or target.virtual_region.y <= top:  # no question further down
-                target = next((v for v in views if v.virtual_region.y > top), views[-1])
-        else:
-            target = next((v for v in reversed(views) if v.virtual_region.y <= top - page), views[0])
-            if target is current:
-                target = next((v for v in reversed(views) if v.virtual_region.y < top), views[0])
+        target = page_target(views, self._current_prompt(), step, delta)
         self._focus_prompt(target)
         self.call_after_refresh(self._show_focused)
 
@@ -288,10 +292,10 @@ class ReflectionScreen(Screen[None]):
         self.notify(self.app.words("route_now_short" if traject.route == "short" else "route_now_full"), timeout=4)
         self._mount_ahead()
 
-    def action_toggle_help(self) -> None:
+    async def action_toggle_help(self) -> None:
         view = self._current_prompt()
         if view is not None:
-            view.toggle_help()
+            await view.toggle_help()
             self.call_after_refresh(self._show_focused)  # the help opens above the field: keep it in view
 
     def flush(self) -> None:
@@ -312,8 +316,15 @@ class ReflectionScreen(Screen[None]):
         self.notify(self.app.words("private_on" if private else "private_off"), timeout=3)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """Say what keys the field being answered takes (the footer holds the screen's own)."""
-        self.query_one("#key-hint", Static).update(literal(self.app.words(hint_for(event.widget))))
+        self._show_hint(event.widget)
+
+    def _show_hint(self, widget: Widget) -> None:
+        """Say what keys the field being answered takes (the footer holds the screen's own). Only on a
+        change: an update lays the screen out again, a frame more on every step switch."""
+        word = hint_for(widget)
+        if word != self._hint:
+            self._hint = word
+            self.query_one("#key-hint", Static).update(literal(self.app.words(word)))
 
     @on(LineField.Submitted)
     def _line_done(self) -> None:
@@ -341,20 +352,6 @@ class ReflectionScreen(Screen[None]):
                 self.query_one(StepRail).refresh_progress()
             elif section is not None:
                 self.query_one(StepRail).refresh_progress(section.id)
-
-    def _show_state(self, state: SaveState) -> None:
-        self.query_one(SaveStatus).show(state)
-        if state.error is not None and not getattr(self, "_warned", False):
-            self._warned = True
-            words = self.app.words
-            message = words(storage_word(state.error.code), path=str(state.error.path))
-            if state.recovery:
-                message += "\n" + words("save_recovery", path=str(state.recovery))
-            self.notify(message, title=words("save_failed"), severity="error", timeout=15)
-        elif state.error is None:
-            self._warned = False
-        if state.kept_aside is not None:  # the file was changed or damaged outside loopbaan: say where it went
-            self.notify(self.app.words("save_kept_aside", path=str(state.kept_aside)), severity="warning", timeout=20)
 
     def action_save(self) -> None:
         if self.session.save_now():

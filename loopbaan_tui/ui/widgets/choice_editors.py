@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Checkbox, RadioSet, Static, TextArea
+from textual.widgets import Checkbox, RadioSet, TextArea
 
 from ...domain import kinds
 from ...domain.kinds import ChoiceAnswer, Rating, ScaleAnswer, SingleChoice, Stored
-from ...domain.roadmap.balance import change, describe_change
 from ..text import literal
 from .editor_base import Editor
 from .scale_input import ScaleInput
@@ -19,7 +17,7 @@ from .toggles import WrappingCheckbox, WrappingRadioButton
 
 
 class ScaleEditor(Editor):
-    """Each of the prompt's scales, rated now (and then, when asked)."""
+    """Each of the prompt's scales, rated now (and then, when asked): one ScaleInput per scale."""
 
     def compose(self) -> ComposeResult:
         value = kinds.SCALE.read(self.prompt, self.value)
@@ -29,54 +27,24 @@ class ScaleEditor(Editor):
             if scale is None:
                 continue
             rating = value.rating(scale_id) or Rating(scale_id)
-            yield Static(literal(scale.label), classes="scale-label")
-            with Horizontal(classes="scale-row"):
-                for column in columns:
-                    yield Static(literal(self.words(kinds.SCALE.column_words[column])), classes="scale-column")
-                    yield ScaleInput(
-                        scale.min,
-                        scale.max,
-                        rating.then if column == "then" else rating.now,
-                        classes=f"scale-{column}",
-                        id=f"{scale_id}--{column}",
-                    )
-            yield Static(
-                literal(self.words("scale_ends", low=f"{scale.min} = {scale.low}", high=f"{scale.max} = {scale.high}")),
-                classes="scale-ends",
+            yield ScaleInput(
+                scale,
+                columns,
+                {"then": rating.then, "now": rating.now},
+                self.words,
+                kinds.SCALE.column_words,
+                id=f"scale-{scale_id}",
+                classes="scale",
             )
-            if self.prompt.then_now:
-                yield Static(classes="scale-change", id=f"{scale_id}--change")
-
-    def on_mount(self) -> None:
-        self._show_changes()
-
-    def _show_changes(self) -> None:
-        """Then and now side by side: how much it moved, and whether that is for the better."""
-        if not self.prompt.then_now:
-            return
-        value = self.ratings()
-        for scale_id in self.prompt.scales:
-            scale = self.pack.scale(scale_id)
-            if scale is None:
-                continue
-            rating = value.rating(scale_id) or Rating(scale_id)
-            found = change(scale, rating.then, rating.now)
-            line = self.query_one(f"#{scale_id}--change", Static)
-            line.update(literal(self.words("scale_change", change=describe_change(found, self.words))) if found else "")
-            line.display = found is not None
-            line.set_class(found is not None and found.verdict == "worse", "-worse")
-            line.set_class(found is not None and found.verdict == "better", "-better")
 
     def ratings(self) -> ScaleAnswer:
         """The ratings as the editor shows them."""
-        scores: dict[str, dict[str, int]] = {}
-        for rating in self.query(ScaleInput):
-            scale_id, column = (rating.id or "").split("--")
-            if rating.value is not None:
-                scores.setdefault(scale_id, {})[column] = rating.value
-        return ScaleAnswer(
-            ratings=tuple(Rating(scale_id, s.get("then"), s.get("now")) for scale_id, s in scores.items())
-        )
+        ratings = []
+        for scale in self.query_children(ScaleInput):
+            then, now = scale.values.get("then"), scale.values.get("now")
+            if then is not None or now is not None:
+                ratings.append(Rating(scale.scale.id, then, now))
+        return ScaleAnswer(ratings=tuple(ratings))
 
     def answer(self) -> Stored:
         return kinds.SCALE.write(self.ratings())
@@ -84,7 +52,6 @@ class ScaleEditor(Editor):
     @on(ScaleInput.Changed)
     def _rated(self, event: ScaleInput.Changed) -> None:
         event.stop()
-        self._show_changes()
         self.changed(self.answer())
 
 

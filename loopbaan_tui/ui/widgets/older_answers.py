@@ -21,7 +21,7 @@ class OlderAnswers(Vertical):
         self.words = words
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(self.words("older_title")), classes="prompt-label")
+        yield Static(literal(self.words("older_title"), "bold"), classes="prompt-label")
         yield Static(literal(self.words("older_note")), classes="step-intro")
         for answer in self.answers:
             yield Static(literal(answer.prompt_id), classes="older-id")

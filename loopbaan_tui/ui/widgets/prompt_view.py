@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Click, DescendantBlur, DescendantFocus
 from textual.theme import Theme
@@ -39,14 +40,10 @@ class PromptView(Vertical):
         self.words = words
 
     def compose(self) -> ComposeResult:
-        prompt, words = self.prompt, self.words
+        prompt = self.prompt
+        # The label and the line that offers help are one widget, and the help itself is made on the
+        # first F2: a step holds one widget fewer per prompt, and two fewer per prompt with help.
         yield Static(self._heading(), classes="prompt-label")
-        if prompt.help or prompt.example:
-            yield Static(literal(words("prompt_more")), classes="prompt-more")
-            parts = [prompt.help] if prompt.help else []
-            if prompt.example:
-                parts.append(words("prompt_example", example=prompt.example))
-            yield Static(literal("\n\n".join(parts)), classes="prompt-help")
         if prompt.recall and prompt.kind is not Kind.SORT:  # a sort shows what it recalls as its lines
             yield Static(classes="prompt-recall")
         if last := self._last_time():
@@ -80,6 +77,11 @@ class PromptView(Vertical):
         self._note_answer()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
+    def on_unmount(self) -> None:
+        # A signal keeps its subscribers until it next fires: without this every prompt of a step
+        # that was removed (a switch of route, a check-in, a traject closed) stayed in memory.
+        self.app.theme_changed_signal.unsubscribe(self)
+
     def _note_answer(self) -> None:
         """Remember the answer as the editor first shows it (once the editor's own parts are there)."""
         try:
@@ -101,16 +103,28 @@ class PromptView(Vertical):
         self._show_focus()
 
     def _show_focus(self) -> None:
-        if self.has_focus_within:
+        self.show_focus_bar(self.has_focus_within)
+
+    def show_focus_bar(self, shown: bool) -> None:
+        """The bar beside the prompt being answered. The screen sets it as it moves the focus, so the
+        bar comes in the same frame as the step; the focus messages that follow find it set."""
+        if shown:
             self.styles.border_left = ("thick", Color.parse(self.app.theme_variables["accent"]))
         else:
             self.styles.border_left = None  # back to the style sheet's
 
-    def _heading(self) -> Any:
+    def _heading(self) -> Content:
+        """ "3. The question", its private marker, and the line offering help (F2) when it has any."""
         text = f"{self.number}. {self.prompt.label}"
         if self.prompt.id in self.traject.private:
             text += f"  ({self.words('private_marker')})"
-        return literal(text)
+        heading = literal(text, "bold")
+        if self._has_help():
+            heading = Content.assemble(heading, "\n", literal(self.words("prompt_more"), "italic $foreground-muted"))
+        return heading
+
+    def _has_help(self) -> bool:
+        return bool(self.prompt.help or self.prompt.example)
 
     def set_number(self, number: int) -> None:
         """Its number among the prompts shown (a prompt above it appeared or went)."""
@@ -168,9 +182,22 @@ class PromptView(Vertical):
         answer = self.editor.answer()  # type: ignore[attr-defined]
         return answer != self._shown, answer
 
-    def toggle_help(self) -> None:
+    async def toggle_help(self) -> None:
+        """Show the help and example below the heading, or hide them again; made the first time."""
+        if not self._has_help():
+            return
+        if not self.query_children(".prompt-help"):
+            parts = [self.prompt.help] if self.prompt.help else []
+            if self.prompt.example:
+                parts.append(self.words("prompt_example", example=self.prompt.example))
+            help_text = Static(literal("\n\n".join(parts)), classes="prompt-help")
+            await self.mount(help_text, after=self.query_children(".prompt-label").first())
         self.toggle_class("-show-help")
 
-    def on_click(self, event: Click) -> None:
-        if isinstance(event.widget, Static) and event.widget.has_class("prompt-more"):
-            self.toggle_help()
+    async def on_click(self, event: Click) -> None:
+        """A click on the line offering help (the heading's last) shows it."""
+        widget = event.widget
+        if isinstance(widget, Static) and widget.has_class("prompt-label") and self._has_help():
+            offset = event.get_content_offset(widget)
+            if offset is not None and offset.y == widget.content_size.height - 1:
+                await self.toggle_help()

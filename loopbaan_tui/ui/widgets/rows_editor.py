@@ -7,7 +7,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
@@ -57,30 +57,37 @@ class RowsEditor(Editor):
             self.suggestions.refresh_offers()
 
     def _row(self, row: Row) -> Widget:
+        """A card: a label and a field per line on one grid (app.tcss `.row-fields`), not a container per
+        line; the remove button below it."""
         cells: list[Widget] = []
         for field in self.kind.fields:
+            label = Static(literal(self.words(field.label)), classes="row-label")
+            cells.append(label)
             if field.choices:  # an action's status: a button that moves on to the next one
                 cells.append(self._choice(field, row.get(field.name)))
                 continue
             cells.append(
-                Horizontal(
-                    Static(literal(self.words(field.label)), classes="row-label"),
-                    LineField(
-                        row.get(field.name),
-                        placeholder=self.words(field.placeholder),
-                        classes="row-input",
-                        name=field.name,
-                        compact=True,
-                    ),
-                    classes="row-field",
+                LineField(
+                    row.get(field.name),
+                    placeholder=self.words(field.placeholder),
+                    classes="row-input",
+                    name=field.name,
+                    compact=True,
                 )
             )
             if field.name == "when":  # free text ("voor de kerst"), but a date is shown as one
                 hint = Static(self._when_hint(row.get(field.name)), classes="field-hint row-when-hint")
-                hint.display = recognize_date(row.get(field.name)) is not None
+                label.add_class("row-when-label")
+                self._show_hint(label, hint, recognize_date(row.get(field.name)) is not None)
                 cells.append(hint)
         remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
-        return Vertical(*cells, remove, classes="row")
+        return Vertical(Container(*cells, classes="row-fields"), remove, classes="row")
+
+    @staticmethod
+    def _show_hint(label: Widget, hint: Widget, shown: bool) -> None:
+        """The date in words under the field, in its column: the label beside both spans two grid rows."""
+        hint.display = shown
+        label.set_class(shown, "-hinted")
 
     def answer(self) -> Stored:
         rows = (
@@ -94,7 +101,7 @@ class RowsEditor(Editor):
     def _choice(self, field: RowField, value: str) -> Widget:
         button = ChoiceButton(field, value or field.choices[0][0], self.words(field.label))
         button.label = self._choice_label(button)
-        return Horizontal(Static(literal(self.words(field.label)), classes="row-label"), button, classes="row-field")
+        return button
 
     def _choice_label(self, button: ChoiceButton) -> Content:
         word = button.field.choice_word(button.value)
@@ -177,11 +184,13 @@ class RowsEditor(Editor):
     def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
         field = event.text_area
-        row = field.parent.parent if field.parent is not None else None
-        if field.name == "when" and isinstance(row, Widget):
-            hint = row.query_children(".row-when-hint").first(Static)
+        fields = field.parent
+        if field.name == "when" and isinstance(fields, Widget):
+            hint = fields.query_children(".row-when-hint").first(Static)
             hint.update(self._when_hint(field.text))
-            hint.display = recognize_date(field.text) is not None
+            self._show_hint(
+                fields.query_children(".row-when-label").first(), hint, recognize_date(field.text) is not None
+            )
         self.changed(self.answer())
 
 

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from ..session import SaveState
 from ..text import literal
+from ..words import storage_word
 
 
 class SaveStatus(Static):
@@ -16,8 +17,24 @@ class SaveStatus(Static):
     def __init__(self, words: Callable[..., str]) -> None:
         super().__init__(literal(words("save_clean")), id="save-status")
         self.words = words
+        self._warned = False  # a failed save is told once, until a save succeeds again
 
     def show(self, state: SaveState) -> None:
+        """Show the state, and tell (once) what went wrong and where the words went."""
+        self._show_line(state)
+        words = self.words
+        if state.error is not None and not self._warned:
+            self._warned = True
+            message = words(storage_word(state.error.code), path=str(state.error.path))
+            if state.recovery:
+                message += "\n" + words("save_recovery", path=str(state.recovery))
+            self.notify(message, title=words("save_failed"), severity="error", timeout=15)
+        elif state.error is None:
+            self._warned = False
+        if state.kept_aside is not None:  # the file was changed or damaged outside loopbaan: say where it went
+            self.notify(words("save_kept_aside", path=str(state.kept_aside)), severity="warning", timeout=20)
+
+    def _show_line(self, state: SaveState) -> None:
         self.set_class(state.error is not None, "-error")
         self.set_class(state.dirty and state.error is None, "-dirty")
         if state.error is not None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
@@ -35,9 +36,12 @@ class StepView(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         words = self.words
         section, traject = self.section, self.session.traject
-        yield Static(literal(section.question), classes="step-question")
-        yield Static(literal(section.name), classes="step-name")
-        yield Static(literal(section.intro), classes="step-intro")
+        # question, name and intro in one widget: a step's first lines cost one widget, not three
+        head: list[str | Content] = [literal(section.question, "bold $accent"), "\n"]
+        head.append(literal(section.name, "$foreground-muted"))
+        if section.intro:
+            head += ["\n\n", literal(section.intro)]
+        yield Static(Content.assemble(*head), classes="step-head")
         prompts = list(section.prompts_for(traject.profile, traject.route))
         # An answer to a prompt the pack no longer asks this profile (content v2 gave support staff
         # motives of their own) stays on screen below the others: words on disk are never hidden.

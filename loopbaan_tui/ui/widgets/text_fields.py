@@ -71,6 +71,11 @@ class TextField(TextArea):
             self._entered = True
             self.move_cursor(self.document.end)
 
+    def on_unmount(self) -> None:
+        """TextArea subscribes to its screen's text-selection signal, which keeps it until a selection
+        starts: a field removed from a screen that stays (a row, a step) would stay in memory."""
+        self.screen.text_selection_started_signal.unsubscribe(self)
+
     def on_key(self, event: events.Key) -> None:
         character = typed_text(event)
         if character is None or event.is_printable or self.read_only:
