@@ -21,7 +21,6 @@ from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.widgets.key_footer import KeyFooter
-
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
