@@ -49,6 +49,8 @@ from loopbaan_tui.domain.trajects.traject import Traject
 
 HERE = Path(__file__).resolve().parent
 FIGURES = ("paint", "switch", "open", "echo", "autosave", "export", "content")
+ALIASES = {"keystroke": "echo", "memory": "switch"}
+"""Names of the old harness's figures, for the commands people have in their notes."""
 PTY = ("paint", "switch", "open", "echo")
 """The figures timed in a pseudo-terminal from outside: what a person sees (seen.py, steps.py, echo.py).
 paint includes the memory at the start screen, switch the memory with every step visited."""
@@ -323,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = Sizes.quick() if args.quick else Sizes()
-    only = set(args.only.split(","))
+    only = {ALIASES.get(name, name) for name in args.only.split(",")}
     if unknown := only - set(FIGURES):
         parser.error(f"unknown figure(s): {', '.join(sorted(unknown))}")
     started = time.perf_counter()
