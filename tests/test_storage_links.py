@@ -15,6 +15,7 @@ from loopbaan_tui import cli
 from loopbaan_tui.domain.trajects.storage import DamagedTraject, StorageError, Store, to_toml
 from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.screens.start_list import describe
 
 POSIX = os.name == "posix"
 pytestmark = pytest.mark.skipif(not POSIX, reason="symbolic links, pipes and /dev/null")
@@ -85,7 +86,7 @@ async def test_opening_a_linked_traject_in_the_app_says_where_it_points(store: S
         await pilot.pause()
         start = app.screen
         assert isinstance(start, StartScreen) and start._summaries[0].id == "koppeling-000001"
-        assert str(outside) in start._describe(start._summaries[0])
+        assert str(outside) in describe(start._summaries[0], app.pack)
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.query("#dialog-body"))
         body = rendered(app.screen.query_one("#dialog-body"))
