@@ -92,7 +92,7 @@ def measure(traject: Traject, folder: Path, saves: int) -> dict[str, float]:
 
         late = ticking(save)
         worst.append(max(late))
-        p95.append(statistics.quantiles(late, n=20)[-1] if len(late) > 1 else late[0])
+        p95.append(statistics.quantiles(late, n=20, method="inclusive")[-1] if len(late) > 1 else late[0])
         floor.append(max(ticking(None)))
     return {
         "size": store.path_of(traject.id).stat().st_size / 1024,

@@ -25,7 +25,7 @@ import tomli_w
 from . import atomic
 from .text import clean_text
 from .traject import Traject
-from .traject_file import head_fields
+from .traject_file import FormatError, check_schema, traject_fields
 
 PARSE_LIMIT = 2 * 1024 * 1024
 """Traject files larger than this (2 MiB) are not parsed for a listing without a fresh sidecar."""
@@ -33,6 +33,8 @@ HEAD_BYTES = 64 * 1024
 """How much of a file over the limit is read to see whether it is plainly not a traject; and how
 much of a file without a fresh sidecar is read for its name (from_head) when it is larger than this."""
 SIDECAR_SCHEMA = 1
+HEAD_TRIES = 8
+"""How many places a listing tries to cut a file's head at (head_fields)."""
 
 
 class Unknown(Enum):
@@ -151,7 +153,7 @@ def read_sidecar(folder: Path, traject_id: str, path: Path, info: os.stat_result
 
 def from_head(traject_id: str, path: Path, info: os.stat_result) -> TrajectSummary | None:
     """The line of a file over HEAD_BYTES (and not over PARSE_LIMIT) from its first HEAD_BYTES
-    (traject_file.head_fields), so that listing it costs the same whatever its size; None for a
+    (head_fields), so that listing it costs the same whatever its size; None for a
     smaller file, or when the head does not tell. Its soundness is checked when it is opened."""
     if not HEAD_BYTES < info.st_size <= PARSE_LIMIT:
         return None
@@ -162,6 +164,34 @@ def from_head(traject_id: str, path: Path, info: os.stat_result) -> TrajectSumma
     if fields is None:
         return None
     return TrajectSummary(traject_id, fields["name"], fields["profile"], fields["pack"], fields["updated"], path)
+
+
+def head_fields(head: bytes) -> dict[str, Any] | None:
+    """The [traject] table's fields (as Traject's, cleaned) from the first bytes of a file, read
+    without the rest: what a listing shows. None when the head does not tell them for sure.
+
+    The head is parsed up to the first table after `[traject]`: a cut that fell inside a string
+    leaves it unclosed (only multi-line strings span lines) and does not parse, so the next line
+    that looks like a table is tried (a few); what parses is the file's own beginning. Whether the
+    rest of the file is sound is found out when it is opened.
+    """
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    end = head.find(b"\n[traject]\n")
+    for _ in range(HEAD_TRIES) if end >= 0 else ():
+        end = head.find(b"\n[", end + 1)
+        if end < 0:
+            return None
+        try:
+            doc = tomllib.loads(head[: end + 1].decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            continue
+        table = doc.get("traject")
+        try:
+            check_schema(doc.get("schema"))
+            return traject_fields(table) if isinstance(table, dict) else None
+        except FormatError:
+            return None
+    return None
 
 
 def modified(info: os.stat_result) -> datetime:

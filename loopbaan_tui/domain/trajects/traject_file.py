@@ -30,8 +30,6 @@ _OPTIONAL_KEYS = ("last_prompt", "route")
 _TOP_KEYS = ("schema", "traject", "checkin", "private")
 _TOP_KEYS_1 = ("schema", "traject", "answers", "private")
 _CHECKIN_KEYS = ("date", "pack_id", "pack_version", "revisit", "answers")
-HEAD_TRIES = 8
-"""How many places a listing tries to cut a file's head at (traject_file.head_fields)."""
 MAX_DEPTH = 8
 """How deeply an answer may nest (a list of tables of lists ...): the app's own answers go 2 deep
 (a table of scales, each a table); a file nested deeper is refused when read, and never written."""
@@ -213,34 +211,6 @@ class Converter:
         return float.__float__(value)
 
 
-def head_fields(head: bytes) -> dict[str, Any] | None:
-    """The [traject] table's fields (as Traject's, cleaned) from the first bytes of a file, read
-    without the rest: what a listing shows. None when the head does not tell them for sure.
-
-    The head is parsed up to the first table after `[traject]`: a cut that fell inside a string
-    leaves it unclosed (only multi-line strings span lines) and does not parse, so the next line
-    that looks like a table is tried (a few); what parses is the file's own beginning. Whether the
-    rest of the file is sound is found out when it is opened.
-    """
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    end = head.find(b"\n[traject]\n")
-    for _ in range(HEAD_TRIES) if end >= 0 else ():
-        end = head.find(b"\n[", end + 1)
-        if end < 0:
-            return None
-        try:
-            doc = tomllib.loads(head[: end + 1].decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-            continue
-        table = doc.get("traject")
-        try:
-            _check_schema(doc.get("schema"))
-            return _traject_fields(table) if isinstance(table, dict) else None
-        except FormatError:
-            return None
-    return None
-
-
 def _decode(data: bytes) -> str:
     """Bytes to text strictly as UTF-8 (a byte-order mark from a Windows editor is accepted)."""
     data = data.removeprefix(b"\xef\xbb\xbf")
@@ -272,11 +242,11 @@ def _from_text(text: str, data: bytes | None = None) -> tuple[Traject, dict[str,
         dirty = not file_is_clean(text.encode("utf-8") if data is None else data)
     except UnicodeEncodeError:  # a lone surrogate in text given as such
         dirty = True
-    schema = _check_schema(doc.get("schema"))
+    schema = check_schema(doc.get("schema"))
     table = doc.get("traject")
     if not isinstance(table, dict):
         raise FormatError("bad_data", "the file has no [traject] table")
-    fields = _traject_fields(table)
+    fields = traject_fields(table)
     private = doc.get("private", [])
     if not isinstance(private, list) or not all(isinstance(p, str) for p in private):
         raise FormatError("bad_data", "private is not a list of prompt ids")
@@ -347,7 +317,7 @@ def _toml(text: str) -> dict[str, Any]:
         raise FormatError("not_toml", "the file is not valid TOML (nested too deeply)") from None
 
 
-def _check_schema(schema: Any) -> int:
+def check_schema(schema: Any) -> int:
     if schema is None:
         raise FormatError("bad_data", "the file has no schema version")
     if type(schema) is not int:
@@ -359,7 +329,7 @@ def _check_schema(schema: Any) -> int:
     return schema
 
 
-def _traject_fields(table: dict[str, Any]) -> dict[str, Any]:
+def traject_fields(table: dict[str, Any]) -> dict[str, Any]:
     """The [traject] table's keys as Traject's fields, texts cleaned."""
     fields: dict[str, Any] = {}
     for key in _TRAJECT_KEYS:
