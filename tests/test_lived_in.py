@@ -209,8 +209,14 @@ async def test_the_name_error_goes_once_a_name_is_typed(tmp_path: Path) -> None:
 # --- 4. the focused field is always on screen ----------------------------------------------------------
 
 
-async def test_help_opened_above_the_first_field_keeps_it_in_view(tmp_path: Path) -> None:
-    """Was: F2 on the first prompt pushed the field below the screen while the user typed on, blind."""
+async def test_the_focused_field_stays_in_view_through_help_paging_and_every_step(tmp_path: Path) -> None:
+    """One run of the built-in pack (its prompts are long enough to scroll), each check a bug that was:
+
+    - F2 on the first prompt pushed the field below the screen while the user typed on, blind;
+    - PageDown scrolled the step but left the focus behind, off the screen;
+    - entering a step, the first field had the focus but the view stayed on the intro (a name went in
+      the wrong column). Each step is entered for the first time on the way: the second by Ctrl+N from
+      the first, the next three by their F-keys, the last by Ctrl+N from the step before."""
     saved_traject(tmp_path, {})
     app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
@@ -219,19 +225,19 @@ async def test_help_opened_above_the_first_field_keeps_it_in_view(tmp_path: Path
         await pilot.pause()
         assert app.screen.query_one("#prompt-kan-moment").has_class("-show-help")
         assert in_view(app)
-
-
-@pytest.mark.parametrize("route", [["f6", "f7", "f8", "f9", "ctrl+n"], ["ctrl+n"]], ids=["f-keys", "ctrl-n"])
-async def test_entering_a_step_shows_the_field_that_has_the_focus(tmp_path: Path, route: list[str]) -> None:
-    """Was: the first field had the focus but the view stayed on the intro (a name went in the wrong column).
-
-    Each step is entered for the first time on the way: by its F-key, the last one by Ctrl+N from the
-    step before, and (the second run) the second step by Ctrl+N from the first."""
-    saved_traject(tmp_path, {})
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        for key in route:
+        await pilot.press("f2")  # help closed again
+        await pilot.pause()
+        seen = [focused_prompt(app)]
+        for _ in range(4):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert in_view(app)
+            seen.append(focused_prompt(app))
+        assert len(set(seen)) > 2, seen
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert in_view(app)
+        for key in ["ctrl+n", "f7", "f8", "f9", "ctrl+n"]:
             await pilot.press(key)
             await pilot.pause()
             assert focused_prompt(app) and in_view(app), key
@@ -260,24 +266,6 @@ async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) 
         await pilot.pause()
         await pilot.pause()
         assert focused_prompt(app) == "kan-rollen" and in_view(app)
-
-
-async def test_page_down_takes_the_focus_along(tmp_path: Path) -> None:
-    """Was: PageDown scrolled the step but left the focus behind, off the screen."""
-    saved_traject(tmp_path, {})
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        seen = [focused_prompt(app)]
-        for _ in range(4):
-            await pilot.press("pagedown")
-            await pilot.pause()
-            assert in_view(app)
-            seen.append(focused_prompt(app))
-        assert len(set(seen)) > 2, seen
-        await pilot.press("pageup")
-        await pilot.pause()
-        assert in_view(app)
 
 
 async def test_down_on_a_checkbox_goes_to_the_next_option(tmp_path: Path) -> None:

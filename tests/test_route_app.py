@@ -84,42 +84,48 @@ async def test_a_pack_without_core_prompts_asks_no_route(tmp_path: Path) -> None
         assert pilot.app.focused is not None and pilot.app.focused.id == "begin"
 
 
-async def test_the_rail_counts_the_questions_of_the_route(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
+async def test_switching_the_route_there_and_back_keeps_every_answer_and_counts_the_route(tmp_path: Path) -> None:
+    """Ctrl+K to the short route and back, in one run: the rail counts the questions of the route (the
+    answer outside it is not counted), words typed just before the switch are not lost, every answer stays
+    on disk and in the roadmap, and comes back on screen. F1 names Ctrl+K (it is not in the footer: at 80
+    columns it would push Back and Quit out)."""
+    traject = saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT}, last_prompt=CORE)
     app = make_app(tmp_path, "nl")
     kan = app.pack.sections[0]
     short, full = len(kan.prompts_for("student", "short")), len(kan.prompts_for("student"))
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        assert rail_label(app, 0).endswith(f"2/{full}")
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        assert rail_label(app, 0).endswith(f"1/{short}")  # the answer outside the route is not counted
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        assert rail_label(app, 0).endswith(f"2/{full}")
-
-
-async def test_switching_the_route_keeps_every_answer_on_disk_and_brings_them_back(tmp_path: Path) -> None:
-    traject = saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT}, last_prompt=CORE)
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
         assert focused_prompt(app) == CORE and OUTSIDE in prompt_ids(app)
+        assert rail_label(app, 0).endswith(f"2/{full}")
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = str(app.screen.query_one(".help-keys").render())
+        assert "Ctrl+K" in keys and app.words("help_key_route") in keys
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        assert focused_prompt(app) == CORE
         await pilot.press("end", *" En daarna?")  # typed just before the switch: not lost
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert OUTSIDE not in prompt_ids(app)
         assert focused_prompt(app) == CORE  # the same question keeps the focus
+        assert rail_label(app, 0).endswith(f"1/{short}")  # the answer outside the route is not counted
         await pilot.press("ctrl+s")
         await pilot.pause()
         on_disk = Store(tmp_path).load(traject.id)
         assert on_disk.route == "short"
         assert on_disk.answers[OUTSIDE] == OUTSIDE_TEXT
         assert on_disk.answers[CORE] == CORE_TEXT + " En daarna?"
+        await pilot.press("ctrl+r")  # the roadmap keeps the answer outside the route
+        await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
+        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
+        assert OUTSIDE_TEXT in app.screen.query_one("#roadmap-markdown", Markdown).source
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
         await pilot.press("ctrl+k")
         await pilot.pause()
         assert OUTSIDE in prompt_ids(app)
+        assert rail_label(app, 0).endswith(f"2/{full}")
         field = app.screen.query_one(f"#prompt-{OUTSIDE}").query_one("TextArea")
         assert field.text == OUTSIDE_TEXT  # back, as it was
         await pilot.press("ctrl+q")
@@ -138,20 +144,6 @@ async def test_a_question_outside_the_new_route_gives_the_focus_to_the_steps_fir
         assert focused_prompt(app) == CORE
 
 
-async def test_the_roadmap_keeps_answers_outside_the_route(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT})
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        assert OUTSIDE not in prompt_ids(app)
-        await pilot.press("ctrl+r")
-        await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
-        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
-        assert OUTSIDE_TEXT in app.screen.query_one("#roadmap-markdown", Markdown).source
-
-
 async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_path: Path) -> None:
     store = Store(tmp_path)
     traject = store.create("Mini", "student", str(Path(__file__).parent / "packs" / "mini"))
@@ -166,15 +158,3 @@ async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_p
         assert shown is None or shown.binding.id != "route"  # nor in the footer
         await pilot.press("ctrl+q")
     assert Store(tmp_path).load(traject.id).route == "full"
-
-
-async def test_the_help_names_the_route_key(tmp_path: Path) -> None:
-    """Ctrl+K is not in the footer (at 80 columns it would push Back and Quit out): F1 must say it."""
-    saved_traject(tmp_path, {})
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        keys = str(app.screen.query_one(".help-keys").render())
-        assert "Ctrl+K" in keys and app.words("help_key_route") in keys
