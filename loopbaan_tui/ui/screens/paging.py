@@ -1,21 +1,12 @@
-"""Moving through the steps: which step to mount ahead first, and where PageDown and PageUp go."""
+"""PageDown and PageUp in a step: which question the focus goes to."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
 
 from textual.widget import Widget
 
 from ..widgets.prompt_view import PromptView
-
-Step = TypeVar("Step")
-
-
-def mount_order(steps: Sequence[Step], current: int) -> list[Step]:
-    """The steps by their distance from the current one, the next before the previous."""
-    indexes = sorted(range(len(steps)), key=lambda index: (abs(index - current), index < current))
-    return [steps[index] for index in indexes]
 
 
 def page_target(views: Sequence[PromptView], current: PromptView | None, step: Widget, delta: int) -> PromptView:

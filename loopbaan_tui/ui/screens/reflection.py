@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
+from ...domain.trajects.traject import is_answered
 from ...domain.trajects.visibility import TrajectFacts
 from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
@@ -25,10 +26,10 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import StepView
+from ..widgets.step_view import StepView, condition_inputs
 from ..widgets.text_fields import LineField
 from .dialogs import Choice
-from .paging import mount_order, page_target
+from .paging import page_target
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -70,15 +71,11 @@ class ReflectionScreen(Screen[None]):
         self.sections = session.pack.sections
         self._step = 0
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
-        self._told_large: set[str] = set()
+        self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
         self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None
-        """The widget Shift+Tab last moved the focus to."""  # prompts whose answer is past LARGE_ANSWER, said once
-        self._conditional = any(
-            p.show_if is not None or any(o.show_if is not None for o in p.options)
-            for s in self.sections
-            for p in s.prompts
-        )
+        """The widget Shift+Tab last moved the focus to."""
+        self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -143,13 +140,13 @@ class ReflectionScreen(Screen[None]):
 
     @work(exclusive=True, group="mount-ahead")
     async def _mount_ahead(self) -> None:
-        """Mount the other steps, hidden, one by one while the first is read (the nearest first, the next
-        before the previous: Ctrl+N finds it ready soonest): a first visit is made as quick as a return."""
+        """Mount the other steps, hidden, one by one while the first is read: mounting a step's
+        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
         pause = self.app.mount_ahead_pause
         if pause is None:
             return
         switcher = self.query_one("#steps", ContentSwitcher)
-        for section in mount_order(self.sections, self._step):
+        for section in self.sections:
             await asyncio.sleep(pause)
             if not switcher.is_attached:  # the reflection was left meanwhile
                 return
@@ -336,22 +333,26 @@ class ReflectionScreen(Screen[None]):
     def _tell_if_large(self, prompt_id: str, value: object) -> None:
         if isinstance(value, str) and len(value) > LARGE_ANSWER and prompt_id not in self._told_large:
             self._told_large.add(prompt_id)
-            self.notify(
-                self.app.words("answer_large", size=f"{len(value):,}".replace(",", ".")), severity="warning", timeout=12
-            )
+            size = f"{len(value):,}".replace(",", ".")
+            self.notify(self.app.words("answer_large", size=size), severity="warning", timeout=12)
 
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
+        """Per key typed: the least that can change with it is redrawn (the rail only when the answer
+        went from empty to answered or back, the steps only when a `show_if` reads this answer)."""
         self._tell_if_large(event.prompt_id, event.value)
-        if self.session.set_answer(event.prompt_id, event.value):
+        traject, prompt = self.session.traject, self.session.pack.prompt(event.prompt_id)
+        was_answered = prompt is not None and is_answered(prompt, traject.answer(event.prompt_id))
+        if not self.session.set_answer(event.prompt_id, event.value):
+            return
+        if event.prompt_id in self._condition_inputs:  # it may show or hide prompts, here or in a later step
+            facts = TrajectFacts(self.session.pack, traject)
+            for step in self.query_one("#steps", ContentSwitcher).query_children(StepView):
+                step.refresh_shown(facts)
+            self.query_one(StepRail).refresh_progress()
+        elif prompt is not None and is_answered(prompt, traject.answer(event.prompt_id)) != was_answered:
             section = self.session.pack.section_of(event.prompt_id)
-            if self._conditional:  # an answer may show or hide prompts, in this step or a later one
-                facts = TrajectFacts(self.session.pack, self.session.traject)
-                for step in self.query_one("#steps", ContentSwitcher).query_children(StepView):
-                    step.refresh_shown(facts)
-                self.query_one(StepRail).refresh_progress()
-            elif section is not None:
-                self.query_one(StepRail).refresh_progress(section.id)
+            self.query_one(StepRail).refresh_progress(section.id if section is not None else None)
 
     def action_save(self) -> None:
         if self.session.save_now():

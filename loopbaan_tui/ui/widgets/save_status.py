@@ -15,9 +15,10 @@ class SaveStatus(Static):
     """ "Opgeslagen 14:02", "Bezig met opslaan…", or what went wrong."""
 
     def __init__(self, words: Callable[..., str]) -> None:
-        super().__init__(literal(words("save_clean")), id="save-status")
+        super().__init__(literal(words("save_clean"), "$success"), id="save-status")
         self.words = words
         self._warned = False  # a failed save is told once, until a save succeeds again
+        self._shown = (words("save_clean"), "$success")
 
     def show(self, state: SaveState) -> None:
         """Show the state, and tell (once) what went wrong and where the words went."""
@@ -35,14 +36,17 @@ class SaveStatus(Static):
             self.notify(words("save_kept_aside", path=str(state.kept_aside)), severity="warning", timeout=20)
 
     def _show_line(self, state: SaveState) -> None:
-        self.set_class(state.error is not None, "-error")
-        self.set_class(state.dirty and state.error is None, "-dirty")
+        """The line, its colour in its text: a class set and unset on every key restyled the widget
+        (~1 ms a key, the state goes dirty and clean again with each save)."""
         if state.error is not None:
-            text = self.words("save_failed")
+            text, style = self.words("save_failed"), "bold $error"
         elif state.dirty:
-            text = self.words("save_pending")
+            text, style = self.words("save_pending"), "$foreground-muted"
         elif state.saved_at is not None:
-            text = self.words("save_done", time=state.saved_at.strftime("%H:%M:%S"))
+            text, style = self.words("save_done", time=state.saved_at.strftime("%H:%M:%S")), "$success"
         else:
-            text = self.words("save_clean")
-        self.update(literal(text))
+            text, style = self.words("save_clean"), "$success"
+        if (text, style) != self._shown:  # on every key the state is published: a same line is not drawn again
+            same_width = len(text) == len(self._shown[0])  # "Opgeslagen 14:02:03" -> "... 14:02:09": no layout
+            self._shown = (text, style)
+            self.update(literal(text, style), layout=not same_width)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -86,3 +86,16 @@ class StepView(VerticalScroll, can_focus=False):
 
 def _has_option_conditions(prompt: Prompt) -> bool:
     return any(option.show_if is not None for option in prompt.options)
+
+
+def condition_inputs(sections: Iterable[Section]) -> frozenset[str]:
+    """The prompts whose answers a `show_if` (of a prompt or an option) reads: only a change to one of
+    them can show or hide a prompt or an option."""
+    return frozenset(
+        prompt_id
+        for section in sections
+        for prompt in section.prompts
+        for condition in (prompt.show_if, *(option.show_if for option in prompt.options))
+        if condition is not None
+        for prompt_id in condition.prompts()
+    )
