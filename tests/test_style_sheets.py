@@ -1,5 +1,5 @@
 """The start screen's rules are parsed before the first frame and the other screens' right after it
-(app.py: SHEETS); a saved theme is there before any parsing (issue 18: first paint)."""
+(style_sheets.py); a saved theme is there before any parsing (issue 18: first paint)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from apps import make_app
 
 from loopbaan_tui.domain.trajects.settings import save_settings
-from loopbaan_tui.ui import app as app_module
 from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.style_sheets import SHEETS
 
 
 async def test_a_saved_light_theme_is_set_before_the_sheets_are_parsed_and_the_rest_follow_the_start_screen(
@@ -26,7 +26,7 @@ async def test_a_saved_light_theme_is_set_before_the_sheets_are_parsed_and_the_r
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and app.has_class("-light-mode")
         assert app.screen.styles.background.brightness > 0.5
-        assert all(app.stylesheet.has_source(str(path)) for path in app_module.SHEETS)
+        assert all(app.stylesheet.has_source(str(path)) for path in SHEETS)
         assert len(parsed) == 1  # the other screens' sheets, once; not again for the theme
         app.load_style_sheets()
         assert len(parsed) == 1  # read once

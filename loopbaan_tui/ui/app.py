@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import sys
 import threading
 import time
 import traceback
@@ -21,7 +20,6 @@ from textual.app import ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.geometry import Offset
-from textual.message_pump import MessagePump
 from textual.messages import ExitApp
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -37,6 +35,8 @@ from ..domain.trajects.traject import Traject, now
 from .cursor import cursor_at
 from .key_order import KeyOrder
 from .keys import localize_bindings
+from .pending_input import drained, owner_only, terminal_input_read
+from .style_sheets import load_sheets
 from .text import literal
 from .textual_private import CrashHandlingApp, show_terminal_cursor
 
@@ -49,19 +49,8 @@ THEMES = ("textual-dark", "textual-light")
 DEBUG_ENV = "LOOPBAAN_DEBUG"
 SIGNAL_GRACE = 3.0
 """Seconds the shutdown after SIGTERM or SIGHUP may take once everything is saved."""
-DRAIN_LIMIT = 0.5
-"""Seconds quitting waits, at most, for each queue of keys already received to be taken in."""
-INPUT_LIMIT = 0.3
-"""Seconds a signal waits, at most, for keys still waiting on the terminal to be read."""
 KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
-SHEETS = tuple(
-    Path(__file__).with_name("styles") / name
-    for name in ("dialogs.tcss", "reflection.tcss", "help.tcss", "roadmap.tcss")
-)
-"""The style sheets of every screen but the start screen (whose rules are in app.tcss, parsed before the
-first frame): read once, all together, right after the start screen is painted, or before the first other
-screen is pushed if that comes sooner (each reading re-parses every sheet)."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -162,15 +151,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Style sheets
 
     def load_style_sheets(self) -> None:
-        """Read the other screens' style sheets (SHEETS), once: Textual then re-parses every sheet and
-        restyles what is mounted."""
-        stylesheet = self.stylesheet
-        missing = [path for path in SHEETS if not stylesheet.has_source(str(path))]
-        if missing:
-            for path in missing:
-                stylesheet.read(path)
-            stylesheet.reparse()
-            stylesheet.update(self)
+        """Read the other screens' style sheets, once (style_sheets.py)."""
+        load_sheets(self)
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self.load_style_sheets()  # a screen after the start screen: its rules must be there when it mounts
@@ -183,8 +165,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Life cycle
 
     def get_default_screen(self) -> Screen[Any]:
-        """The start screen is the bottom of the stack: composed with the app, so that it comes in the
-        app's first frame, whole (pushed from on_mount, it came in a partial frame, then a whole one)."""
+        """The start screen, composed with the app: whole in its first frame (pushed from on_mount, inside
+        Textual's mount batch, its first frame was dropped and a partial one written before the whole)."""
         from .screens.start import StartScreen
 
         return StartScreen()
@@ -233,11 +215,11 @@ class LoopbaanApp(CrashHandlingApp[None]):
         """
         try:
             if from_signal:
-                await _terminal_input_read()
-            await _drained(self)
+                await terminal_input_read()
+            await drained(self)
             await self._key_order.settled(KEYS_LIMIT)  # keys read but waiting their turn (key_order.py)
             if self.focused is not None:
-                await _drained(self.focused)
+                await drained(self.focused)
             self.flush_fields()
         finally:
             self.close_session()
@@ -374,7 +356,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         try:
             self.store.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             report_path = self.store.folder / "crash.log"
-            with open(report_path, "w", encoding="utf-8", opener=_owner_only) as handle:
+            with open(report_path, "w", encoding="utf-8", opener=owner_only) as handle:
                 handle.write("\n".join(lines) + "\n")
         except OSError:
             report_path = None
@@ -384,40 +366,6 @@ class LoopbaanApp(CrashHandlingApp[None]):
         return message
 
 
-async def _drained(pump: MessagePump) -> None:
-    """Wait until the messages already queued for this app or widget have been handled."""
-    done = asyncio.Event()
-    pump.call_later(done.set)
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(done.wait(), DRAIN_LIMIT)
-
-
-async def _terminal_input_read() -> None:
-    """Wait until Textual's input thread has read what waits on the terminal (where the platform can
-    tell: FIONREAD on a POSIX terminal), then a moment for it to pass the keys on."""
-    deadline = time.monotonic() + INPUT_LIMIT
-    while _waiting_input() and time.monotonic() < deadline:
-        await asyncio.sleep(0.01)
-    await asyncio.sleep(0.02)
-
-
-def _waiting_input() -> int:
-    try:
-        import fcntl
-        import termios
-
-        stdin = sys.__stdin__
-        if stdin is None or not stdin.isatty():
-            return 0
-        return int.from_bytes(fcntl.ioctl(stdin.fileno(), termios.FIONREAD, b"\0\0\0\0"), sys.byteorder)
-    except (ImportError, OSError, ValueError):
-        return 0
-
-
 def _exit_after(seconds: float) -> None:
     time.sleep(seconds)
     os._exit(0)
-
-
-def _owner_only(path: str, flags: int) -> int:
-    return os.open(path, flags, 0o600)
