@@ -5,16 +5,25 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_terminal", Path(__file__).resolve().parent.parent / "bench" / "terminal.py"
-)
-assert _SPEC is not None and _SPEC.loader is not None
-terminal = importlib.util.module_from_spec(_SPEC)
-sys.modules["bench_terminal"] = terminal  # dataclasses look their module up
-_SPEC.loader.exec_module(terminal)
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str, module_name: str) -> ModuleType:
+    """A bench module by its path, without putting bench/ on sys.path (its names are generic)."""
+    spec = importlib.util.spec_from_file_location(module_name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+emulator = _load("emulator", "emulator")  # terminal.py imports it by this name
+terminal = _load("terminal", "bench_terminal")
 SYNC_END, SYNC_START, Screen, Terminal, split_frames = (
     terminal.SYNC_END,
     terminal.SYNC_START,
