@@ -73,8 +73,7 @@ class ReflectionScreen(Screen[None]):
         self._mounting: dict[str, AwaitMount] = {}  # step id -> its mount by _mount_ahead, while it runs
         self._told_large: set[str] = set()  # prompts whose answer is past LARGE_ANSWER, said once
         self._hint = ""  # the word the key hint shows
-        self.entered_backwards: Widget | None = None
-        """The widget Shift+Tab last moved the focus to."""
+        self.entered_backwards: Widget | None = None  # the widget Shift+Tab last moved the focus to
         self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
 
     def compose(self) -> ComposeResult:
@@ -316,8 +315,7 @@ class ReflectionScreen(Screen[None]):
         self._show_hint(event.widget)
 
     def _show_hint(self, widget: Widget) -> None:
-        """Say what keys the field being answered takes (the footer holds the screen's own). Only on a
-        change: an update lays the screen out again, a frame more on every step switch."""
+        """Say what keys the field being answered takes (the footer: the screen's own), only on a change."""
         word = hint_for(widget)
         if word != self._hint:
             self._hint = word
