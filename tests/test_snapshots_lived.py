@@ -133,3 +133,14 @@ def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
 
 def test_an_english_step_after_typing(snap_compare) -> None:
     assert snap_compare(snapshot_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))
+
+
+async def test_a_traject_reopened_at_a_scale_has_that_scale_in_view() -> None:
+    """Opening scrolls to the prompt last edited before the texts above it have re-wrapped to their
+    width; the step grows afterwards, and the focused scale must not be pushed below the screen."""
+    app = snapshot_app("en", last_prompt="wil-balans")
+    async with app.run_test(size=SIZE) as pilot:
+        await opened_then()(pilot)
+        focused, step = app.focused, app.screen.query_one("#step-wil")
+        assert focused is not None and focused.id == "scale-werkplezier"
+        assert step.region.contains_region(focused.region), (focused.region, step.region)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
@@ -65,6 +66,17 @@ class StepView(VerticalScroll, can_focus=False):
             yield OlderAnswers(older, words)
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
+
+    def watch_virtual_size(self) -> None:
+        """Its content grew or shrank after it was scrolled (a text re-wrapped once its width was known,
+        a help text opened): a focused field pushed out of view is brought back into it."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self._bring_back, focused)
+
+    def _bring_back(self, widget: Widget) -> None:
+        if widget is self.screen.focused and widget.is_attached and not self.region.overlaps(widget.region):
+            self.scroll_to_widget(widget, animate=False)
 
     def refresh_shown(self, facts: TrajectFacts) -> None:
         """Show the prompts whose show_if holds now and hide the others, numbered as shown. Nothing
