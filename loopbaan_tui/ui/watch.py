@@ -91,5 +91,5 @@ class PackWatch:
             self._pending = None
             screen.flush()  # what the fields show goes to the session before they go
             session.pack = pack
-            with app.keys_held():  # what is typed meanwhile goes to the rebuilt reflection's field
-                await app.switch_screen(ReflectionScreen(session))
+            app.hold_keys()  # what is typed meanwhile goes to the rebuilt reflection's field (it lets them go)
+            await app.switch_screen(ReflectionScreen(session))

@@ -101,6 +101,7 @@ class ReflectionScreen(Screen[None]):
         await self.show_step(index)
         if last:
             self._focus_prompt_id(last)
+        self.app.call_later(self.app.release_keys)  # held by the opener: after the focus has moved (queued)
         self._mount_ahead()
         if self._ask_checkin:
             self.action_checkin()

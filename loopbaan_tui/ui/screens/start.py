@@ -249,6 +249,7 @@ class StartScreen(Screen[None]):
         app = self.app
         self._opening = True
         app.hold_keys()  # what is typed until the reflection is there is for its first field (released below)
+        shown = False
         try:
             with self._busy():  # the files are read on a thread: the screen stays alive
                 opening = await asyncio.to_thread(self._lock_and_load, traject_id)
@@ -264,12 +265,15 @@ class StartScreen(Screen[None]):
                 return
             from .reflection import ReflectionScreen
 
-            with app.keys_held():  # what was typed meanwhile goes to the reflection's first field
-                checkin, self._checkin = self._checkin, False
-                await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
+            checkin, self._checkin = self._checkin, False
+            # what was typed meanwhile goes to the reflection's first field: it lets the keys go itself,
+            # once that field has the focus (its mount goes on after push_screen returns)
+            await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
+            shown = True
         finally:
             self._opening = False
-            app.release_keys()  # a dialog on the way (a failure) has let them go already
+            if not shown:
+                app.release_keys()  # a dialog on the way (a failure) has let them go already
 
     def _lock_and_load(self, traject_id: str) -> _Opening:
         """On a worker thread: the lock, the traject and its pack, or what stopped them."""
