@@ -92,14 +92,8 @@ def opened_then(*keys: str):
             screen = pilot.app.screen
             if isinstance(screen, ReflectionScreen) and not screen._mounting:
                 break
-        # opening scrolls to the prompt last edited: let that end before the keys (on a busy machine the
-        # keys came in the middle of it and the step ended up scrolled elsewhere)
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
-        await pilot.pause()
         await pilot.press(*keys)
         await pilot.app.workers.wait_for_complete()  # the roadmap preview is made on a thread
-        await pilot.wait_for_scheduled_animations()  # a step entered first mounts, then scrolls to its field
         await pilot.pause()
         await pilot.pause()
 
