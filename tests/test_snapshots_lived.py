@@ -55,7 +55,7 @@ def snapshot_app(language: str = "nl", with_traject: bool = True, last_prompt: s
             last_prompt=last_prompt,
         )
         store.save(traject, progress=overall_progress(pack_of(language), traject))
-    return make_app(store, language)  # each step is mounted when first visited (see opened_then)
+    return make_app(store, language, mount_ahead=True)  # opened_then waits for every step, as a reader gives it time
 
 
 def test_start_with_progress(snap_compare) -> None:
@@ -77,20 +77,25 @@ def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
 
 
 def opened_then(*keys: str):
-    """Open the traject, wait until it is open and settled, then press the keys. Steps are mounted when
-    first visited (make_app's default): the screen a key leads to is the same whether the background
-    had mounted its step before or not, and mounting all six steps of the built-in pack was most of
-    the CPU time of each of these tests."""
+    """Open the traject, wait until every step is mounted (as a person reading the first one would), then
+    press the keys: what the snapshot shows no longer depends on how busy the machine is."""
 
     async def run_before(pilot) -> None:
         from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+        from loopbaan_tui.ui.widgets.step_view import StepView
 
         await pilot.press("enter")
         for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)
+            # the steps are mounted by a worker: waiting for the workers, not polling every 20 ms (each
+            # poll lays out and renders the growing screen), lets them be mounted at full speed
             await pilot.app.workers.wait_for_complete()
             await pilot.pause(0.02)
             screen = pilot.app.screen
-            if isinstance(screen, ReflectionScreen) and not screen._mounting:
+            if (
+                isinstance(screen, ReflectionScreen)
+                and len(screen.query(StepView)) == len(screen.sections)
+                and not screen._mounting
+            ):
                 break
         await pilot.press(*keys)
         await pilot.app.workers.wait_for_complete()  # the roadmap preview is made on a thread
