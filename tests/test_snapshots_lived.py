@@ -137,9 +137,19 @@ def test_an_english_step_after_typing(snap_compare) -> None:
 async def test_a_traject_reopened_at_a_scale_has_that_scale_in_view() -> None:
     """Opening scrolls to the prompt last edited before the texts above it have re-wrapped to their
     width; the step grows afterwards, and the focused scale must not be pushed below the screen."""
+    from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+
     app = snapshot_app("en", last_prompt="wil-balans")
+    app.mount_ahead_pause = None  # only the step opened is mounted: nothing else moves the screen
     async with app.run_test(size=SIZE) as pilot:
-        await opened_then()(pilot)
+        await pilot.press("enter")
+        for _ in range(500):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ReflectionScreen) and app.screen.query("#step-wil"):
+                break
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         focused, step = app.focused, app.screen.query_one("#step-wil")
         assert focused is not None and focused.id == "scale-werkplezier"
         assert step.region.contains_region(focused.region), (focused.region, step.region)
