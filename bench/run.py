@@ -3,8 +3,8 @@
     make bench                      # the full run (under five minutes)
     make bench ARGS="--quick"       # tiny sizes, one pass: checks that everything runs
     make bench ARGS="--only paint,switch"
-    PYTHONPATH=/work/wt-X /work/wt-bench/.venv/bin/python /work/wt-bench/bench/run.py --only echo
-                                    # measures the loopbaan_tui of another worktree
+    PYTHONPATH=../other-checkout .venv/bin/python bench/run.py --only echo
+                                    # measures the loopbaan_tui of another checkout
 
 Absolute times on a shared 2-core machine move 1.3-1.5x between runs; the ratio of the app to
 a yardstick measured in alternation with it (A B A B ..., median of the per-pair ratios) holds
