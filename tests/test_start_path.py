@@ -28,6 +28,7 @@ NOT_BEFORE_THE_START_SCREEN = (
     "gettext",
     "loopbaan_tui.cli_parser",
     "loopbaan_tui.plain",  # plain mode, only when asked for
+    "textual.widgets._text_area",  # the reflection's fields (ui/cursor.py asks textual_private.is_text_area)
 )
 
 

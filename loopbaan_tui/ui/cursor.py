@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, RadioSet, TextArea
+from textual.widgets import Input, OptionList, RadioSet
 
-from .textual_private import highlighted_line, selected_radio
+from .textual_private import highlighted_line, is_text_area, selected_radio
 
 
 def cursor_spot(widget: Widget) -> Offset | None:
     """Where the cursor goes for the focused `widget`; None where the widget places it itself, or has
     no place on the screen yet."""
-    if isinstance(widget, TextArea | Input):
+    if isinstance(widget, Input) or is_text_area(widget):
         return None
     if isinstance(widget, RadioSet):
         radio = selected_radio(widget)
