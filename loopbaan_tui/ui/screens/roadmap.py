@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -124,7 +123,7 @@ class RoadmapScreen(Screen[None]):
 
     def _renderer(self, form: str) -> Callable[[], str]:
         """The roadmap as the options now say, to be made on a thread (from its own copy of the traject)."""
-        pack, traject, options = self.session.pack, copy.deepcopy(self.session.traject), self._options()
+        pack, traject, options = self.session.pack, self.session.traject.snapshot(), self._options()
         return lambda: render(pack, traject, form, **options)
 
     @on(Checkbox.Changed)
