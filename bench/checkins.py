@@ -36,7 +36,7 @@ os.environ.setdefault("TERM", "xterm-256color")
 import steps
 import tomli_w
 import workload
-from run import Row, alternate, floor_write, ms, table, verdict
+from run import Row, alternate, floor_write, ms, run_line, table, verdict
 from workload import with_checkins
 
 from loopbaan_tui.domain.content.model import Pack
@@ -194,10 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         if "autosave" in only:
             rows += autosave(sizes, pack, Path(temp))
     print(table(rows))
-    print(
-        f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} cores; {'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
-    )
+    print(f"\n{run_line(len(rows), started, args.quick)}")
     return 0
 
 

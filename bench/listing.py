@@ -15,7 +15,6 @@ Every figure against a yardstick measured in alternation with it, as in run.py (
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import tomli_w
 import workload
-from run import Paired, Row, alternate, floor_write, ms, table, verdict
+from run import Paired, Row, alternate, floor_write, ms, run_line, table, verdict
 
 from loopbaan_tui.domain.trajects.storage import Store, to_toml
 from loopbaan_tui.domain.trajects.store_summary import sidecar_of
@@ -164,10 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="loopbaan-bench-") as temp:
         rows = listing(sizes, Path(temp)) + big_answers(sizes, Path(temp))
     print(table(rows))
-    print(
-        f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} cores; {'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
-    )
+    print(f"\n{run_line(len(rows), started, args.quick)}")
     return 0
 
 

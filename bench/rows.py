@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib.metadata import version
 from statistics import median
 
 
@@ -73,3 +77,12 @@ def table(rows: Iterable[Row]) -> str:
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|---|"
     return "\n".join([line(header), rule, *(line(r) for r in lines[1:])])
+
+
+def run_line(rows: int, started: float, quick: bool) -> str:
+    """The line under a table: how many rows in how long, and what machine and versions measured them."""
+    return (
+        f"{rows} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
+        f"textual {version('textual')}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
+        f"{'--quick: sizes too small to mean anything' if quick else 'full run'}"
+    )

@@ -25,7 +25,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 from statistics import median
 
@@ -38,7 +37,7 @@ import seen
 import steps
 import tomli_w
 import workload
-from rows import Paired, Row, alternate, ms, table, verdict
+from rows import Paired, Row, alternate, ms, run_line, table, verdict
 
 from loopbaan_tui.domain.content import builtin
 from loopbaan_tui.domain.content.loader import load_pack
@@ -365,11 +364,7 @@ def main(argv: list[str] | None = None) -> int:
                     rows.append(Row(f"{name}: FAILED (see the error above)", "", "", "", "", "FAILED"))
                 print(f"{time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
     print(table(rows))
-    print(
-        f"\n{len(rows)} rows in {time.perf_counter() - started:.0f} s; python {sys.version.split()[0]}, "
-        f"textual {version('textual')}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
-        f"{'--quick: sizes too small to mean anything' if args.quick else 'full run'}"
-    )
+    print(f"\n{run_line(len(rows), started, args.quick)}")
     print(f"measured: {seen.measured_package()} ([pty] rows: in a pseudo-terminal, what a person sees)")
     return 1 if failed else 0
 
