@@ -214,6 +214,8 @@ class ReflectionScreen(Screen[None]):
             target.focus(scroll_visible=scroll)
         if scroll:
             view.scroll_visible(top=True)
+            if (step := self._current_step()) is not None:
+                step.keep_at_top(view)  # also while the step settles
 
     @on(OptionList.OptionHighlighted, "#rail")
     async def _rail_moved(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import DescendantFocus
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -33,6 +34,8 @@ class StepView(VerticalScroll, can_focus=False):
         self.words = words
         self.conditional = any(p.show_if is not None or _has_option_conditions(p) for p in section.prompts)
         """Whether any of its prompts (or their options) has a show_if (else answers never change what it shows)."""
+        self._kept: Widget | None = None
+        """A prompt scrolled to the top that stays there while the step settles (`keep_at_top`)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -67,12 +70,37 @@ class StepView(VerticalScroll, can_focus=False):
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
 
+    def keep_at_top(self, view: Widget) -> None:
+        """`view` was scrolled to the top: keep it there while the step's content settles (texts above it
+        re-wrap once their width is known, before or after the scroll), until the focus leaves it or a
+        second has passed. Whichever comes first, the step then ends up the same."""
+        self._kept = view
+        self.set_timer(1.0, self._let_go)
+
+    def _let_go(self) -> None:
+        self._kept = None
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        kept = self._kept
+        if kept is not None and event.widget is not kept and kept not in event.widget.ancestors:
+            self._kept = None
+
     def watch_virtual_size(self) -> None:
         """Its content grew or shrank after it was scrolled (a text re-wrapped once its width was known,
-        a help text opened): a focused field pushed out of view is brought back into it."""
-        focused = self.screen.focused if self.is_attached else None
+        a help text opened): the prompt kept at the top stays there, else a focused field pushed out of
+        view is brought back into it."""
+        if not self.is_attached:
+            return
+        if self._kept is not None and self._kept.is_attached:
+            self.call_after_refresh(self._back_to_top, self._kept)
+            return
+        focused = self.screen.focused
         if focused is not None and self in focused.ancestors:
             self.call_after_refresh(self._bring_back, focused)
+
+    def _back_to_top(self, view: Widget) -> None:
+        if view is self._kept and view.is_attached:
+            self.scroll_to_widget(view, animate=False, top=True)
 
     def _bring_back(self, widget: Widget) -> None:
         if widget is self.screen.focused and widget.is_attached and not self.region.overlaps(widget.region):
