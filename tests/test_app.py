@@ -180,11 +180,15 @@ async def test_typing_switching_autosave_and_the_private_marker_in_one_session(t
 
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot)
+        status = app.screen.query_one("#save-status")
+        width = status.outer_size.width
         for _ in range(3):
             await pilot.press("a", "tab", "b", "shift+tab", "c")
         # autosave: was a fixed pause(1.0), then the same check
         await wait_until(pilot, lambda: answers().get("kan-sterk") == "acacac", timeout=1.0)
-        await wait_until(pilot, lambda: "Opgeslagen" in str(app.screen.query_one("#save-status").render()))
+        await wait_until(pilot, lambda: "Opgeslagen" in str(status.render()))
+        # the line keeps one width whatever it says: a new width laid out the whole screen on every key
+        assert status.outer_size.width == width == len("Opgeslagen om 00:00:00")
         await pilot.press("f3", "f2")  # the focus is back on kan-sterk
         await pilot.pause()
         view = app.screen.query_one("#prompt-kan-sterk")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from ..session import SaveState
@@ -19,6 +20,10 @@ class SaveStatus(Static):
         self.words = words
         self._warned = False  # a failed save is told once, until a save succeeds again
         self._shown = (words("save_clean"), "$success")
+        # As wide as its longest line, always: a line of another width laid out the whole screen again
+        # (the title beside it), on every key that made the state dirty and on every save after it.
+        lines = (words("save_clean"), words("save_pending"), words("save_done", time="00:00:00"), words("save_failed"))
+        self.styles.width = max(cell_len(line) for line in lines)
 
     def show(self, state: SaveState) -> None:
         """Show the state, and tell (once) what went wrong and where the words went."""
@@ -47,6 +52,5 @@ class SaveStatus(Static):
         else:
             text, style = self.words("save_clean"), "$success"
         if (text, style) != self._shown:  # on every key the state is published: a same line is not drawn again
-            same_width = len(text) == len(self._shown[0])  # "Opgeslagen 14:02:03" -> "... 14:02:09": no layout
             self._shown = (text, style)
-            self.update(literal(text, style), layout=not same_width)
+            self.update(literal(text, style), layout=False)
