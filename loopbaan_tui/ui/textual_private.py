@@ -19,6 +19,7 @@ from typing import TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, RadioButton, RadioSet
 
@@ -125,3 +126,11 @@ def is_text_area(widget: Widget) -> bool:
     module path `textual.widgets._text_area` (the public name is imported lazily by textual.widgets)."""
     module = sys.modules.get("textual.widgets._text_area")
     return module is not None and isinstance(widget, module.TextArea)
+
+
+def was_stopped(message: Message) -> bool:
+    """Whether a handler has called `message.stop()`: a stopped key bubbles no further, so the key
+    order (key_order.py) need not wait for it in the queues above. Private: `Message._stop_propagation`
+    (Textual has `stop()` but no public way to read it back); checked against Textual 8.2.8
+    (textual/message.py, textual/message_pump.py `_dispatch_message`, which reads it to bubble)."""
+    return bool(message._stop_propagation)
