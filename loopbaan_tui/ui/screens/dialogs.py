@@ -10,7 +10,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..keys import localize_bindings
 from ..text import literal
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -20,7 +22,7 @@ class Choice(ModalScreen[str | None]):
     """A message and a row of buttons; dismisses with the pressed button's id (None on escape)."""
 
     app: LoopbaanApp
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Terug", id="back")]
 
     def __init__(
         self, title: str, body: str, buttons: list[tuple[str, str]], *, warning: bool = False, focus: str | None = None
@@ -40,8 +42,10 @@ class Choice(ModalScreen[str | None]):
             with Horizontal(id="dialog-buttons"):
                 for index, (button_id, label) in enumerate(self._buttons):
                     yield Button(literal(label), id=button_id, variant="primary" if index == 0 else "default")
+        yield KeyFooter()  # the dialog's own keys, over the line of the screen below (whose keys wait)
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
         # A question asked while keys are held (opening a traject failed): what is typed now is for it.
         self.app.release_keys()
         buttons = self.query(Button)

@@ -38,7 +38,7 @@ class ExampleChoice(ModalScreen[str | None]):
     """Which example: one line per profile that has one; dismisses with the profile id (None on escape)."""
 
     app: LoopbaanApp
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Terug", id="back")]
     DEFAULT_CSS = """
     ExampleChoice #example-profiles {
         height: auto;
@@ -59,8 +59,10 @@ class ExampleChoice(ModalScreen[str | None]):
             yield Static(literal(words("example_title")), id="dialog-title")
             yield Static(literal(words("example_body")), id="dialog-body")
             yield OptionList(*(Option(literal(p.label), id=p.id) for p in profiles), id="example-profiles")
+        yield KeyFooter()  # the dialog's own keys, over the line of the screen below (whose keys wait)
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
         options = self.query_one(OptionList)
         options.highlighted = 0 if options.option_count else None
         options.focus()

@@ -17,7 +17,9 @@ from ...domain.content import builtin
 from ...domain.content.model import Pack, Route
 from ...domain.trajects.text import clean_text
 from ...domain.words.catalogue import language_name
+from ..keys import localize_bindings
 from ..text import literal
+from ..widgets.key_footer import KeyFooter
 from ..widgets.text_fields import LineField
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
     """Ask the three things a new traject needs."""
 
     app: LoopbaanApp
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Terug", id="back")]
     DEFAULT_CSS = """
     NewTrajectDialog #route-row {
         height: auto;
@@ -114,8 +116,10 @@ class NewTrajectDialog(ModalScreen[NewTraject | None]):
             with Horizontal(id="dialog-buttons"):
                 yield BeginButton(literal(words("button_start")), id="begin", variant="primary")
                 yield Button(literal(words("button_cancel")), id="cancel")
+        yield KeyFooter()  # the dialog's own keys, over the line of the screen below (whose keys wait)
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
         self.query_one("#name", LineField).focus()
         self._show_profile_description()
         self._show_route()
