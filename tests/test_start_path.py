@@ -29,6 +29,9 @@ NOT_BEFORE_THE_START_SCREEN = (
     "loopbaan_tui.cli_parser",
     "loopbaan_tui.plain",  # plain mode, only when asked for
     "textual.widgets._text_area",  # the reflection's fields (ui/cursor.py asks textual_private.is_text_area)
+    "textual.widgets._radio_set",  # the new-traject dialog's (ui/cursor.py asks textual_private.is_radio_set)
+    "secrets",  # new ids come from os.urandom: secrets loads hashlib and OpenSSL (~0.8 MB at the start)
+    "hashlib",
 )
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from textual.geometry import Offset
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, RadioSet
+from textual.widgets import Input, OptionList
 
-from .textual_private import highlighted_line, is_text_area, selected_radio
+from .textual_private import highlighted_line, is_radio_set, is_text_area, selected_radio
 
 
 def cursor_spot(widget: Widget) -> Offset | None:
@@ -23,7 +23,7 @@ def cursor_spot(widget: Widget) -> Offset | None:
     no place on the screen yet."""
     if isinstance(widget, Input) or is_text_area(widget):
         return None
-    if isinstance(widget, RadioSet):
+    if is_radio_set(widget):
         radio = selected_radio(widget)
         widget = radio if radio is not None and radio.content_region else widget
     region = widget.content_region

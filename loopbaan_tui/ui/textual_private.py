@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import OptionList, RadioButton, RadioSet
+from textual.widgets import OptionList
+
+if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+    from textual.widgets import RadioButton, RadioSet
 
 ReturnType = TypeVar("ReturnType")
 
@@ -115,6 +118,8 @@ def selected_radio(radios: RadioSet) -> RadioButton | None:
     Why private: RadioSet keeps it in `RadioSet._selected` (textual/widgets/_radio_set.py) and
     posts no message when it moves. Checked against Textual 8.2.8.
     """
+    from textual.widgets import RadioButton
+
     index = radios._selected
     buttons = list(radios.query_children(RadioButton))
     return buttons[index] if index is not None and 0 <= index < len(buttons) else None
@@ -126,6 +131,13 @@ def is_text_area(widget: Widget) -> bool:
     module path `textual.widgets._text_area` (the public name is imported lazily by textual.widgets)."""
     module = sys.modules.get("textual.widgets._text_area")
     return module is not None and isinstance(widget, module.TextArea)
+
+
+def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
+    """Whether `widget` is a RadioSet, the same way (the new-traject dialog loads it, not the start
+    screen). Private: the module path `textual.widgets._radio_set`."""
+    module = sys.modules.get("textual.widgets._radio_set")
+    return module is not None and isinstance(widget, module.RadioSet)
 
 
 def was_stopped(message: Message) -> bool:

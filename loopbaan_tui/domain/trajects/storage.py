@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import threading
 from collections.abc import Sequence
@@ -357,7 +356,7 @@ class Store(Locking, RecoveryCopies, Bin):
         elif known is not None and known != data:
             # someone else wrote a good file since we read it (a sync tool, an editor): keep theirs
             kept = self._keep_aside(traject_id, "conflict", data, path)
-        old = self.folder / f".{traject_id}.{secrets.token_hex(4)}.bak.tmp"
+        old = self.folder / f".{traject_id}.{os.urandom(4).hex()}.bak.tmp"
         atomic.link_or_copy(path, old, data)
         return old, kept
 

@@ -8,8 +8,8 @@ shape per kind, see docs/data-format.md); each kind in `kinds/` reads its shape 
 from __future__ import annotations
 
 import copy
+import os
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -30,7 +30,7 @@ def new_id(name: str) -> str:
     """A file-safe id from a name: a short ASCII slug and a random suffix, never reserved."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
-    return f"{slug or 'traject'}-{secrets.token_hex(3)}"
+    return f"{slug or 'traject'}-{os.urandom(3).hex()}"  # as secrets.token_hex, without hashlib and OpenSSL
 
 
 @dataclass
