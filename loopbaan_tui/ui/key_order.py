@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 
-from .textual_private import was_stopped
-
 if TYPE_CHECKING:
     from textual.app import App
     from textual.message_pump import MessagePump
@@ -66,12 +64,7 @@ class KeyOrder:
         self._follow(chain, 0, key)
 
     def _follow(self, chain: list[MessagePump], index: int, key: events.Key) -> None:
-        """Wait behind the key in each queue it may bubble through, up to the app's own; a key a widget
-        stopped (a letter typed into a field) goes no further, so it is done there (one callback a key,
-        not one per ancestor: each costs Textual an `inspect.signature`)."""
-        if index and was_stopped(key):
-            self.done(key)
-            return
+        """Wait behind the key in each queue it may bubble through, up to the app's own."""
         while index < len(chain):
             if chain[index].call_later(self._follow, chain, index + 1, key):
                 return

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, TypeGuard, TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -139,10 +138,3 @@ def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
     module = sys.modules.get("textual.widgets._radio_set")
     return module is not None and isinstance(widget, module.RadioSet)
 
-
-def was_stopped(message: Message) -> bool:
-    """Whether a handler has called `message.stop()`: a stopped key bubbles no further, so the key
-    order (key_order.py) need not wait for it in the queues above. Private: `Message._stop_propagation`
-    (Textual has `stop()` but no public way to read it back); checked against Textual 8.2.8
-    (textual/message.py, textual/message_pump.py `_dispatch_message`, which reads it to bubble)."""
-    return bool(message._stop_propagation)
