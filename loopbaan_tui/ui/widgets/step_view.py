@@ -42,6 +42,10 @@ class StepView(VerticalScroll, can_focus=False):
         """Where the step scrolls to when it is entered (`note_entry`): the terminal's size and the
         step's virtual size it was worked out for, and the scroll; None when not known or when its
         content changed since."""
+        # Most steps overflow: with the scrollbar there from the start, the first layout is the last one
+        # (else it appears once the step's height is known, a second layout and frame). A step that fits
+        # drops it after its first layout (its gutter is kept: nothing re-wraps).
+        self.set_reactive(VerticalScroll.show_vertical_scrollbar, True)
         self.recalled_at = -1
         """The screen's count of answer changes when its prompts last showed the earlier answers they recall."""
 
@@ -107,10 +111,20 @@ class StepView(VerticalScroll, can_focus=False):
             self._entry = None
         elif target is None:
             self._entry = (area, self.virtual_size, 0)
-        elif region := target.region:
-            self._entry = (area, self.virtual_size, entry_scroll(self, region.grow(target.styles.margin)))
+        elif target.region:
+            self._entry = (area, self.virtual_size, entry_scroll(self, self._with_margins(target)))
         else:
             self._entry = None
+
+    def _with_margins(self, widget: Widget) -> Region:
+        """Its region on screen with its margin and those of the widgets around it up to the step, as
+        Textual's `scroll_to_widget` keeps them in view."""
+        region = widget.region.grow(widget.styles.margin)
+        node = widget.parent
+        while isinstance(node, Widget) and node is not self:
+            region = region.grow(node.styles.margin).intersection(node.region.grow(node.styles.margin))
+            node = node.parent
+        return region
 
     def entry_scroll(self, area: Size) -> int | None:
         """Where entering the step scrolls to, when its layout is known for a terminal of this size."""
