@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.css.query import NoMatches, QueryType
+from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
@@ -75,6 +76,7 @@ class ReflectionScreen(Screen[None]):
         self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None  # the widget Shift+Tab last moved the focus to
         self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
+        self._switched_at = 0.0  # time.monotonic() of the last switch of step (the steps mounted ahead wait)
         self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
 
     def compose(self) -> ComposeResult:
@@ -135,6 +137,7 @@ class ReflectionScreen(Screen[None]):
         if index != self._step:
             self.session.save_soon()
         self._step = index
+        self._switched_at = time.monotonic()
         switcher.current = step_id
         rail = self.query_one(StepRail)
         if rail.highlighted != index:
@@ -153,7 +156,8 @@ class ReflectionScreen(Screen[None]):
         widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
         if (pause := self.app.mount_ahead_pause) is not None:
             switcher = self.query_one("#steps", ContentSwitcher)
-            await mount_ahead(switcher, self.sections, self._step, self._new_step, self._mounting, pause)
+            switched = lambda: self._switched_at  # noqa: E731
+            await mount_ahead(switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched)
 
     def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
         """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
@@ -162,8 +166,8 @@ class ReflectionScreen(Screen[None]):
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, with as much of the step's question and intro in view as fits
-        beside it: the field being typed in is always on screen. Where the step was laid out before, it
-        is scrolled there at once (one frame); else to its top, and to the field once it is laid out."""
+        beside it: the field being typed in is always on screen. Scrolled there at once where the step was
+        laid out before (one frame); else to its top, and to the field once laid out."""
         views = self._prompt_views()
         if views:
             self._focus_prompt(views[0], scroll=False)
@@ -183,12 +187,9 @@ class ReflectionScreen(Screen[None]):
             self.focused.scroll_visible(animate=False)
 
     def _current_step(self) -> StepView | None:
-        switcher = self.query_one("#steps", ContentSwitcher)
-        try:
-            shown = switcher.visible_content
-        except NoMatches:  # the steps were just built again (a switch of route): none is shown yet
-            return None
-        return shown if isinstance(shown, StepView) else None
+        switcher = self.query_one("#steps", ContentSwitcher)  # none, right after a switch of route
+        shown = switcher.query_children(f"#{switcher.current}") if switcher.current else None
+        return shown.first(StepView) if shown else None
 
     def _prompt_views(self) -> list[PromptView]:
         """The current step's prompts on screen (not the ones a show_if hides)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,10 @@ from .prompt_view import PromptView
 
 if TYPE_CHECKING:
     from ..session import Session
+
+
+SETTLE = 0.3
+"""Seconds after a switch of step before the next step is mounted in the background (`mount_ahead`)."""
 
 
 class StepView(VerticalScroll, can_focus=False):
@@ -201,12 +206,17 @@ async def mount_ahead(
     make: Callable[[Section], StepView],
     mounting: dict[str, AwaitMount],
     pause: float,
+    switched: Callable[[], float] = lambda: 0.0,
 ) -> None:
     """Mount the steps not mounted yet into `switcher`, hidden, one by one with `pause` seconds before
     each: first the one after step `shown` (where Ctrl+N goes), then the others in order. While a step
-    mounts, `mounting` holds its mount (a switch to it waits for it)."""
+    mounts, `mounting` holds its mount (a switch to it waits for it). Within SETTLE seconds of a switch
+    of step (`switched()`: its time.monotonic()) it waits: the step shown settles before the next one
+    is mounted beside it."""
     for section in (*sections[shown + 1 : shown + 2], *sections[: shown + 1], *sections[shown + 2 :]):
         await asyncio.sleep(pause)
+        while time.monotonic() - switched() < SETTLE:
+            await asyncio.sleep(pause)
         if not switcher.is_attached:  # the reflection was left meanwhile
             return
         step_id = f"step-{section.id}"
