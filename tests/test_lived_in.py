@@ -21,6 +21,7 @@ from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.new_traject import NewTrajectDialog
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.widgets.key_footer import KeyFooter
+from loopbaan_tui.ui.widgets.prompt_view import PromptView
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
@@ -209,14 +210,19 @@ async def test_the_name_error_goes_once_a_name_is_typed(tmp_path: Path) -> None:
 # --- 4. the focused field is always on screen ----------------------------------------------------------
 
 
-async def test_the_focused_field_stays_in_view_through_help_paging_and_every_step(tmp_path: Path) -> None:
+async def test_the_focused_field_stays_in_view_through_help_paging_and_every_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One run of the built-in pack (its prompts are long enough to scroll), each check a bug that was:
 
     - F2 on the first prompt pushed the field below the screen while the user typed on, blind;
     - PageDown scrolled the step but left the focus behind, off the screen;
     - entering a step, the first field had the focus but the view stayed on the intro (a name went in
       the wrong column). Each step is entered for the first time on the way: the second by Ctrl+N from
-      the first, the next three by their F-keys, the last by Ctrl+N from the step before."""
+      the first, the next three by their F-keys, the last by Ctrl+N from the step before;
+    - a step entered again was drawn three times: where it was left, then scrolled to its top, then to
+      the field (and its earlier answers were shown again though none had changed). Now it is scrolled
+      where its first visit ended before anything is drawn (wherever it was left), and nothing moves after."""
     saved_traject(tmp_path, {})
     app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
@@ -237,10 +243,28 @@ async def test_the_focused_field_stays_in_view_through_help_paging_and_every_ste
         await pilot.press("pageup")
         await pilot.pause()
         assert in_view(app)
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        entered: dict[int, float] = {}
         for key in ["ctrl+n", "f7", "f8", "f9", "ctrl+n"]:
             await pilot.press(key)
             await pilot.pause()
             assert focused_prompt(app) and in_view(app), key
+            step = screen.query_one(f"#step-{screen.sections[screen._step].id}")
+            entered[screen._step] = step.scroll_y
+            if key in ("f7", "f8"):
+                await pilot.press("pagedown")  # left scrolled elsewhere
+                await pilot.pause()
+                assert step.scroll_y != entered[screen._step], key
+        recalled: list[str] = []
+        monkeypatch.setattr(PromptView, "refresh_recall", lambda view: recalled.append(view.prompt.id))
+        for index in [2, 3]:
+            await screen.action_goto(index)  # no refresh between the key and the check
+            step = screen.query_one(f"#step-{screen.sections[index].id}")
+            assert step.scroll_y == entered[index], index
+            await pilot.pause()
+            assert step.scroll_y == entered[index] and in_view(app), index
+        assert not recalled
 
 
 async def test_tab_from_the_rail_goes_straight_to_the_first_field(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -12,9 +12,10 @@ from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
-from textual.widget import AwaitMount, MountError, Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
+from ...domain.content.model import Section
 from ...domain.trajects.traject import is_answered
 from ...domain.trajects.visibility import TrajectFacts
 from ..key_hints import hint_for
@@ -26,7 +27,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import StepView, condition_inputs
+from ..widgets.step_view import StepView, condition_inputs, mount_ahead
 from ..widgets.text_fields import LineField
 from .dialogs import Choice
 from .paging import page_target
@@ -75,6 +76,8 @@ class ReflectionScreen(Screen[None]):
         self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None  # the widget Shift+Tab last moved the focus to
         self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
+        self._switched_at = 0.0  # time.monotonic() of the last switch of step (the steps mounted ahead wait)
+        self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -115,22 +118,26 @@ class ReflectionScreen(Screen[None]):
     # Steps
 
     async def show_step(self, index: int, focus: bool = True) -> None:
-        """Show a step, mounting it the first time it is visited."""
+        """Show a step, mounting it the first time it is visited. A step visited before, unchanged since,
+        is drawn where entering it scrolls to in one frame (`StepView.note_entry`)."""
         index = max(0, min(len(self.sections) - 1, index))
         section = self.sections[index]
         switcher = self.query_one("#steps", ContentSwitcher)
         step_id = f"step-{section.id}"
         if step_id in self._mounting:
             await self._mounting[step_id]
+        left = self._current_step()
+        if left is not None and left.id != step_id:
+            left.note_entry(self.app.size)
         existing = switcher.query_children(f"#{step_id}")
         if existing:
-            for view in existing.first().query_children(PromptView):  # children: no walk of the whole step
-                view.refresh_recall()
+            existing.first(StepView).recall(self._answers_version)
         else:
-            await switcher.mount(StepView(section, self.session, self.app.words))
+            await switcher.mount(self._new_step(section))
         if index != self._step:
             self.session.save_soon()
         self._step = index
+        self._switched_at = time.monotonic()
         switcher.current = step_id
         rail = self.query_one(StepRail)
         if rail.highlighted != index:
@@ -138,30 +145,19 @@ class ReflectionScreen(Screen[None]):
         if focus:
             self._focus_first()
 
+    def _new_step(self, section: Section) -> StepView:
+        step = StepView(section, self.session, self.app.words)
+        step.recalled_at = self._answers_version  # its prompts show the earlier answers as they are now
+        return step
+
     @work(exclusive=True, group="mount-ahead")
     async def _mount_ahead(self) -> None:
         """Mount the other steps, hidden, one by one while the first is read: mounting a step's
         widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
-        pause = self.app.mount_ahead_pause
-        if pause is None:
-            return
-        switcher = self.query_one("#steps", ContentSwitcher)
-        for section in self.sections:
-            await asyncio.sleep(pause)
-            if not switcher.is_attached:  # the reflection was left meanwhile
-                return
-            step_id = f"step-{section.id}"
-            if switcher.query_children(f"#{step_id}"):
-                continue
-            view = StepView(section, self.session, self.app.words)
-            view.display = False
-            try:
-                self._mounting[step_id] = switcher.mount(view)
-                await self._mounting[step_id]
-            except MountError:  # left while mounting: nothing to show it in any more
-                return
-            finally:
-                self._mounting.pop(step_id, None)
+        if (pause := self.app.mount_ahead_pause) is not None:
+            switcher = self.query_one("#steps", ContentSwitcher)
+            switched = lambda: self._switched_at  # noqa: E731
+            await mount_ahead(switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched)
 
     def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
         """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
@@ -170,14 +166,16 @@ class ReflectionScreen(Screen[None]):
 
     def _focus_first(self) -> None:
         """Focus the step's first answer, with as much of the step's question and intro in view as fits
-        beside it: the field being typed in is always on screen."""
+        beside it: the field being typed in is always on screen. Scrolled there at once where the step was
+        laid out before (one frame); else to its top, and to the field once laid out."""
         views = self._prompt_views()
         if views:
             self._focus_prompt(views[0], scroll=False)
         step = self._current_step()
-        if step is not None:
-            step.scroll_home(animate=False)
-        self.call_after_refresh(self._show_focused)
+        if step is None:
+            return
+        step.scroll_to(y=step.entry_scroll(self.app.size) or 0, animate=False, immediate=True)
+        self.call_after_refresh(self._show_focused)  # moves nothing when the step was drawn in place
 
     def on_resize(self, event: Resize) -> None:
         """A smaller window re-wraps the step: the field being typed in stays in view."""
@@ -189,13 +187,14 @@ class ReflectionScreen(Screen[None]):
             self.focused.scroll_visible(animate=False)
 
     def _current_step(self) -> StepView | None:
-        switcher = self.query_one("#steps", ContentSwitcher)
-        return switcher.visible_content if isinstance(switcher.visible_content, StepView) else None
+        switcher = self.query_one("#steps", ContentSwitcher)  # none, right after a switch of route
+        shown = switcher.query_children(f"#{switcher.current}") if switcher.current else None
+        return shown.first(StepView) if shown else None
 
     def _prompt_views(self) -> list[PromptView]:
         """The current step's prompts on screen (not the ones a show_if hides)."""
         step = self._current_step()
-        return [view for view in step.query_children(PromptView) if view.display] if step else []
+        return step.prompt_views() if step else []
 
     def _current_prompt(self) -> PromptView | None:
         node = self.focused
@@ -204,7 +203,7 @@ class ReflectionScreen(Screen[None]):
         return node
 
     def _focus_prompt(self, view: PromptView, scroll: bool = True) -> None:
-        target: Widget | None = next((w for w in view.walk_children(Widget) if w.focusable), None)
+        target = view.first_field()
         if target is not None:
             current = self._current_prompt()
             if current is not None and current is not view:
@@ -346,6 +345,7 @@ class ReflectionScreen(Screen[None]):
         was_answered = prompt is not None and is_answered(prompt, traject.answer(event.prompt_id))
         if not self.session.set_answer(event.prompt_id, event.value):
             return
+        self._answers_version += 1
         if event.prompt_id in self._condition_inputs:  # it may show or hide prompts, here or in a later step
             facts = TrajectFacts(self.session.pack, traject)
             for step in self.query_one("#steps", ContentSwitcher).query_children(StepView):

@@ -33,6 +33,7 @@ class PathsEditor(Editor):
         self._reasons: dict[str, LineField] = {}
         self._boxes: dict[str, Vertical] = {}
         self._fits: dict[str, Static] = {}
+        self._fit_texts: dict[str, str] = {}  # what each path's line of reasons says now
         self._answers: Answers = dict
         self._order = kinds.PATHS.shown(pack, prompt, profile)
         self._note = Static(literal(self.words("paths_ranked")), classes="paths-ranked")
@@ -71,24 +72,36 @@ class PathsEditor(Editor):
         shown = set(self._order)
         return tuple(f for f in rank(self.pack, self._answers(), self.profile, self.prompt) if f.path.id in shown)
 
-    def _show(self, fits: tuple[Fit, ...]) -> None:
-        """Each path's reasons under its name, and the note above the list when any path has one."""
+    def _show(self, fits: tuple[Fit, ...]) -> bool:
+        """Each path's reasons under its name, and the note above the list when any path has one; True
+        when any of it changed (only what changed is redrawn)."""
+        changed = False
         for fit in fits:
             words = because(self.pack, fit)
-            self._fits[fit.path.id].update(literal(self.words("path_fit", because=words)) if words else "")
-            self._fits[fit.path.id].display = bool(words)
-        self._note.display = any(f.reasons for f in fits)
+            text = self.words("path_fit", because=words) if words else ""
+            if self._fit_texts.get(fit.path.id) != text:
+                self._fit_texts[fit.path.id] = text
+                self._fits[fit.path.id].update(literal(text))
+                self._fits[fit.path.id].display = bool(words)
+                changed = True
+        noted = any(f.reasons for f in fits)
+        if self._note.display != noted:
+            self._note.display = noted
+            changed = True
+        return changed
 
-    def refresh_fit(self) -> None:
-        """Re-rank by the answers as they are now: the paths move, the focus stays where it is."""
+    def refresh_fit(self) -> bool:
+        """Re-rank by the answers as they are now: the paths move, the focus stays where it is. True when
+        the order or a reason changed."""
         if not self._boxes or any(box.parent is not self for box in self._boxes.values()):
-            return  # not composed yet: compose ranks
+            return False  # not composed yet: compose ranks
         fits = self._ranked()
         order = [self._boxes[f.path.id] for f in fits if f.path.id in self._boxes]
-        if order != [child for child in self.children if child in order]:
+        moved = order != [child for child in self.children if child in order]
+        if moved:
             for box in reversed(order):
                 self.move_child(box, after=self._note)
-        self._show(fits)
+        return self._show(fits) or moved
 
     def answer(self) -> Stored:
         """The picks in the pack's order (not the ranking's), as they were stored before there was one."""

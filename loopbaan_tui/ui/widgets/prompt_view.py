@@ -38,6 +38,7 @@ class PromptView(Vertical):
         self.pack = pack
         self.traject = traject
         self.words = words
+        self._recalled: str | None = None  # the text its box of earlier answers shows
 
     def compose(self) -> ComposeResult:
         prompt = self.prompt
@@ -59,15 +60,17 @@ class PromptView(Vertical):
             self.editor.use_answers(lambda: self.traject.answers)
         return self.editor
 
-    async def refresh_options(self) -> None:
+    async def refresh_options(self) -> bool:
         """A new editor when an earlier answer showed or hid an option (only then: the focus is
-        elsewhere, in the prompt whose answer changed, and the stored answer holds every choice)."""
+        elsewhere, in the prompt whose answer changed, and the stored answer holds every choice).
+        True when it made one."""
         shown = as_shown(self.pack, self.prompt, self.traject)
         if tuple(option.id for option in shown.options) == self.options_shown:
-            return
+            return False
         await self.editor.remove()
         await self.mount(self._new_editor())
         self._note_answer()
+        return True
 
     def on_mount(self) -> None:
         self._note_shown()
@@ -88,6 +91,10 @@ class PromptView(Vertical):
             self._shown = self.editor.answer()  # type: ignore[attr-defined]
         except NoMatches:  # a container editor not composed yet
             self.call_after_refresh(self._note_answer)
+
+    def first_field(self) -> Widget | None:
+        """Where the focus goes when the prompt is entered: its editor's first field."""
+        return next((w for w in self.walk_children(Widget) if w.focusable), None)
 
     # The accent bar beside the prompt being answered is set here, on this widget alone: a CSS
     # `:focus-within` rule makes Textual restyle every widget of the prompt on each change of focus
@@ -147,17 +154,32 @@ class PromptView(Vertical):
         when = format_date(checkin.date.date(), self.pack.info.language, weekday=False)
         return literal(self.words("last_time", date=when) + "\n" + "\n".join(lines)) if lines else ""
 
-    def refresh_recall(self) -> None:
+    def refresh_recall(self) -> bool:
         """Show the earlier answers this prompt asks for (they may have changed in another step); rank the
-        career paths by them, or offer the chosen paths' suggestions."""
+        career paths by them, or offer the chosen paths' suggestions. True when what it shows changed."""
+        changed = False
         if isinstance(self.editor, PathsEditor):
-            self.editor.refresh_fit()
+            changed = self.editor.refresh_fit()
         elif isinstance(self.editor, RowsEditor) and self.editor.suggestions is not None:
-            self.editor.suggestions.refresh_offers()
+            changed = self.editor.suggestions.refresh_offers()
         elif isinstance(self.editor, SortEditor):
-            self.editor.refresh_items()
+            changed = self.editor.refresh_items()
         if not self.prompt.recall:
-            return
+            return changed
+        boxes = self.query_children(".prompt-recall")
+        if not boxes:  # not composed yet (its step is still being mounted): on_mount fills it
+            return changed
+        lines = self._recalled_lines()
+        text = self.words("recall_title") + "\n" + "\n".join(lines) if lines else ""
+        if text == self._recalled:
+            return changed
+        self._recalled = text
+        box = boxes.first(Static)
+        box.update(literal(text))
+        box.display = bool(lines)
+        return True
+
+    def _recalled_lines(self) -> list[str]:
         lines = []
         for prompt_id in self.prompt.recall:
             earlier = self.pack.prompt(prompt_id)
@@ -167,12 +189,7 @@ class PromptView(Vertical):
             if answer:
                 lines.append(earlier.label)
                 lines += [f"  {line}" for line in answer]
-        boxes = self.query_children(".prompt-recall")
-        if not boxes:  # not composed yet (its step is still being mounted): on_mount fills it
-            return
-        box = boxes.first(Static)
-        box.update(literal(self.words("recall_title") + "\n" + "\n".join(lines)) if lines else "")
-        box.display = bool(lines)
+        return lines
 
     def edited_answer(self) -> tuple[bool, Any]:
         """What the editor holds now, and whether the user changed it since it was shown (an answer

@@ -89,10 +89,13 @@ class SortEditor(Editor):
         group = self.prompt.options[item.group - 1].label if item.group else self.words(kinds.SORT.unplaced_word)
         return Content.assemble(literal(f"• {item.text}\n"), literal(f"   → {group}", "bold" if item.group else "dim"))
 
-    def refresh_items(self) -> None:
-        """Show the lines as the recalled answers have them now (they may have changed in another step)."""
+    def refresh_items(self) -> bool:
+        """Show the lines as the recalled answers have them now (they may have changed in another step);
+        True when they changed."""
         if self.is_mounted and kinds.SORT.items(self.pack, self.prompt, self._answers()) != self.items:
             self.call_after_refresh(self.recompose)
+            return True
+        return False
 
     def on_sort_item_put(self, event: SortItem.Put) -> None:
         event.stop()

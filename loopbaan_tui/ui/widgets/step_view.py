@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import asyncio
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import DescendantFocus
-from textual.widget import Widget
+from textual.geometry import Region, Size
+from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Button, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
@@ -21,6 +24,10 @@ from .prompt_view import PromptView
 
 if TYPE_CHECKING:
     from ..session import Session
+
+
+SETTLE = 0.3
+"""Seconds after a switch of step before the next step is mounted in the background (`mount_ahead`)."""
 
 
 class StepView(VerticalScroll, can_focus=False):
@@ -36,6 +43,16 @@ class StepView(VerticalScroll, can_focus=False):
         """Whether any of its prompts (or their options) has a show_if (else answers never change what it shows)."""
         self._kept: Widget | None = None
         """A prompt scrolled to the top that stays there while the step settles (`keep_at_top`)."""
+        self._entry: tuple[Size, Size, int] | None = None
+        """Where the step scrolls to when it is entered (`note_entry`): the terminal's size and the
+        step's virtual size it was worked out for, and the scroll; None when not known or when its
+        content changed since."""
+        # Most steps overflow: with the scrollbar there from the start, the first layout is the last one
+        # (else it appears once the step's height is known, a second layout and frame). A step that fits
+        # drops it after its first layout (its gutter is kept: nothing re-wraps).
+        self.set_reactive(VerticalScroll.show_vertical_scrollbar, True)
+        self.recalled_at = -1
+        """The screen's count of answer changes when its prompts last showed the earlier answers they recall."""
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -69,6 +86,59 @@ class StepView(VerticalScroll, can_focus=False):
             yield OlderAnswers(older, words)
         if section.id == ROADMAP_SECTION:
             yield Button(literal(words("button_roadmap")), id="show-roadmap", variant="primary")
+
+    def prompt_views(self) -> list[PromptView]:
+        """Its prompts on screen (not the ones a show_if hides)."""
+        return [view for view in self.query_children(PromptView) if view.display]
+
+    def recall(self, answers_version: int) -> None:
+        """Its prompts show the earlier answers again, when an answer changed since they last did
+        (`answers_version`: the screen's count of answer changes)."""
+        if self.recalled_at == answers_version:
+            return
+        self.recalled_at = answers_version
+        changed = False
+        for view in self.query_children(PromptView):  # children: no walk of the whole step
+            changed = view.refresh_recall() or changed
+        if changed:
+            self.content_changed()
+
+    def note_entry(self, area: Size) -> None:
+        """While the step is shown and laid out (it is being left): remember where entering it scrolls
+        to, its first answer in view with as much of the step above it as fits, so that the next visit
+        is drawn in place, in one frame. `area` is the size of the terminal (the step fills the same
+        part of it whatever the step). Worked out again only when the step's size changed."""
+        if self._entry is not None and self._entry[:2] == (area, self.virtual_size):
+            return
+        views = self.prompt_views()
+        target = views[0].first_field() if views else None
+        if not self.scrollable_content_region:
+            self._entry = None
+        elif target is None:
+            self._entry = (area, self.virtual_size, 0)
+        elif target.region:
+            self._entry = (area, self.virtual_size, entry_scroll(self, self._with_margins(target)))
+        else:
+            self._entry = None
+
+    def _with_margins(self, widget: Widget) -> Region:
+        """Its region on screen with its margin and those of the widgets around it up to the step, as
+        Textual's `scroll_to_widget` keeps them in view."""
+        region = widget.region.grow(widget.styles.margin)
+        node = widget.parent
+        while isinstance(node, Widget) and node is not self:
+            region = region.grow(node.styles.margin).intersection(node.region.grow(node.styles.margin))
+            node = node.parent
+        return region
+
+    def entry_scroll(self, area: Size) -> int | None:
+        """Where entering the step scrolls to, when its layout is known for a terminal of this size."""
+        entry = self._entry
+        return entry[2] if entry is not None and entry[0] == area else None
+
+    def content_changed(self) -> None:
+        """Something in it was shown, hidden or re-worded while it was off screen: lay it out first."""
+        self._entry = None
 
     def keep_at_top(self, view: Widget) -> None:
         """`view` was scrolled to the top: keep it there while the step's content settles (texts above it
@@ -118,10 +188,58 @@ class StepView(VerticalScroll, can_focus=False):
             number += shown
             if view.display != shown:
                 view.display = shown
+                self.content_changed()
             if shown:
                 view.set_number(number)
             if _has_option_conditions(prompt):
-                view.call_later(view.refresh_options)
+                view.call_later(self._refresh_options, view)
+
+    async def _refresh_options(self, view: PromptView) -> None:
+        if await view.refresh_options():
+            self.content_changed()
+
+
+async def mount_ahead(
+    switcher: Widget,
+    sections: Sequence[Section],
+    shown: int,
+    make: Callable[[Section], StepView],
+    mounting: dict[str, AwaitMount],
+    pause: float,
+    switched: Callable[[], float] = lambda: 0.0,
+) -> None:
+    """Mount the steps not mounted yet into `switcher`, hidden, one by one with `pause` seconds before
+    each: first the one after step `shown` (where Ctrl+N goes), then the others in order. While a step
+    mounts, `mounting` holds its mount (a switch to it waits for it). Within SETTLE seconds of a switch
+    of step (`switched()`: its time.monotonic()) it waits: the step shown settles before the next one
+    is mounted beside it."""
+    for section in (*sections[shown + 1 : shown + 2], *sections[: shown + 1], *sections[shown + 2 :]):
+        await asyncio.sleep(pause)
+        while time.monotonic() - switched() < SETTLE:
+            await asyncio.sleep(pause)
+        if not switcher.is_attached:  # the reflection was left meanwhile
+            return
+        step_id = f"step-{section.id}"
+        if switcher.query_children(f"#{step_id}"):
+            continue
+        view = make(section)
+        view.display = False
+        try:
+            mounting[step_id] = switcher.mount(view)
+            await mounting[step_id]
+        except MountError:  # left while mounting: nothing to show it in any more
+            return
+        finally:
+            mounting.pop(step_id, None)
+
+
+def entry_scroll(step: Widget, target: Region) -> int:
+    """The scroll of `step` that shows `target` (in screen coordinates, laid out at the step's present
+    scroll) from the top of the step: not at all when it is in view there, else just far enough."""
+    window = step.scrollable_content_region
+    virtual = target.translate((-window.x, int(step.scroll_y) - window.y))
+    delta = Region.get_scroll_to_visible(Region(0, 0, window.width, window.height), virtual).y
+    return max(0, min(delta, int(step.max_scroll_y)))
 
 
 def _has_option_conditions(prompt: Prompt) -> bool:

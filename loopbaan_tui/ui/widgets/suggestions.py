@@ -55,15 +55,15 @@ class Suggestions(Vertical):
     def on_mount(self) -> None:
         self.refresh_offers()
 
-    def refresh_offers(self) -> None:
-        """The offers of the paths chosen now, less those a row already holds."""
+    def refresh_offers(self) -> bool:
+        """The offers of the paths chosen now, less those a row already holds; True when they changed."""
         lists = self.query_children(OptionList)
         if not lists:  # not composed yet: on_mount fills it
-            return
+            return False
         found = untaken(offers(self.pack, self._answers(), self.profile, self.kind), self._rows())
-        self.display = bool(found)
         if found == self._offers:
-            return
+            return False
+        self.display = bool(found)
         self._offers = found
         listed = lists.first()
         highlighted = listed.highlighted
@@ -71,6 +71,7 @@ class Suggestions(Vertical):
         listed.add_options(Option(literal(self._words(offer))) for offer in found)
         if found:
             listed.highlighted = min(highlighted or 0, len(found) - 1)
+        return True
 
     def _words(self, offer: Offer) -> str:
         if self.kind is Kind.PEOPLE:

@@ -64,6 +64,22 @@ class TextField(TextArea):
             name=name,
         )
         self._entered = False
+        self._wrapped_at = -1  # the width its text was last wrapped to by get_content_height
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As tall as its text wrapped to the width the layout gives it, wrapped here and now: else the
+        first layout of a field just shown used the text wrapped to its old width (none, for a field
+        never shown), and the field was re-wrapped and laid out again once its size was known, a
+        second frame with everything below it moved."""
+        if self.soft_wrap and width > 0:
+            scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+            wrap_width = max(0, width - scrollbar - self.gutter_width - 1)  # 1: the cursor after the text
+            if wrap_width != self._wrapped_at:
+                self._wrapped_at = wrap_width
+                self.wrapped_document.wrap(wrap_width, tab_width=self.indent_width)
+                self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
+            return self.wrapped_document.height
+        return super().get_content_height(container, viewport, width)
 
     def on_focus(self, event: events.Focus) -> None:
         """The first entry by keyboard puts the cursor after the text (a click then places it)."""
