@@ -158,6 +158,7 @@ class CompareScreen(ModalScreen[None]):
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Terug", id="back")]
+    AUTO_FOCUS = "#compare-from"  # focused as the screen is composed: no restyle after its first frame
 
     def __init__(self, pack: Pack, traject: Traject) -> None:
         super().__init__()
@@ -181,7 +182,6 @@ class CompareScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
-        self.query_one("#compare-from", CheckinPicker).focus()
 
     def compared(self, first: int, second: int) -> Content:
         """The lines comparing check-in `first` with check-in `second` (indexes into `series`)."""
