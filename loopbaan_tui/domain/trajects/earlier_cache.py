@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import tomllib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +29,7 @@ from .text import file_is_clean
 from .traject import Traject
 from .traject_file import SCHEMA_VERSION, Converter, checkin_meta, read_checkin
 
-SCHEMA = 1
+SCHEMA = 2  # 2: with each closed check-in's text length and shape
 START = (GAP + AOT_HEADER).encode("utf-8")
 """What stands before each check-in's table in the file: an empty line and `[[checkin]]`."""
 
@@ -57,14 +58,18 @@ def write(folder: Path, traject: Traject, text: FileText) -> None:
         return
     import json  # not on the start path (the store is): only a save or an opening uses it
 
+    texts = text.closed_texts(traject.earlier)
+    if texts is None:
+        return
     temp = None
     try:
         convert = Converter(lenient=False)
         entries = []
-        for checkin in traject.earlier:
+        for checkin, (chunk, wide) in zip(traject.earlier, texts, strict=True):
             table: dict[str, Any] = checkin_meta(checkin.info, convert)
             table["date"] = table["date"].isoformat()
             table["answers"] = convert.answers(checkin.answers)
+            table["text"] = [len(chunk), wide]  # where its text ends in the file, and its shape there
             entries.append(table)
         cache = {"schema": SCHEMA, "length": len(data), "sha256": hashed, "checkins": entries}
         encoded = json.dumps(cache, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -76,21 +81,34 @@ def write(folder: Path, traject: Traject, text: FileText) -> None:
         atomic.unlink_quietly(temp)
 
 
-def parse(folder: Path, traject_id: str, data: bytes) -> tuple[Traject, dict[str, Any], int, str | None]:
+@dataclass(frozen=True)
+class Cached:
+    """What the cache gave an opening: its digest, and each closed check-in's text in the file."""
+
+    digest: str
+    texts: list[tuple[str, bool]]
+
+    def seed(self, text: FileText, traject: Traject) -> None:
+        """Let the traject's FileText start from the file's own text of the closed check-ins."""
+        text.seed(traject.earlier[: len(self.texts)], self.texts)
+        text.cached_digest, text.cached_for = self.digest, tuple(map(id, traject.earlier))
+
+
+def parse(folder: Path, traject_id: str, data: bytes) -> tuple[Traject, dict[str, Any], int, Cached | None]:
     """As `traject_file.parse_versioned`, with the closed check-ins from the cache when it describes
-    `data`; and the cache's digest then (else None). FormatError as that."""
+    `data` (and what it gave, else None). FormatError as that."""
     found = _cached(folder, traject_id, data)
     if found is not None:
-        earlier, rest, hashed = found
+        earlier, rest, cached = found
         with contextlib.suppress(ValueError):  # FormatError too: the whole file says what is wrong
             traject, extra, schema = traject_file.parse_versioned(rest)
-            if schema == SCHEMA_VERSION:
+            if schema == SCHEMA_VERSION and not traject.earlier:  # the current one only, as written
                 traject.earlier[:0] = earlier
-                return traject, extra, schema, hashed
+                return traject, extra, schema, cached
     return (*traject_file.parse_versioned(data), None)
 
 
-def _cached(folder: Path, traject_id: str, data: bytes) -> tuple[list[CheckIn], bytes, str] | None:
+def _cached(folder: Path, traject_id: str, data: bytes) -> tuple[list[CheckIn], bytes, Cached] | None:
     """(the closed check-ins, the file without their text, the cache's digest), or None."""
     import json
 
@@ -112,14 +130,30 @@ def _cached(folder: Path, traject_id: str, data: bytes) -> tuple[list[CheckIn], 
         tomllib.loads(data[:start].decode("utf-8"))  # the top tables end where the check-ins begin
         dirty = not file_is_clean(raw)
         earlier = [_checkin(entry, number, dirty) for number, entry in enumerate(entries, 1)]
+        texts = _texts(data[start:end].decode("utf-8"), entries)
     except (ValueError, TypeError, KeyError, RecursionError):  # FormatError, TOMLDecodeError, a bad entry
         return None
-    return earlier, data[:start] + data[end:], str(hashed)
+    return earlier, data[:start] + data[end:], Cached(str(hashed), texts)
+
+
+def _texts(region: str, entries: list[Any]) -> list[tuple[str, bool]]:
+    """Each closed check-in's own text in `region` (each after an empty line), by the lengths cached."""
+    texts, at = [], 0
+    for entry in entries:
+        length, wide = entry["text"]
+        if type(length) is not int or type(wide) is not bool or not region.startswith(GAP, at):
+            raise ValueError("not where the cache says")
+        texts.append((region[at + len(GAP) : at + len(GAP) + length], wide))
+        at += len(GAP) + length
+    if at != len(region):
+        raise ValueError("not where the cache says")
+    return texts
 
 
 def _checkin(entry: Any, number: int, dirty: bool) -> CheckIn:
     if not isinstance(entry, dict) or not isinstance(entry.get("date"), str):
         raise ValueError("not a check-in")
-    table = {**entry, "date": datetime.fromisoformat(entry["date"])}
+    table = {key: value for key, value in entry.items() if key != "text"}
+    table["date"] = datetime.fromisoformat(entry["date"])
     info, answers = read_checkin(table, number, dirty)
     return CheckIn(info, MappingProxyType(answers))

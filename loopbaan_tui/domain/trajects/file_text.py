@@ -161,6 +161,22 @@ class FileText:
         self.closed_region = "".join(GAP + c.text for c in made[:-1])
         return HEADER + _dumps(head_document(traject, extra, convert)) + self.closed_region + GAP + made[-1].text
 
+    def closed_texts(self, earlier: list[CheckIn]) -> list[tuple[str, bool]] | None:
+        """Each closed check-in's text in the last text made, and whether it is written as a table;
+        None when that text did not hold them all so."""
+        chunks = [self._closed.get(id(c)) for c in earlier]
+        if self.closed_region is None or any(
+            c is None or c.checkin is not e for c, e in zip(chunks, earlier, strict=True)
+        ):
+            return None
+        return [(c.text, c.wide) for c in chunks if c is not None]
+
+    def seed(self, earlier: list[CheckIn], texts: list[tuple[str, bool]]) -> None:
+        """Take these closed check-ins' texts as made (by `closed_texts`, when their file was written):
+        the first save after opening then formats none of them again."""
+        for checkin, (text, wide) in zip(earlier, texts, strict=True):
+            self._closed[id(checkin)] = _Chunk(checkin, copy.deepcopy(checkin.info), text, wide)
+
     def _closed_chunk(self, checkin: CheckIn, convert: Converter) -> _Chunk | None:
         known = self._closed.get(id(checkin))
         if known is not None and known.checkin is checkin and known.info == checkin.info:

@@ -214,7 +214,8 @@ class Store(Locking, RecoveryCopies, Bin):
             raise DamagedTraject(path, error.code, error.reason, kept, self._good_backup(traject_id)) from None
         traject.id = traject_id  # the file name is what the store knows; a copied file keeps its own
         with self._mutex:
-            self._texts.setdefault(traject_id, FileText()).cached_digest = cached
+            if cached is not None:  # the first save formats none of the closed check-ins again
+                cached.seed(self._texts.setdefault(traject_id, FileText()), traject)
             self._folder_seen = True
             self._known[traject_id] = data
             self._extra[traject_id] = extra
