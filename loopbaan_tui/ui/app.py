@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 import threading
@@ -263,10 +264,10 @@ class LoopbaanApp(CrashHandlingApp[None]):
             with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
                 await asyncio.wait_for(asyncio.gather(*mounting), KEEP_LIMIT)
         finally:
-            if session is not None and self.session is session:
-                collector.keep()
-            else:  # closed meanwhile: nothing of it to keep
-                collector.resume()
+            still_open = session is not None and self.session is session
+            (collector.keep if still_open else collector.resume)()  # closed meanwhile: nothing of it to keep
+        if still_open:  # while the user reads: what Ctrl+L needs (its module, ~15 ms), not at its first press
+            importlib.import_module(".screens.checkins", __package__)
 
     def hold_keys(self) -> None:
         """Keys typed from now on wait, in order, until the next `keys_held` block ends (or HOLD_LIMIT)."""
