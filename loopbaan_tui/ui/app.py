@@ -55,7 +55,7 @@ KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
 MOUNT_AHEAD = "mount-ahead"
 """The worker group in which the reflection mounts its other steps (ReflectionScreen._mount_ahead)."""
-KEEP_LIMIT = 10.0
+MOUNT_LIMIT = 10.0
 """Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
 
 
@@ -252,17 +252,19 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
         return self.session
 
-    def keep_when_mounted(self, screen: Screen[Any]) -> None:
-        """The session's reflection is shown: once it has mounted its other steps, what lives is set
-        aside from the garbage collector (paused by the opener since Enter: collector.py)."""
-        self.run_worker(self._keep_when_mounted(screen, self.session), group="collector", exit_on_error=False)
+    def collect_when_mounted(self, screen: Screen[Any]) -> None:
+        """The session's reflection is shown: once it has mounted its other steps, what lives is set aside
+        from the garbage collector, paused by the opener since Enter (collector.py)."""
+        if self.mount_ahead_pause is None:  # each step mounted when first visited: not paused (tests)
+            return
+        self.run_worker(self._collect_when_mounted(screen, self.session), group="collector", exit_on_error=False)
 
-    async def _keep_when_mounted(self, screen: Screen[Any], session: Session | None) -> None:
+    async def _collect_when_mounted(self, screen: Screen[Any], session: Session | None) -> None:
         try:
             await asyncio.sleep(0)  # the screen's on_mount has begun its mounting
             mounting = [w.wait() for w in self.workers if w.node is screen and w.group == MOUNT_AHEAD]
             with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
-                await asyncio.wait_for(asyncio.gather(*mounting), KEEP_LIMIT)
+                await asyncio.wait_for(asyncio.gather(*mounting, return_exceptions=True), MOUNT_LIMIT)
         finally:
             still_open = session is not None and self.session is session
             (collector.keep if still_open else collector.resume)()  # closed meanwhile: nothing of it to keep

@@ -1,13 +1,14 @@
 """Python's garbage collector around an open traject.
 
-Opening a traject makes tens of thousands of objects that live as long as it stays open: its answers
-(every check-in's), the reflection's widgets and their styles. A full collection walks every object
-the collector tracks; after an opening one came within seconds, at a moment of its own choosing (often
-the first Ctrl+L or a key), and took ~70-110 ms with 20 check-ins. So, as launch.py does at start-up:
-no collections while a traject opens (`pause`), then what lives by then is set aside (`keep`:
-`gc.freeze`), and later collections walk only what is new. When the traject closes (`release`), all
-that was set aside is given back to the collector, so the closed reflection's widgets are freed in
-its next collections (at most one session's garbage is ever set aside).
+Opening a traject makes tens of thousands of objects that live as long as it stays open: its answers,
+the reflection's widgets and their styles. While they were made, the collector ran again and again,
+and its first full collection after the opening came at a moment of its own choosing (often the first
+Ctrl+L or a key) and walked them all: ~70-110 ms with 20 check-ins. So, as launch.py does at start-up:
+no collections while a traject opens and mounts its steps (`pause`), then what lives by then is set
+aside (`keep`: `gc.freeze`), and later collections walk only what is new. What is set aside cannot be
+freed, so it is all given back (`release`) as soon as something of it may go: the traject closes, a
+new check-in or a switch of route builds its steps again. At most one reflection's worth is ever set
+aside.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def pause() -> None:
 
 
 def resume() -> None:
-    """The opening stopped short (a dialog, a failure): collections as usual."""
+    """The opening stopped short (a dialog, a failure), or the app ends: collections as usual."""
     gc.enable()
 
 
@@ -32,6 +33,6 @@ def keep() -> None:
 
 
 def release() -> None:
-    """The traject is closed (or the app ends): everything set aside is collected as usual again."""
+    """Widgets set aside may go now: everything set aside is collected as usual again."""
     gc.unfreeze()
     gc.enable()

@@ -112,7 +112,7 @@ class CheckinPicker(Widget, can_focus=True):
         super().__init__(id=id)
         self.dates = dates
         self.index = index
-        self._width = max(map(len, dates), default=0)  # the same width for every date: the arrow after it stays
+        self.date_width = max(map(len, dates), default=0)  # the same width for every date: the arrow after it stays
 
     def on_mount(self) -> None:
         words = self.app.words
@@ -128,7 +128,7 @@ class CheckinPicker(Widget, can_focus=True):
         before = Content.styled("‹", "" if self.index > 0 else "dim")
         after = Content.styled("›", "" if self.index < last else "dim")
         shown = Content.assemble(before, " ", literal(self.dates[self.index]), " ", after)
-        return shown.pad_right(self._width - len(self.dates[self.index]))
+        return shown.pad_right(self.date_width - len(self.dates[self.index]))
 
     def cursor_cell(self) -> Offset:
         """Where the terminal's cursor stands (ui/cursor.py): on the date."""

@@ -250,7 +250,8 @@ class StartScreen(Screen[None]):
         app = self.app
         self._opening = True
         app.hold_keys()  # what is typed until the reflection is there is for its first field (released below)
-        collector.pause()  # until its steps are mounted (app.keep_when_mounted): see collector.py
+        if app.mount_ahead_pause is not None:  # its steps are mounted after it shows: see collector.py
+            collector.pause()  # until then (app.collect_when_mounted)
         shown = False
         try:
             with self._busy():  # the files are read on a thread: the screen stays alive
@@ -272,7 +273,7 @@ class StartScreen(Screen[None]):
             # once that field has the focus (its mount goes on after push_screen returns)
             await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
             shown = True
-            app.keep_when_mounted(app.screen)
+            app.collect_when_mounted(app.screen)
         finally:
             self._opening = False
             if not shown:
