@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from loopbaan_tui.domain.roadmap.changes import between, compare_lines, spark
 from loopbaan_tui.domain.trajects.checkins import begin, default_revisit, last_time, series
 from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.domain.trajects.traject import Traject
-from loopbaan_tui.ui.screens.checkins import CheckinDialog, CompareScreen
+from loopbaan_tui.ui.screens.checkins import CheckinDialog, CheckinPicker, CompareScreen
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 
@@ -86,6 +87,7 @@ async def test_the_journey_of_a_check_in_three_months_later(tmp_path: Path) -> N
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen) and app.screen is not dialog)
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert gc.isenabled()  # paused while it opened, on again once mounted (collector.py)
         last = app.screen.query_one("#prompt-kan-sterk .prompt-last-time", Static)
         assert str(last.render()).startswith("Vorige keer, 3 maart 2026:\nRustig blijven")
         await pilot.press("f6")
@@ -95,8 +97,21 @@ async def test_the_journey_of_a_check_in_three_months_later(tmp_path: Path) -> N
         await pilot.press("ctrl+l")
         await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen))
         await pilot.pause()
-        compared = str(app.screen.query_one("#compare-lines", Static).render())
-        assert "3 → –" in compared
+        compare = app.screen
+        assert "3 → –" in str(compare.query_one("#compare-lines", Static).render())
+        assert app.focused is compare.query_one("#compare-from", CheckinPicker)
+        assert str(app.focused.render()).startswith("‹ 3 maart 2026 ›")
+        lines = compare.query_one("#compare-lines", Static)
+        await pilot.press("right")  # the from-end on the later check-in too: June against June
+        await pilot.pause()
+        assert str(lines.render()) == "Sinds vorige keer is er niets veranderd."
+        await pilot.press("right", "home")  # there is no later one; Home: the first
+        await pilot.pause()
+        assert "3 → –" in str(lines.render())
+        await pilot.press("tab", "left")  # the to-end on March too
+        await pilot.pause()
+        assert [p.index for p in compare.query(CheckinPicker)] == [0, 0]
+        assert "3 → 3  Werkplezier" in str(lines.render())
         await pilot.press("escape", "ctrl+q")
     saved = Store(tmp_path).load("proef-000001")
     assert [c.date for c in series(saved)] == [MARCH, JUNE]

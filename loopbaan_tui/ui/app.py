@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 import threading
@@ -32,6 +33,7 @@ from ..domain.trajects.settings import load_settings, save_settings
 from ..domain.trajects.storage import Store, TrajectLock
 from ..domain.trajects.text import clean_text
 from ..domain.trajects.traject import Traject, now
+from . import collector
 from .cursor import cursor_at
 from .key_order import KeyOrder
 from .keys import localize_bindings
@@ -51,6 +53,10 @@ SIGNAL_GRACE = 3.0
 """Seconds the shutdown after SIGTERM or SIGHUP may take once everything is saved."""
 KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
+MOUNT_AHEAD = "mount-ahead"
+"""The worker group in which the reflection mounts its other steps (ReflectionScreen._mount_ahead)."""
+MOUNT_LIMIT = 10.0
+"""Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -187,6 +193,9 @@ class LoopbaanApp(CrashHandlingApp[None]):
                 except (NotImplementedError, RuntimeError, ValueError):  # no such support (Windows)
                     signal.signal(getattr(signal, name), self._on_signal)
 
+    def on_unmount(self) -> None:
+        collector.release()  # the app ends (a test's app, say): nothing stays set aside
+
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         """A plain signal handler interrupts whatever runs, a save too: only ask the loop to stop."""
         with contextlib.suppress(RuntimeError):  # the loop is closed: the app is gone already
@@ -243,6 +252,25 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self.session = Session(self, self.store, traject, pack, lock, delays=self.autosave)
         return self.session
 
+    def collect_when_mounted(self, screen: Screen[Any]) -> None:
+        """The session's reflection is shown: once it has mounted its other steps, what lives is set aside
+        from the garbage collector, paused by the opener since Enter (collector.py)."""
+        if self.mount_ahead_pause is None:  # each step mounted when first visited: not paused (tests)
+            return
+        self.run_worker(self._collect_when_mounted(screen, self.session), group="collector", exit_on_error=False)
+
+    async def _collect_when_mounted(self, screen: Screen[Any], session: Session | None) -> None:
+        try:
+            await asyncio.sleep(0)  # the screen's on_mount has begun its mounting
+            mounting = [w.wait() for w in self.workers if w.node is screen and w.group == MOUNT_AHEAD]
+            with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
+                await asyncio.wait_for(asyncio.gather(*mounting, return_exceptions=True), MOUNT_LIMIT)
+        finally:
+            still_open = session is not None and self.session is session
+            (collector.keep if still_open else collector.resume)()  # closed meanwhile: nothing of it to keep
+        if still_open:  # while the user reads: what Ctrl+L needs (its module, ~15 ms), not at its first press
+            importlib.import_module(".screens.checkins", __package__)
+
     def hold_keys(self) -> None:
         """Keys typed from now on wait, in order, until the next `keys_held` block ends (or HOLD_LIMIT)."""
         self._key_order.hold()
@@ -267,6 +295,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
             return True
         saved = self.session.close()
         self.session = None
+        collector.release()
         return saved
 
     def keys_settled(self) -> bool:

@@ -22,6 +22,7 @@ from ..domain.trajects.due import next_checkin
 from ..domain.trajects.storage import StorageError, Store, TrajectLock
 from ..domain.trajects.traject import Traject, keep_hidden, overall_progress
 from ..domain.trajects.visibility import as_shown
+from . import collector
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Session:
             retry_delay=delays.retry,
         )
         self.state = SaveState(dirty=False)
+        self._route = traject.route
 
     @property
     def dirty(self) -> bool:
@@ -85,6 +87,7 @@ class Session:
     def start_checkin(self, revisit: tuple[str, ...], when: datetime) -> None:
         """Close the current check-in and begin a new one looking again at `revisit`; saved soon."""
         begin(self.traject, self.pack, when, revisit)
+        collector.release()  # the reflection is built again: the old one must be freed
         self.changed()
 
     def set_private(self, prompt_id: str, private: bool) -> None:
@@ -94,6 +97,9 @@ class Session:
     def changed(self) -> None:
         """Note a change; a save follows shortly (see Delays)."""
         self.autosave.changed()
+        if self.traject.route != self._route:  # the steps are built again for the other route
+            self._route = self.traject.route
+            collector.release()  # the old ones must be freed
         if self.state.error is None and not self.state.dirty:
             self._publish(SaveState(dirty=True, saved_at=self.state.saved_at))
 

@@ -131,12 +131,19 @@ class FileText:
     def __init__(self) -> None:
         self._closed: dict[int, _Chunk] = {}  # id(CheckIn) -> its text (the CheckIn is kept in it)
         self._answers: dict[str, _Piece] = {}  # the current check-in's answers, by prompt id
+        self.closed_region: str | None = None
+        """The text of the closed check-ins in the last text made (None when the document was dumped whole)."""
+        self.cached_digest: str | None = None
+        """The digest of the closed check-ins' text in their cache when last written or read (earlier_cache.py)."""
+        self.cached_for: tuple[int, ...] = ()
+        """The closed check-ins (their ids) that cache was last found to hold."""
 
     def text(self, traject: Traject, extra: Mapping[str, Any] | None) -> str:
         """The file's text; ValueError (naming the prompt, never the answer) as `to_toml`."""
         answers = traject.answers
         plain_extra = not extra or set(extra) <= {"traject"}
         if not (plain_extra and isinstance(answers, Mapping) and works()):
+            self.closed_region = None
             return dump(document(traject, extra, lenient=False))
         return self.joined(traject, answers, extra)
 
@@ -149,8 +156,26 @@ class FileText:
         made = [c for c in chunks if c is not None]
         if len(made) < len(chunks) or not any(c.wide for c in made):
             # a check-in with keys of a newer version, or every one small enough to go inline
+            self.closed_region = None
             return dump(document(traject, extra, lenient=False))
-        return HEADER + _dumps(head_document(traject, extra, convert)) + "".join(GAP + c.text for c in made)
+        self.closed_region = "".join(GAP + c.text for c in made[:-1])
+        return HEADER + _dumps(head_document(traject, extra, convert)) + self.closed_region + GAP + made[-1].text
+
+    def closed_texts(self, earlier: list[CheckIn]) -> list[tuple[str, bool]] | None:
+        """Each closed check-in's text in the last text made, and whether it is written as a table;
+        None when that text did not hold them all so."""
+        chunks = [self._closed.get(id(c)) for c in earlier]
+        if self.closed_region is None or any(
+            c is None or c.checkin is not e for c, e in zip(chunks, earlier, strict=True)
+        ):
+            return None
+        return [(c.text, c.wide) for c in chunks if c is not None]
+
+    def seed(self, earlier: list[CheckIn], texts: list[tuple[str, bool]]) -> None:
+        """Take these closed check-ins' texts as made (by `closed_texts`, when their file was written):
+        the first save after opening then formats none of them again."""
+        for checkin, (text, wide) in zip(earlier, texts, strict=True):
+            self._closed[id(checkin)] = _Chunk(checkin, copy.deepcopy(checkin.info), text, wide)
 
     def _closed_chunk(self, checkin: CheckIn, convert: Converter) -> _Chunk | None:
         known = self._closed.get(id(checkin))

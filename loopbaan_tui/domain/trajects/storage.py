@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import ROUTES, Route
-from . import atomic, traject_file
+from . import atomic, earlier_cache
 from .file_text import FileText
 from .recovery import APP_NAME, RecoveryCopies
 from .store_errors import DamagedTraject, StorageError, TrajectLocked, folder_problem, from_os_error
@@ -204,7 +204,7 @@ class Store(Locking, RecoveryCopies, Bin):
             reason = f"the file cannot be read ({error.strerror})"
             raise DamagedTraject(path, "unreadable", reason, None, self._good_backup(traject_id)) from None
         try:
-            traject, extra, schema = traject_file.parse_versioned(data)
+            traject, extra, schema, cached = earlier_cache.parse(self.folder, traject_id, data)
         except FormatError as error:
             kept = None
             if error.code != "newer_version":  # a newer app's file is not damaged; it stays as it is
@@ -213,6 +213,8 @@ class Store(Locking, RecoveryCopies, Bin):
             raise DamagedTraject(path, error.code, error.reason, kept, self._good_backup(traject_id)) from None
         traject.id = traject_id  # the file name is what the store knows; a copied file keeps its own
         with self._mutex:
+            if cached is not None:  # the first save formats none of the closed check-ins again
+                cached.seed(self._texts.setdefault(traject_id, FileText()), traject)
             self._folder_seen = True
             self._known[traject_id] = data
             self._extra[traject_id] = extra
@@ -310,6 +312,7 @@ class Store(Locking, RecoveryCopies, Bin):
                 raise self._error(error, path) from None
             self._known[traject.id] = data
             write_sidecar(self.folder, traject, path, progress, due)
+            earlier_cache.write(self.folder, traject, self._texts[traject.id])
             self._drop_recovery(traject.id)
         return Saved(path, kept)
 

@@ -278,13 +278,13 @@ def _checkins(value: Any, created: datetime, dirty: bool) -> tuple[list[CheckIn]
         return [], CheckInInfo(created), {}
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise FormatError("bad_data", "checkin is not a list of tables")
-    read = [_checkin(item, number, dirty) for number, item in enumerate(value, 1)]
+    read = [read_checkin(item, number, dirty) for number, item in enumerate(value, 1)]
     earlier = [CheckIn(info, MappingProxyType(answers)) for info, answers in read[:-1]]
     current, answers = read[-1]
     return earlier, current, answers
 
 
-def _checkin(table: dict[str, Any], number: int, dirty: bool) -> tuple[CheckInInfo, dict[str, Stored]]:
+def read_checkin(table: dict[str, Any], number: int, dirty: bool) -> tuple[CheckInInfo, dict[str, Stored]]:
     when = table.get("date")
     if isinstance(when, date) and not isinstance(when, datetime):  # a hand-typed day: its start, in UTC
         when = datetime.combine(when, time(), UTC)

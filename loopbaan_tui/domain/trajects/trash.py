@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic
+from .earlier_cache import cache_of
 from .store_errors import StorageError
 from .store_summary import sidecar_of
 from .traject_lock import TrajectLock
@@ -71,6 +72,7 @@ class Bin:
                     with contextlib.suppress(OSError):
                         atomic.replace(backup, target.with_name(target.name + ".bak"))
                         atomic.owner_only(target.with_name(target.name + ".bak"))
+                atomic.unlink_quietly(cache_of(self.folder, traject_id))  # a cache of its answers: not kept
                 # the summary goes with it (a rename keeps the file's stamp, so it stays right)
                 with contextlib.suppress(OSError):
                     atomic.replace(sidecar_of(self.folder, traject_id), target.with_name(target.name + ".summary"))

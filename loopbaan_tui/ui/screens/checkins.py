@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Offset
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Select, SelectionList, Static
+from textual.widget import Widget
+from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...domain.content.model import Pack
@@ -22,6 +27,7 @@ from ...domain.trajects.traject import Traject, new_id
 from ...domain.words.dates import format_date
 from ..keys import localize_bindings
 from ..text import literal
+from ..textual_private import relabel_bindings
 from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -77,11 +83,82 @@ class CheckinDialog(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
+PICKER_WORDS = {"move(-1)": "key_earlier", "move(1)": "key_later"}
+"""The picker's bindings (by action: they are the picker's own, not on the help screen), to the words the
+footer shows for them."""
+
+
+class CheckinPicker(Widget, can_focus=True):
+    """One end of a comparison: a check-in's date on one line ("‹ 3 maart 2026 ›"); ← and → (or ↑ and ↓)
+    choose an earlier or a later one, Home and End the first and the last. One widget, where a Select
+    was a dozen (its list, its overlay), most of the time it took the compare screen to show."""
+
+    app: LoopbaanApp
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,up", "move(-1)", "Eerder"),
+        Binding("right,down", "move(1)", "Later"),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
+    ]
+
+    class Changed(Message):
+        """The user chose another check-in."""
+
+        def __init__(self, picker: CheckinPicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+    def __init__(self, dates: list[str], index: int, *, id: str) -> None:
+        super().__init__(id=id)
+        self.dates = dates
+        self.index = index
+        self.date_width = max(map(len, dates), default=0)  # the same width for every date: the arrow after it stays
+
+    def on_mount(self) -> None:
+        words = self.app.words
+        relabel_bindings(
+            self,
+            lambda entry: (
+                replace(entry, description=words(PICKER_WORDS[entry.action])) if entry.action in PICKER_WORDS else entry
+            ),
+        )
+
+    def render(self) -> Content:
+        last = len(self.dates) - 1
+        before = Content.styled("‹", "" if self.index > 0 else "dim")
+        after = Content.styled("›", "" if self.index < last else "dim")
+        shown = Content.assemble(before, " ", literal(self.dates[self.index]), " ", after)
+        return shown.pad_right(self.date_width - len(self.dates[self.index]))
+
+    def cursor_cell(self) -> Offset:
+        """Where the terminal's cursor stands (ui/cursor.py): on the date."""
+        return Offset(2, 0)
+
+    def action_move(self, delta: int) -> None:
+        self.action_move_to(max(0, min(len(self.dates) - 1, self.index + delta)))
+
+    def action_move_to(self, index: int) -> None:
+        index %= len(self.dates)
+        if index != self.index:
+            self.index = index
+            self.refresh()
+            self.post_message(self.Changed(self))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on ‹ or › moves, as the arrow keys do."""
+        if event.x <= 1:
+            self.action_move(-1)
+        elif len(self.dates[self.index]) + 2 <= event.x <= len(self.dates[self.index]) + 3:
+            self.action_move(1)
+
+
 class CompareScreen(ModalScreen[None]):
-    """Two check-ins side by side: the balance across all of them, actions done, answers changed."""
+    """Two check-ins side by side: the balance across all of them, actions done, answers changed.
+    Light on purpose (a title, two pickers, the lines): it shows within one frame of Ctrl+L."""
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Terug", id="back")]
+    AUTO_FOCUS = "#compare-from"  # focused as the screen is composed: no restyle after its first frame
 
     def __init__(self, pack: Pack, traject: Traject) -> None:
         super().__init__()
@@ -90,32 +167,31 @@ class CompareScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         words = self.app.words
-        count = len(series(self.traject))
-        dates = [(day(self.pack, self.traject, i), i) for i in range(count)]
+        rounds = series(self.traject)
+        dates = [format_date(c.date.date(), self.pack.info.language, weekday=False) for c in rounds]
+        first, second = max(0, len(rounds) - 2), len(rounds) - 1
         with Vertical(id="compare"):
             yield Static(literal(words("compare_title")), id="compare-title")
             with Horizontal(id="compare-choice"):
-                yield Select(dates, value=max(0, count - 2), allow_blank=False, id="compare-from", compact=True)
+                yield CheckinPicker(dates, first, id="compare-from")
                 yield Static(" → ", classes="compare-arrow")
-                yield Select(dates, value=count - 1, allow_blank=False, id="compare-to", compact=True)
+                yield CheckinPicker(dates, second, id="compare-to")
             with VerticalScroll(id="compare-body"):
-                yield Static(id="compare-lines")
+                yield Static(self.compared(first, second), id="compare-lines")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.words)
-        self.show()
-        self.query_one("#compare-from", Select).focus()
 
-    @on(Select.Changed)
-    def show(self) -> None:
-        first, second = (self.query_one(f"#compare-{end}", Select).value for end in ("from", "to"))
-        if not isinstance(first, int) or not isinstance(second, int):
-            return
-        found = between(self.pack, self.traject, first, second)
-        self.query_one("#compare-lines", Static).update(
-            literal("\n".join(compare_lines(self.pack, found, first, second)))
+    def compared(self, first: int, second: int) -> Content:
+        """The lines comparing check-in `first` with check-in `second` (indexes into `series`)."""
+        return literal(
+            "\n".join(compare_lines(self.pack, between(self.pack, self.traject, first, second), first, second))
         )
+
+    def on_checkin_picker_changed(self, event: CheckinPicker.Changed) -> None:
+        first, second = (self.query_one(f"#compare-{end}", CheckinPicker).index for end in ("from", "to"))
+        self.query_one("#compare-lines", Static).update(self.compared(first, second))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -22,6 +22,7 @@ from ...domain.content.model import Pack
 from ...domain.content.problems import Problem
 from ...domain.trajects.storage import DamagedTraject, StorageError, TrajectLock, TrajectLocked, TrajectSummary
 from ...domain.trajects.traject import Traject
+from .. import collector
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
@@ -249,6 +250,8 @@ class StartScreen(Screen[None]):
         app = self.app
         self._opening = True
         app.hold_keys()  # what is typed until the reflection is there is for its first field (released below)
+        if app.mount_ahead_pause is not None:  # its steps are mounted after it shows: see collector.py
+            collector.pause()  # until then (app.collect_when_mounted)
         shown = False
         try:
             with self._busy():  # the files are read on a thread: the screen stays alive
@@ -270,9 +273,11 @@ class StartScreen(Screen[None]):
             # once that field has the focus (its mount goes on after push_screen returns)
             await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
             shown = True
+            app.collect_when_mounted(app.screen)
         finally:
             self._opening = False
             if not shown:
+                collector.resume()
                 app.release_keys()  # a dialog on the way (a failure) has let them go already
 
     def _lock_and_load(self, traject_id: str) -> _Opening:
