@@ -92,8 +92,11 @@ IDLE_SHARE = textual._wait.SLEEP_IDLE / textual._wait.SLEEP_GRANULARITY
 def _screen_settled() -> bool:
     """The active app's screen has nothing left to lay out or paint and no callback waiting for a paint."""
     try:
-        screen = active_app.get().screen
+        app = active_app.get()
+        screen = app.screen
     except Exception:  # no app, or no screen (yet, or any more): nothing to paint
+        return True
+    if app._exit or not app.is_running:  # leaving: it paints no more
         return True
     return not (
         screen._layout_required
