@@ -45,13 +45,37 @@ def focused_prompt(app: LoopbaanApp) -> str:
     return node.id.removeprefix("prompt-") if node is not None else ""
 
 
-async def test_start_screen_empty_says_how_to_begin(tmp_path: Path) -> None:
+async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_a_too_small_terminal(
+    tmp_path: Path,
+) -> None:
+    """One run of the start screen with no traject yet, each check once a test of its own:
+    - the start screen says there is no traject yet (how to begin);
+    - F1 shows help with the competencies, the keys of the screen it was opened on (the start screen's,
+      not the reflection's) and the data folder, and Escape goes back;
+    - a too small terminal shows a notice instead of the screen, and the screen comes back."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         hint = str(app.screen.query_one("#start-hint").render())
-        assert "nog geen traject" in hint
+        assert "nog geen traject" in hint, f"the start screen's hint: {hint!r}"
+
+        await pilot.press("f1")
+        await pilot.pause()
+        text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Wat kan ik?" in text and "Kwaliteitenreflectie" in text, "help: the competencies"
+        assert str(tmp_path) in text, "help: the data folder"
+        # the keys of the screen it was opened on: the start screen's, not the reflection's
+        assert app.words("help_key_new") in text and "Del / d" in text and "F2" not in text, "help: the keys"
+        await pilot.press("escape")
+        assert isinstance(app.screen, StartScreen), "Escape leaves help"
+
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "te klein" in str(app.screen.query_one("#too-small").render()), "too small: the notice"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen), "too small: the start screen is back"
 
 
 async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None:
@@ -198,31 +222,6 @@ async def test_typing_switching_autosave_and_the_private_marker_in_one_session(t
     assert answers()["kan-sterk"] == "acacac"
     assert answers()["kan-feedback"] == ["bbb"]
     assert store.load(store.summaries()[0].id).private == {"kan-sterk"}
-
-
-async def test_help_shows_competencies_keys_and_files(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f1")
-        await pilot.pause()
-        text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "Wat kan ik?" in text and "Kwaliteitenreflectie" in text
-        assert str(tmp_path) in text
-        # the keys of the screen it was opened on: the start screen's, not the reflection's
-        assert app.words("help_key_new") in text and "Del / d" in text and "F2" not in text
-        await pilot.press("escape")
-        assert isinstance(app.screen, StartScreen)
-
-
-async def test_too_small_terminal_shows_a_notice_and_recovers(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.resize_terminal(40, 12)
-        await pilot.pause()
-        assert "te klein" in str(app.screen.query_one("#too-small").render())
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
 
 
 async def test_remove_asks_first_and_can_be_undone(tmp_path: Path) -> None:

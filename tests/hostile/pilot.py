@@ -27,13 +27,18 @@ def record_notifications(app: LoopbaanApp) -> list[tuple[str, str, str]]:
     return shown
 
 
+POLL = 0.02
+"""Seconds between two looks at the condition (each look first lets every widget of the screen handle
+what it was sent, so not much more often: that costs CPU on a screen of hundreds of widgets)."""
+
+
 async def wait_until(pilot: Any, condition: Callable[[], object], timeout: float = 5.0) -> None:
     """Let the app run until the condition holds; AssertionError after `timeout` seconds."""
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
             raise AssertionError(f"timed out waiting for {getattr(condition, '__name__', condition)}")
-        await pilot.pause(0.05)
+        await pilot.pause(POLL)
 
 
 async def open_first(pilot: Any) -> None:
