@@ -137,4 +137,3 @@ def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
     screen). Private: the module path `textual.widgets._radio_set`."""
     module = sys.modules.get("textual.widgets._radio_set")
     return module is not None and isinstance(widget, module.RadioSet)
-
