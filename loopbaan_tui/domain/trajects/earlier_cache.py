@@ -14,7 +14,6 @@ file as before. A cache: written without fsync, never required, removed with the
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +39,8 @@ def cache_of(folder: Path, traject_id: str) -> Path:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # on opening or saving a traject, not before the start screen (it loads OpenSSL)
+
     return hashlib.sha256(data).hexdigest()
 
 
