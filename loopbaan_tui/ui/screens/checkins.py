@@ -43,7 +43,7 @@ class CheckinDialog(ModalScreen[tuple[str, ...] | None]):
     """Which prompts to look at again in a new check-in; dismisses with their ids (None: not now)."""
 
     app: LoopbaanApp
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Terug", id="back")]
 
     def __init__(self, pack: Pack, traject: Traject) -> None:
         super().__init__(classes="dialog")
@@ -65,8 +65,10 @@ class CheckinDialog(ModalScreen[tuple[str, ...] | None]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(literal(words("button_start")), id="start", variant="primary")
                 yield Button(literal(words("button_cancel")), id="cancel")
+        yield KeyFooter()  # the dialog's own keys, over the line of the screen below (whose keys wait)
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
         self.query_one(SelectionList).focus()
 
     @on(Button.Pressed)
