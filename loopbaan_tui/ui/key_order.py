@@ -61,16 +61,7 @@ class KeyOrder:
             return
         target = self.app.focused or self.app.screen
         chain: list[MessagePump] = [node for node in target.ancestors_with_self if node is not self.app]
-        self._follow(chain, 0, key)
-
-    def _follow(self, chain: list[MessagePump], index: int, key: events.Key) -> None:
-        """Wait behind the key in each queue it may bubble through, up to the app's own."""
-        while index < len(chain):
-            if chain[index].call_later(self._follow, chain, index + 1, key):
-                return
-            index += 1  # that widget is gone (the key closed its dialog): on to the next
-        if not self.app.call_later(self.done, key):
-            self.done(key)
+        _Follow(self, chain, key).step()
 
     def hold(self) -> None:
         """Keys read from now on wait, in order, until `release` (or HOLD_LIMIT): while the app opens a
@@ -114,3 +105,31 @@ class KeyOrder:
                 return
             self.next_up = None
             self.waiting.clear()  # the app is closing: nothing will handle them
+
+
+class _Follow:
+    """One key followed up its chain: `step` waits behind the key in each queue it may bubble
+    through, up to the app's own, then tells the key order it is done.
+
+    Each wait is a Callback event posted with the bound method `step`, not `call_later(fn, *args)`:
+    that wraps every call in a new partial, whose parameters Textual counts anew (an
+    `inspect.signature`, ~7 a key); a method's count it keeps."""
+
+    def __init__(self, order: KeyOrder, chain: list[MessagePump], key: events.Key) -> None:
+        self.order = order
+        self.chain = chain
+        self.key = key
+        self.index = 0
+
+    def step(self) -> None:
+        while self.index < len(self.chain):
+            widget = self.chain[self.index]
+            self.index += 1
+            if widget.post_message(events.Callback(callback=self.step)):
+                return
+            # that widget is gone (the key closed its dialog): on to the next
+        if not self.order.app.post_message(events.Callback(callback=self.done)):
+            self.done()
+
+    def done(self) -> None:
+        self.order.done(self.key)
