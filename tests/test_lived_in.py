@@ -609,7 +609,7 @@ async def test_saving_resumes_with_the_next_change_after_a_fault(
 
 
 async def test_a_very_long_answer_is_kept_and_the_user_is_told(tmp_path: Path) -> None:
-    from loopbaan_tui.ui.screens.reflection import LARGE_ANSWER
+    from loopbaan_tui.domain.trajects.text import LARGE_ANSWER
 
     long = "woord " * (LARGE_ANSWER // 6 + 10)
     traject = saved_traject(tmp_path, {"kan-sterk": long}, language=MINI_PACK)

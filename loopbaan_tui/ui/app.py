@@ -53,8 +53,6 @@ SIGNAL_GRACE = 3.0
 """Seconds the shutdown after SIGTERM or SIGHUP may take once everything is saved."""
 KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
-MOUNT_AHEAD = "mount-ahead"
-"""The worker group in which the reflection mounts its other steps (ReflectionScreen._mount_ahead)."""
 MOUNT_LIMIT = 10.0
 """Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
 
@@ -262,7 +260,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
     async def _collect_when_mounted(self, screen: Screen[Any], session: Session | None) -> None:
         try:
             await asyncio.sleep(0)  # the screen's on_mount has begun its mounting
-            mounting = [w.wait() for w in self.workers if w.node is screen and w.group == MOUNT_AHEAD]
+            mounting = [w.wait() for w in self.workers if w.node is screen and w.group == collector.MOUNT_AHEAD]
             with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
                 await asyncio.wait_for(asyncio.gather(*mounting, return_exceptions=True), MOUNT_LIMIT)
         finally:

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import gc
 
+MOUNT_AHEAD = "mount-ahead"
+"""The worker group in which the reflection mounts its other steps (ReflectionScreen._mount_ahead):
+the app waits for it before the collection that ends the pause (LoopbaanApp.collect_when_mounted)."""
+
 
 def pause() -> None:
     """A traject is being opened: no collections until `keep` or `resume`."""

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+LARGE_ANSWER = 100_000
+"""Characters in one answer up to which the app stays quick (docs/reliability.md): past it every
+character is kept all the same, and the reflection screen tells the user why typing may feel slower."""
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

@@ -16,8 +16,10 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, ContentSwitcher, OptionList, Static
 
 from ...domain.content.model import Section
+from ...domain.trajects.text import LARGE_ANSWER
 from ...domain.trajects.traject import is_answered
 from ...domain.trajects.visibility import TrajectFacts
+from ..collector import MOUNT_AHEAD
 from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
@@ -34,10 +36,6 @@ from .paging import page_target
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
-
-LARGE_ANSWER = 100_000
-"""Characters in one answer up to which the app stays quick (docs/reliability.md): past it every
-character is kept all the same, and the user is told why typing may feel slower."""
 
 
 class ReflectionScreen(Screen[None]):
@@ -150,7 +148,7 @@ class ReflectionScreen(Screen[None]):
         step.recalled_at = self._answers_version  # its prompts show the earlier answers as they are now
         return step
 
-    @work(exclusive=True, group="mount-ahead")
+    @work(exclusive=True, group=MOUNT_AHEAD)
     async def _mount_ahead(self) -> None:
         """Mount the other steps, hidden, one by one while the first is read: mounting a step's
         widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
@@ -274,7 +272,7 @@ class ReflectionScreen(Screen[None]):
         current = self._current_prompt()
         prompt_id = current.prompt.id if current is not None else ""
         pending = list(self._mounting.values())
-        self.workers.cancel_group(self, "mount-ahead")
+        self.workers.cancel_group(self, MOUNT_AHEAD)
         for mounting in pending:
             await mounting
         traject.set_route("full" if traject.route == "short" else "short")
