@@ -1,4 +1,5 @@
-"""Recovery copies: after a failed save, the traject is written wherever it can be, and said where.
+"""Recovery copies: after a failed save, the traject is written wherever it can be, and said where;
+and the copies kept aside in the data folder (a damaged file, one changed outside loopbaan).
 
 Part of `Store` (a base class of it); nothing here imports Textual.
 """
@@ -23,7 +24,7 @@ APP_NAME = "loopbaan"
 
 
 class RecoveryCopies:
-    """The recovery half of `Store`: `save_recovery`, `recoveries`."""
+    """The recovery half of `Store`: `save_recovery`, `recoveries`, and `_keep_aside`."""
 
     folder: Path
     _mutex: threading.RLock
@@ -117,6 +118,27 @@ class RecoveryCopies:
         """A successful save makes this session's recovery copies of the traject obsolete."""
         for path in self._recovery.pop(traject_id, []):
             atomic.unlink_quietly(path)
+
+    def _keep_aside(self, traject_id: str, label: str, data: bytes | None, source: Path | None = None) -> Path:
+        """A lasting copy `<id>.<label>-<time>.toml` in the data folder (a damaged, changed or old file that
+        `Store` sets aside); an identical earlier copy is reused."""
+        if data is not None:
+            for existing in self.folder.glob(f"{traject_id}.{label}-*.toml"):
+                with contextlib.suppress(OSError):
+                    if existing.lstat().st_size == len(data) and atomic.read_own_file(existing) == data:
+                        return existing
+        target = atomic.unique_path(self.folder, f"{traject_id}.{label}-{atomic.stamp()}", ".toml")
+        if source is not None:
+            atomic.link_or_copy(source, target, data)
+        else:
+            assert data is not None
+            temp = atomic.write_temp(self.folder, f".{traject_id}.", data)
+            try:
+                atomic.replace(temp, target)
+            except BaseException:
+                atomic.unlink_quietly(temp)
+                raise
+        return target
 
 
 def _private_folder(folder: Path) -> None:

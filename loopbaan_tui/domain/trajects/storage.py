@@ -10,8 +10,8 @@ Files in the data folder (see docs/data-format.md):
   trajecten, restorable
 
 The parts live in their own modules: the file format (traject_file.py), the lock
-(traject_lock.py, with `lock()`), the listing (store_summary.py), recovery copies (recovery.py), the bin
-(trash.py), the errors (store_errors.py). Every name is importable from here too.
+(traject_lock.py, with `lock()`), the listing (store_summary.py), recovery copies and the copies kept
+aside (recovery.py), the bin (trash.py), the errors (store_errors.py). Every name is importable from here too.
 Nothing here imports Textual; every method may run on a worker thread.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import threading
 from collections.abc import Sequence
@@ -46,7 +45,7 @@ from .store_summary import (
     write_sidecar,
 )
 from .text import clean_text
-from .traject import Traject, new_id
+from .traject import Traject, is_id, new_id
 from .traject_file import HEADER, SCHEMA_VERSION, FormatError, from_toml, parse, to_toml
 from .traject_lock import Locking, TrajectLock
 from .trash import TRASH, Bin
@@ -68,13 +67,6 @@ __all__ = [
     "from_toml",
     "to_toml",
 ]
-
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
-
-
-def _is_id(text: str) -> bool:
-    return bool(_ID.fullmatch(text)) and text.upper() not in _WINDOWS_RESERVED
 
 
 @dataclass(frozen=True)
@@ -108,7 +100,7 @@ class Store(Locking, RecoveryCopies, Bin):
 
     def path_of(self, traject_id: str) -> Path:
         """The traject's file; ValueError for an id that is not a safe file name."""
-        if not isinstance(traject_id, str) or not _is_id(traject_id):
+        if not isinstance(traject_id, str) or not is_id(traject_id):
             raise ValueError(f"not a valid traject id: {traject_id!r}")
         return self.folder / f"{traject_id}.toml"
 
@@ -140,7 +132,7 @@ class Store(Locking, RecoveryCopies, Bin):
         listed: dict[str, tuple[tuple[int, ...], TrajectSummary]] = {}
         for entry in entries:
             traject_id = entry.name.removesuffix(".toml")
-            if not (entry.name.endswith(".toml") and _is_id(traject_id)):
+            if not (entry.name.endswith(".toml") and is_id(traject_id)):
                 continue
             with contextlib.suppress(OSError):
                 info = os.lstat(entry.path)
@@ -362,26 +354,6 @@ class Store(Locking, RecoveryCopies, Bin):
         old = self.folder / f".{traject_id}.{os.urandom(4).hex()}.bak.tmp"
         atomic.link_or_copy(path, old, data)
         return old, kept
-
-    def _keep_aside(self, traject_id: str, label: str, data: bytes | None, source: Path | None = None) -> Path:
-        """A lasting copy `<id>.<label>-<time>.toml`; an identical earlier copy is reused."""
-        if data is not None:
-            for existing in self.folder.glob(f"{traject_id}.{label}-*.toml"):
-                with contextlib.suppress(OSError):
-                    if existing.lstat().st_size == len(data) and atomic.read_own_file(existing) == data:
-                        return existing
-        target = atomic.unique_path(self.folder, f"{traject_id}.{label}-{atomic.stamp()}", ".toml")
-        if source is not None:
-            atomic.link_or_copy(source, target, data)
-        else:
-            assert data is not None
-            temp = atomic.write_temp(self.folder, f".{traject_id}.", data)
-            try:
-                atomic.replace(temp, target)
-            except BaseException:
-                atomic.unlink_quietly(temp)
-                raise
-        return target
 
     def _ensure_folder(self) -> None:
         """Create the data folder when needed (0o700).

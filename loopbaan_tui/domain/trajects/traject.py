@@ -26,6 +26,15 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` can be a traject's id: a file name on every system (what `new_id` makes)."""
+    return bool(_ID.fullmatch(text)) and text.upper() not in _WINDOWS_RESERVED
+
+
 def new_id(name: str) -> str:
     """A file-safe id from a name: a short ASCII slug and a random suffix, never reserved."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
