@@ -135,8 +135,6 @@ terminal (a title, the clipboard), so a text may hold none; tab and newline are 
 _NOT_EMPTY = frozenset({"id", "label", "name", "question", "intro", "low", "high", "description", "kind", "what"})
 """Text keys that may not be empty or only spaces."""
 
-_OPEN_BRACE = re.compile(r"\{")
-
 Item = tuple[PackFile, int, Fields]
 """A table of an array of tables: its file, which one it is (0-based), and its checked values."""
 
@@ -272,7 +270,7 @@ def _options(at: TableAt, key: str, value: object) -> tuple[Option, ...] | None:
         def position(number: int = number) -> Position:
             """Where this option's inline table starts; looked up only for a problem."""
             key_line, _ = file.source.where("prompt", index, "options")
-            return _nth_brace(file, key_line, number) if key_line else file.source.where("prompt", index)
+            return file.source.nth_inline_table(key_line, number) if key_line else file.source.where("prompt", index)
 
         inside = Piece.of("in_option", id=prompt_id, number=number + 1) if prompt_id else at.where
         option = check_fields(TableAt(file, "prompt", index, inside, position), item, OPTION_SPEC)
@@ -295,7 +293,7 @@ def _condition(at: TableAt, key: str, value: object) -> Condition | None:
 def entry_position(file: PackFile, table: str, index: int, key: str, number: int) -> Position:
     """Where the `number`th inline table (0-based) under `key` of a table starts; looked up only for a problem."""
     key_line, _ = file.source.where(table, index, key)
-    return _nth_brace(file, key_line, number) if key_line else file.source.where(table, index)
+    return file.source.nth_inline_table(key_line, number) if key_line else file.source.where(table, index)
 
 
 def entry_where(table: str, index: int, key: str, number: int) -> Piece:
@@ -345,18 +343,6 @@ _CHECKS: Mapping[str, Callable[[TableAt, str, object], object]] = {
     SUGGESTIONS: _suggestions,
 }
 """For each type of key: its check, giving the clean value or None (after reporting)."""
-
-
-def _nth_brace(file: PackFile, line: int, nth: int) -> Position:
-    """Where the `nth` inline table `{ ... }` starts, from a key's line on."""
-    seen = 0
-    lines = file.source.lines
-    for number in range(line, len(lines) + 1):
-        for match in _OPEN_BRACE.finditer(lines[number - 1]):
-            if seen == nth:
-                return number, match.start() + 1
-            seen += 1
-    return line, 1
 
 
 def is_tables(value: object) -> TypeGuard[list[dict[str, object]]]:

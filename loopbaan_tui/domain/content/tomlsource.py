@@ -66,6 +66,7 @@ TableKey = tuple[str, int]
 
 Position = tuple[int, int]
 """A 1-based line and column."""
+_OPEN_BRACE = re.compile(r"\{")
 
 
 @dataclass
@@ -81,6 +82,16 @@ class SourceMap:
     open_multiline: Position | None = None
     open_bracket: Position | None = None
     windows_paths: list[Position] = field(default_factory=list)
+
+    def nth_inline_table(self, line: int, nth: int) -> Position:
+        """Where the `nth` (0-based) inline table `{ ... }` starts, from a key's line on."""
+        seen = 0
+        for number in range(line, len(self.lines) + 1):
+            for match in _OPEN_BRACE.finditer(self.lines[number - 1]):
+                if seen == nth:
+                    return number, match.start() + 1
+                seen += 1
+        return line, 1
 
     def line_text(self, line: int | None) -> str:
         if line is None or not 1 <= line <= len(self.lines):
