@@ -65,7 +65,7 @@ LONGEST = (
     "tests/test_hostile_text.py::test_hostile_",
     "tests/test_hostile_packs.py::",
     "tests/test_hostile_faults.py::test_answers_to_what_the_pack_no_longer_offers_survive_opening_and_editing",
-    "tests/test_snapshots_lived.py::test_the_roadmap",
+    "tests/test_snapshots_lived.py::test_the_screens_of_one_opened_traject",
     "tests/test_hostile_typing.py::",
     "tests/test_hostile_quit.py::",
 )
@@ -73,12 +73,13 @@ LONGEST = (
 
 def start_rank(item: pytest.Item) -> tuple[int, int]:
     """(0, its place in LONGEST) for the longest tests; (1, 0) for a test that runs an app (a coroutine, or a
-    snapshot); (2, 0) for the rest."""
+    snapshot, with snap_compare or syrupy's `snapshot` as screenshots.py uses it); (2, 0) for the rest."""
     for place, start in enumerate(LONGEST):
         if item.nodeid.startswith(start):
             return 0, place
     function = getattr(item, "function", None)
-    runs_app = inspect.iscoroutinefunction(function) or "snap_compare" in getattr(item, "fixturenames", ())
+    fixtures = getattr(item, "fixturenames", ())
+    runs_app = inspect.iscoroutinefunction(function) or "snap_compare" in fixtures or "snapshot" in fixtures
     return (1, 0) if runs_app else (2, 0)
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from apps import make_app, pack_of
+from screenshots import assert_screenshots, take_screenshots
+from syrupy import SnapshotAssertion
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain.content.examples import load_example
@@ -109,25 +111,26 @@ def test_help_open_on_the_first_prompt(snap_compare) -> None:
     assert snap_compare(snapshot_app(last_prompt="kan-moment"), terminal_size=SIZE, run_before=opened_then("f2"))
 
 
-@pytest.mark.parametrize("key", ["f6", "f7", "f8", "f9"])
-def test_a_step_just_entered(snap_compare, key: str) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then(key))
+SCREENS_IN_TURN = (
+    ("a_step_just_entered_f6", ["f6"]),
+    ("a_step_just_entered_f7", ["f7"]),
+    ("a_step_just_entered_f8", ["f8"]),
+    ("a_step_just_entered_f9", ["f9"]),
+    ("the_last_step_just_entered", ["ctrl+n"]),
+    ("a_step_scrolled_to_its_last_prompt", ["f8", *["pagedown"] * 8]),
+    ("the_roadmap_screen", ["ctrl+r"]),
+    ("the_roadmap_on_the_whole_screen", ["f4"]),
+)
+"""What a person reaches in turn in one opened traject, and the keys that take them there from the screen before."""
 
 
-def test_the_last_step_just_entered(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("f9", "ctrl+n"))
-
-
-def test_a_step_scrolled_to_its_last_prompt(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("f8", *["pagedown"] * 8))
-
-
-def test_the_roadmap_screen(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r"))
-
-
-def test_the_roadmap_on_the_whole_screen(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, run_before=opened_then("ctrl+r", "f4"))
+def test_the_screens_of_one_opened_traject(snapshot: SnapshotAssertion, tmp_path: Path) -> None:
+    """One run, opened with every step mounted: each step just entered (F6-F9, each the first time, as
+    from the first step), the last step after Ctrl+N, the fourth step again scrolled to its last prompt
+    (PageDown at the end of a step stays there), the roadmap screen (Ctrl+R) and its preview on the
+    whole screen (F4). One snapshot each, as when each was a test that opened the traject anew."""
+    taken = take_screenshots(snapshot_app(), SCREENS_IN_TURN, SIZE, run_before=opened_then())
+    assert_screenshots(snapshot, taken, tmp_path)
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
