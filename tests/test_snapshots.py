@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from apps import MINI, make_app
+from screenshots import assert_screenshots, take_screenshots
+from syrupy import SnapshotAssertion
 from textual.widgets import TextArea
 
 from loopbaan_tui.domain.trajects.traject import Traject
@@ -75,12 +77,23 @@ async def opened(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("step", [1, 2, 3, 4, 5, 6])
-def test_step(snap_compare, step: int) -> None:
-    keys = [f"f{step + 4}"] if 1 < step < 6 else []
-    if step == 6:
-        keys = ["f9", "ctrl+n"]
-    assert snap_compare(snapshot_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=keys)
+STEPS_IN_TURN = (
+    ("step_1", []),
+    ("step_2", ["f6"]),
+    ("step_3", ["f7"]),
+    ("step_4", ["f8"]),
+    ("step_5", ["f9"]),
+    ("step_6", ["ctrl+n"]),
+    ("light_theme_step", ["f5", "ctrl+t"]),
+)
+"""Each step in turn, then the first again in the light theme, with the keys that take them there."""
+
+
+def test_each_step_of_one_opened_traject(snapshot: SnapshotAssertion, tmp_path: Path) -> None:
+    """One run: every step of the mini pack with answers (the first as opened, then F6-F9 and Ctrl+N to
+    the roadmap step), and the first step again (F5) in the light theme (Ctrl+T). One snapshot each."""
+    taken = take_screenshots(snapshot_app(ANSWERS), STEPS_IN_TURN, SIZE, run_before=opened)
+    assert_screenshots(snapshot, taken, tmp_path)
 
 
 def test_help(snap_compare) -> None:
@@ -89,7 +102,3 @@ def test_help(snap_compare) -> None:
 
 def test_too_small(snap_compare) -> None:
     assert snap_compare(snapshot_app(), terminal_size=(50, 15))
-
-
-def test_light_theme_step(snap_compare) -> None:
-    assert snap_compare(snapshot_app(ANSWERS), terminal_size=SIZE, run_before=opened, press=["ctrl+t"])
