@@ -117,33 +117,71 @@ async def test_typing_into_a_one_line_field_that_holds_text_adds_to_it(tmp_path:
     assert text_of(answers_on_disk(tmp_path, traject)[prompt_id]) == before + "en"
 
 
-async def test_ctrl_z_undoes_in_a_long_answer_too(tmp_path: Path) -> None:
+async def test_one_tour_of_the_keys_of_the_reflection_and_the_roadmap_screen(tmp_path: Path) -> None:
+    """One run of the small pack, opened on its first prompt; each check was a test of its own:
+    - the hint line says which keys the field takes: a long text, a list (Ctrl+Down), a checkbox (F6),
+      the rail (Shift+Tab);
+    - Tab from the rail goes straight to the first field (was: a Tab stop where nothing was highlighted);
+    - Ctrl+Up at the first prompt of a step goes to the last prompt of the step before, in view;
+    - Ctrl+Z undoes in a long answer too, and what is typed after it is kept (on disk after Ctrl+Q);
+    - help (F1) lists the keys of the screen it was opened on: the reflection's, then the roadmap screen's;
+    - the roadmap preview can take the whole screen (F4) and give it back (was: ~11 lines at 80x24);
+    - typing into the roadmap's path adds to what is there (was: the first key replaced it)."""
     traject = saved_traject(tmp_path, {"kan-sterk": "De les over breuken"}, language=MINI_PACK)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
+        hint = app.screen.query_one("#key-hint", Static)
         assert focused_prompt(app) == "kan-sterk"
+        assert str(hint.render()) == app.words("hint_text"), "hint: a long text"
         await type_text(pilot, " ging goed")
         await pilot.press("ctrl+z")
         await type_text(pilot, " liep goed")
-        await pilot.press("ctrl+q")
-    assert answers_on_disk(tmp_path, traject)["kan-sterk"].endswith(" liep goed")
-    assert answers_on_disk(tmp_path, traject)["kan-sterk"].startswith("De les over breuken")
+        await pilot.press("ctrl+down")
+        assert str(hint.render()) == app.words("hint_list"), "hint: a list"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert str(hint.render()) == app.words("hint_checkbox"), "hint: a checkbox"
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "rail"
+        assert str(hint.render()) == app.words("hint_rail"), "hint: the rail"
+        await pilot.press("tab")
+        assert focused_prompt(app) == "wil-motieven", "Tab from the rail: the step's first field"
+        await pilot.press("ctrl+up")
+        await pilot.pause()
+        last = [view.prompt.id for view in app.screen.query("#step-kan PromptView")][-1]
+        assert focused_prompt(app) == last and in_view(app), "Ctrl+Up at a step's first prompt"
 
-
-async def test_the_roadmap_path_adds_to_what_is_there(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {"kan-sterk": "Iets"}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("ctrl+r")
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one(".help-keys", Static).render())
+        assert "F2" in text and "Ctrl+↓ / Ctrl+↑" in text and "F5 … F9" in text and "PageDown" in text, "help"
+        assert app.words("help_key_new") not in text, "help: not the start screen's keys"
+        await pilot.press("escape", "ctrl+r")
+        await pilot.pause()
+        preview = app.screen.query_one("#roadmap-preview")
+        small = preview.region.height
+        await pilot.press("f4")
+        await pilot.pause()
+        assert preview.region.height >= 22 > small, "F4: the preview on the whole screen"
+        await pilot.press("f4")
+        await pilot.pause()
+        assert preview.region.height == small, "F4 again: back"
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one(".help-keys", Static).render())
+        assert "F4" in text and app.words("help_key_full_screen") in text and "F2" not in text, "help: roadmap"
+        await pilot.press("escape")
         await pilot.pause()
         field = app.screen.query_one("#roadmap-path", LineField)
         before = field.text
         field.focus()
         await pilot.pause()
         await pilot.press("x")
-        assert field.text == before + "x"
+        assert field.text == before + "x", "the roadmap path: typing adds to it"
+        await pilot.press("ctrl+q")
+    kept = answers_on_disk(tmp_path, traject)["kan-sterk"]
+    assert kept.startswith("De les over breuken") and kept.endswith(" liep goed"), kept
 
 
 # --- 2 and 3. the new-traject dialog -------------------------------------------------------------------
@@ -267,18 +305,6 @@ async def test_the_focused_field_stays_in_view_through_help_paging_and_every_ste
         assert not recalled
 
 
-async def test_tab_from_the_rail_goes_straight_to_the_first_field(tmp_path: Path) -> None:
-    """Was: one Tab stop between the rail and the first field where nothing was highlighted."""
-    saved_traject(tmp_path, {}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("shift+tab")
-        assert app.focused is not None and app.focused.id == "rail"
-        await pilot.press("tab")
-        assert focused_prompt(app) == "kan-sterk"
-
-
 async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) -> None:
     """Was: after resizing the terminal smaller, the step re-wrapped and the focused field ended up below it."""
     saved_traject(tmp_path, {}, last_prompt="kan-rollen")
@@ -361,40 +387,6 @@ async def test_a_long_action_cell_shows_all_of_its_text(tmp_path: Path) -> None:
 # --- 7. what keys a field takes ------------------------------------------------------------------------
 
 
-async def test_the_hint_line_says_which_keys_the_field_takes(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        hint = app.screen.query_one("#key-hint", Static)
-        assert str(hint.render()) == app.words("hint_text")
-        await pilot.press("ctrl+down")
-        assert str(hint.render()) == app.words("hint_list")
-        await pilot.press("f6")
-        await pilot.pause()
-        assert str(hint.render()) == app.words("hint_checkbox")
-        await pilot.press("shift+tab")
-        assert str(hint.render()) == app.words("hint_rail")
-
-
-async def test_help_lists_the_keys_of_the_screen_it_was_opened_on(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("f1")
-        await pilot.pause()
-        text = str(app.screen.query_one(".help-keys", Static).render())
-        assert "F2" in text and "Ctrl+↓ / Ctrl+↑" in text and "F5 … F9" in text and "PageDown" in text
-        assert app.words("help_key_new") not in text
-        await pilot.press("escape", "ctrl+r")
-        await pilot.pause()
-        await pilot.press("f1")
-        await pilot.pause()
-        text = str(app.screen.query_one(".help-keys", Static).render())
-        assert "F4" in text and app.words("help_key_full_screen") in text and "F2" not in text
-
-
 async def test_the_footer_keeps_f1_on_a_narrow_screen(tmp_path: Path) -> None:
     """Was: at 60x20 the footer lost F1 off its right end."""
     saved_traject(tmp_path, {}, language=MINI_PACK)
@@ -445,24 +437,6 @@ async def test_a_date_in_the_when_cell_is_shown_as_a_date(tmp_path: Path) -> Non
 
 
 # --- 9. the roadmap screen -------------------------------------------------------------------------------
-
-
-async def test_the_roadmap_preview_can_take_the_whole_screen(tmp_path: Path) -> None:
-    """Was: the preview showed ~11 lines of the document at 80x24."""
-    saved_traject(tmp_path, {"kan-sterk": "Iets"}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        preview = app.screen.query_one("#roadmap-preview")
-        small = preview.region.height
-        await pilot.press("f4")
-        await pilot.pause()
-        assert preview.region.height >= 22 > small
-        await pilot.press("f4")
-        await pilot.pause()
-        assert preview.region.height == small
 
 
 async def test_the_roadmap_screen_offers_the_folder_saved_to_last(tmp_path: Path) -> None:
@@ -527,19 +501,6 @@ async def test_reopening_lands_on_the_prompt_last_edited(tmp_path: Path) -> None
 
 
 # --- 13. smaller things ----------------------------------------------------------------------------------
-
-
-async def test_ctrl_up_at_the_first_prompt_goes_to_the_last_of_the_step_before(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {}, language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("ctrl+up")
-        await pilot.pause()
-        last = [view.prompt.id for view in app.screen.query("#step-kan PromptView")][-1]
-        assert focused_prompt(app) == last and in_view(app)
 
 
 async def test_rail_labels_wrap_under_their_own_text(tmp_path: Path) -> None:
