@@ -351,48 +351,14 @@ async def test_damaged_file_is_kept_and_the_backup_offered(tmp_path: Path) -> No
     assert kept and kept[0].read_bytes() == b"\x00\x00 half geschreven"
 
 
-async def test_english_on_request(tmp_path: Path) -> None:
-    from loopbaan_tui.domain.content.builtin import pack_folder
-
-    app = make_app(tmp_path, pack_folder("en"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await create_traject(pilot, "Year 3", profile=2)
-        assert "What can I do?" in str(app.screen.query_one(".step-head").render())
-        assert "Everything is saved" in str(app.screen.query_one("#save-status").render())
+# English on request (the English pack: its step heads and status line): tests/test_lived_in.py,
+# test_english_users_get_the_english_questions_by_default.
 
 
-HOSTILE_LABEL = "[bold]vet[/bold] [link=x]y[/] \\[ 😀 مرحبا"
-
-
-async def test_markup_like_content_labels_are_shown_literally(tmp_path: Path) -> None:
-    import shutil
-
-    pack_copy = tmp_path / "pack"
-    shutil.copytree(MINI, pack_copy)
-    for name in ("kan.toml", "paths.toml", "wil.toml"):
-        text = (pack_copy / name).read_text(encoding="utf-8")
-        text = text.replace('label = "Waar ben je goed in?"', f"label = '{HOSTILE_LABEL}'")
-        text = text.replace('name = "Van beginner naar expert"', f"name = '{HOSTILE_LABEL}'")
-        text = text.replace(
-            '{ id = "verkennen", label = "Ik wil zien wat er kan" }',
-            f"{{ id = \"verkennen\", label = '{HOSTILE_LABEL}' }}",
-        )
-        (pack_copy / name).write_text(text, encoding="utf-8")
-    app = make_app(tmp_path / "data", pack_copy)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await create_traject(pilot, "[red]naam[/red]")
-        assert HOSTILE_LABEL in str(app.screen.query_one("#prompt-kan-sterk .prompt-label").render())
-        assert "[red]naam[/red]" in str(app.screen.query_one("#traject-title").render())
-        await pilot.press("f6")
-        await pilot.pause()
-        labels = [str(box.label) for box in app.screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)]
-        assert HOSTILE_LABEL in labels[0]
-        await pilot.press("f7")
-        await pilot.pause()
-        assert HOSTILE_LABEL in str(app.screen.query("#prompt-waar-paden Checkbox").first(Checkbox).label)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert "[red]naam[/red]" in str(app.screen.query_one("#trajecten", OptionList).get_option_at_index(0).prompt)
+# Markup-like labels in a pack and a markup-like traject name, shown literally: tests/test_hostile_text.py
+# (test_hostile_labels_in_a_pack_are_shown_literally: every label of the mini pack made hostile, on every
+# screen; test_hostile_text_is_shown_literally_on_every_screen: the name on the start screen, in its dialog
+# and in the reflection's title).
 
 
 async def test_theme_choice_is_remembered(tmp_path: Path) -> None:

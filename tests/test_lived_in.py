@@ -199,7 +199,8 @@ async def open_dialog(pilot: Any, name: str = "Mijn loopbaan") -> NewTrajectDial
 
 
 async def test_english_users_get_the_english_questions_by_default(tmp_path: Path) -> None:
-    """Was: with --lang en the dialog preselected the Dutch pack, and choosing a profile jumped past it."""
+    """Was: with --lang en the dialog preselected the Dutch pack, and choosing a profile jumped past it.
+    And the traject made opens in English: its step heads and its status line."""
     app = make_app(tmp_path, "en")
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, "Year five")
@@ -213,6 +214,8 @@ async def test_english_users_get_the_english_questions_by_default(tmp_path: Path
         assert isinstance(app.focused, RadioSet) and app.focused.id == "route"  # then the route, on one line
         await pilot.press("tab", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        assert "What can I do?" in str(app.screen.query_one(".step-head").render()), "in English: the step"
+        assert "Everything is saved" in str(app.screen.query_one("#save-status").render()), "and the status"
     assert Store(tmp_path).summaries()[0].pack == "en"
 
 
