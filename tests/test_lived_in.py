@@ -11,7 +11,7 @@ import pytest
 from apps import MINI, make_app, type_text
 from hostile.pilot import open_first, paste, wait_until
 from textual import events
-from textual.widgets import Button, Checkbox, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, OptionList, RadioSet, Static, TextArea
 
 from loopbaan_tui.domain.content.builtin import LANGUAGES
 from loopbaan_tui.domain.trajects.autosave import Delays
@@ -263,11 +263,15 @@ async def test_the_focused_field_stays_in_view_through_help_paging_and_every_ste
       the first, the next three by their F-keys, the last by Ctrl+N from the step before;
     - a step entered again was drawn three times: where it was left, then scrolled to its top, then to
       the field (and its earlier answers were shown again though none had changed). Now it is scrolled
-      where its first visit ended before anything is drawn (wherever it was left), and nothing moves after."""
+      where its first visit ended before anything is drawn (wherever it was left), and nothing moves after.
+    And, first: the rail's long labels wrap under their own text, not under the step's number."""
     saved_traject(tmp_path, {})
     app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
+        label = str(app.screen.query_one("#rail", OptionList).get_option_at_index(4).prompt)
+        first, second, *_ = label.split("\n")
+        assert first.startswith("5 ") and second.startswith("  ") and len(first) <= 27, f"the rail: {label!r}"
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#prompt-kan-moment").has_class("-show-help")
@@ -504,17 +508,6 @@ async def test_reopening_lands_on_the_prompt_last_edited(tmp_path: Path) -> None
 
 
 # --- 13. smaller things ----------------------------------------------------------------------------------
-
-
-async def test_rail_labels_wrap_under_their_own_text(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {})
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        rail = app.screen.query_one("#rail")
-        label = str(rail.get_option_at_index(4).prompt)  # type: ignore[attr-defined]
-        first, second, *_ = label.split("\n")
-        assert first.startswith("5 ") and second.startswith("  ") and len(first) <= 27
 
 
 # --- keys in a burst, and quitting right after typing (issue: nothing lost at the edges) -----------------
