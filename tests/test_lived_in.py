@@ -13,7 +13,6 @@ from hostile.pilot import open_first, paste, wait_until
 from textual import events
 from textual.widgets import Button, Checkbox, OptionList, RadioSet, Static, TextArea
 
-from loopbaan_tui.domain.content.builtin import LANGUAGES
 from loopbaan_tui.domain.trajects.autosave import Delays
 from loopbaan_tui.domain.trajects.storage import Saved, Store
 from loopbaan_tui.domain.trajects.traject import Traject
@@ -122,6 +121,7 @@ async def test_one_tour_of_the_keys_of_the_reflection_and_the_roadmap_screen(tmp
     - the hint line says which keys the field takes: a long text, a list (Ctrl+Down), a checkbox (F6),
       the rail (Shift+Tab);
     - Tab from the rail goes straight to the first field (was: a Tab stop where nothing was highlighted);
+    - Down on a checkbox goes to the next option, Up back (was: Down scrolled the page);
     - Ctrl+Up at the first prompt of a step goes to the last prompt of the step before, in view;
     - Ctrl+Z undoes in a long answer too, and what is typed after it is kept (on disk after Ctrl+Q);
     - help (F1) lists the keys of the screen it was opened on: the reflection's, then the roadmap screen's;
@@ -147,6 +147,12 @@ async def test_one_tour_of_the_keys_of_the_reflection_and_the_roadmap_screen(tmp
         assert str(hint.render()) == app.words("hint_rail"), "hint: the rail"
         await pilot.press("tab")
         assert focused_prompt(app) == "wil-motieven", "Tab from the rail: the step's first field"
+        first = app.focused
+        assert isinstance(first, Checkbox)
+        await pilot.press("down")  # was: Down on a checkbox scrolled the page instead
+        assert isinstance(app.focused, Checkbox) and app.focused is not first and in_view(app), "Down: next option"
+        await pilot.press("up")
+        assert app.focused is first, "Up: the option before"
         await pilot.press("ctrl+up")
         await pilot.pause()
         last = [view.prompt.id for view in app.screen.query("#step-kan PromptView")][-1]
@@ -205,8 +211,7 @@ async def test_english_users_get_the_english_questions_by_default(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, "Year five")
         assert dialog._chosen("#pack") == "en"
-        await pilot.press("tab", "enter")  # a profile
-        await pilot.pause()
+        await every_profile_fits(pilot, dialog)  # the English dialog fits 80x24 with each profile
         assert app.focused is not None and app.focused.id == "profile"  # the focus stays on the choice
         await pilot.press("tab")
         assert isinstance(app.focused, RadioSet) and app.focused.id == "pack"  # next: the pack, not Start
@@ -219,26 +224,25 @@ async def test_english_users_get_the_english_questions_by_default(tmp_path: Path
     assert Store(tmp_path).summaries()[0].pack == "en"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-async def test_the_new_dialog_fits_80x24_with_its_buttons_in_view(tmp_path: Path, language: str) -> None:
-    """Was: after a profile was chosen the Start button stretched to 17 rows, its label out of view, and the
-    dialog scrolled even at 40 rows."""
-    app = make_app(tmp_path, language)
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
-        await pilot.press("tab")
-        for profile in range(len(app.pack.profiles)):
-            if profile:
-                await pilot.press("down")
-            await pilot.press("enter")
-            await pilot.pause()
-            start = dialog.query_one("#begin", Button)
-            assert start.region.height == 3 and dialog.region.contains_region(start.region), profile
-            assert dialog.query_one("#dialog-form").max_scroll_y == 0, f"the form scrolls for profile {profile}"
+async def every_profile_fits(pilot: Any, dialog: NewTrajectDialog) -> None:
+    """From the name field: choose each profile in turn; with each the Start button is whole and in view,
+    and the form does not scroll. Was: after a profile was chosen the Start button stretched to 17 rows,
+    its label out of view, and the dialog scrolled even at 40 rows. Ends on the last profile, focused."""
+    await pilot.press("tab")
+    for profile in range(len(pilot.app.pack.profiles)):
+        if profile:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        start = dialog.query_one("#begin", Button)
+        assert start.region.height == 3 and dialog.region.contains_region(start.region), profile
+        assert dialog.query_one("#dialog-form").max_scroll_y == 0, f"the form scrolls for profile {profile}"
 
 
-async def test_the_name_error_goes_once_a_name_is_typed(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_the_name_error_goes_once_a_name_is_typed_and_the_dialog_fits(tmp_path: Path) -> None:
+    """The Dutch dialog: the error for a missing name goes once a name is typed, and the dialog fits 80x24
+    with each profile (the English one: test_english_users_get_the_english_questions_by_default)."""
+    app = make_app(tmp_path, "nl")
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, "")
         await pilot.press("enter")
@@ -246,6 +250,7 @@ async def test_the_name_error_goes_once_a_name_is_typed(tmp_path: Path) -> None:
         assert error.display and str(error.render())
         await pilot.press("J")
         assert not error.display
+        await every_profile_fits(pilot, dialog)
 
 
 # --- 4. the focused field is always on screen ----------------------------------------------------------
@@ -323,20 +328,6 @@ async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) 
         await pilot.pause()
         await pilot.pause()
         assert focused_prompt(app) == "kan-rollen" and in_view(app)
-
-
-async def test_down_on_a_checkbox_goes_to_the_next_option(tmp_path: Path) -> None:
-    """Was: Down on a checkbox scrolled the page instead of moving to the next option."""
-    saved_traject(tmp_path, {}, last_prompt="wil-motieven", language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        first = app.focused
-        assert isinstance(first, Checkbox)
-        await pilot.press("down")
-        assert isinstance(app.focused, Checkbox) and app.focused is not first and in_view(app)
-        await pilot.press("up")
-        assert app.focused is first
 
 
 # --- 5 and 6. rows of actions and people -----------------------------------------------------------------
