@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app
-from hostile.pilot import open_first, type_as_the_terminal_does, wait_until
+from hostile.pilot import type_as_the_terminal_does, wait_until
 from hostile.ptyapp import PtyApp, start_args
 from hostile.ptyflows import (
     ACTION,
@@ -156,20 +156,10 @@ async def _type_into(pilot: object, field: Field) -> None:
     await type_as_the_terminal_does(pilot, TYPED)
 
 
-@pytest.mark.parametrize("field", FIELDS, ids=lambda field: field.name)
-async def test_invisible_characters_typed_are_kept_pilot(tmp_path: Path, field: Field) -> None:
-    store = Store(tmp_path)
-    traject = make_traject(tmp_path)
-    app = make_app(store)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await open_first(pilot)
-        await _type_into(pilot, field)
-        await pilot.press("ctrl+q")
-    saved = field.saved(answers(tmp_path, traject.id))
-    assert saved == KEPT, f"{field.name}: {missing(saved)}"
-
-
-async def test_invisible_characters_typed_into_the_name_are_kept_pilot(tmp_path: Path) -> None:
+async def test_invisible_characters_typed_are_kept_pilot(tmp_path: Path) -> None:
+    """In-process, as the terminal sends them: a new traject named with every invisible character, through
+    the dialog, then the long text, a short text and an action cell, one after another in one session
+    (the pseudo-terminal tests above, in one run of the app)."""
     store = Store(tmp_path)
     app = make_app(store)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -179,6 +169,11 @@ async def test_invisible_characters_typed_into_the_name_are_kept_pilot(tmp_path:
         await pilot.press("enter")  # no profile chosen yet: the dialog asks for one
         await pilot.press("enter", "tab", "tab", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        for field in FIELDS:
+            await _type_into(pilot, field)
         await pilot.press("ctrl+q")
     [summary] = store.summaries()
     assert summary.name == NAMED, missing(summary.name, NAMED)
+    saved = answers(tmp_path, summary.id)
+    for field in FIELDS:
+        assert field.saved(saved) == KEPT, f"{field.name}: {missing(field.saved(saved))}"
