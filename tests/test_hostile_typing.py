@@ -71,27 +71,10 @@ def missing(saved: object, expected: str = KEPT) -> str:
 
 
 @posix_only
-def test_invisible_characters_typed_key_by_key_are_kept_in_every_field(tmp_path: Path) -> None:
-    """The long text, a short text and an action cell, one after another in one session; control
-    characters typed among them stay out."""
-    data = tmp_path / "data"
-    traject = make_traject(data)
-    with PtyApp(start_args(data)) as app:
-        open_traject(app)
-        for field in FIELDS:
-            go_to(app, field)
-            app.type(TYPED, [0.01] * len(TYPED))
-            app.drain(0.2)
-        app.send(CTRL_Q)
-        assert app.wait_exit() == 0, app.text()[-2000:]
-    saved = answers(data, traject.id)
-    for field in FIELDS:
-        assert field.saved(saved) == KEPT, f"{field.name}: {missing(field.saved(saved))}"
-
-
-@posix_only
-def test_invisible_characters_typed_key_by_key_into_the_name_are_kept(tmp_path: Path) -> None:
-    """A new traject named 👩‍👩‍👧 ë and every invisible character, through the dialog."""
+def test_invisible_characters_typed_key_by_key_are_kept_in_the_name_and_every_field(tmp_path: Path) -> None:
+    """One session: a new traject named 👩‍👩‍👧 ë and every invisible character, through the dialog; then
+    the long text, a short text and an action cell, one after another; control characters typed among
+    them stay out."""
     data = tmp_path / "data"
     with PtyApp(start_args(data)) as app:
         assert app.wait_for("traject") is not None, app.text()[-2000:]
@@ -105,10 +88,17 @@ def test_invisible_characters_typed_key_by_key_into_the_name_are_kept(tmp_path: 
         app.drain(0.3)
         app.send(TAB + TAB + ENTER)
         assert app.wait_for(LONG_LABEL) is not None, app.text()[-2000:]
+        for field in FIELDS:
+            go_to(app, field)
+            app.type(TYPED, [0.01] * len(TYPED))
+            app.drain(0.2)
         app.send(CTRL_Q)
         assert app.wait_exit() == 0, app.text()[-2000:]
     [summary] = Store(data).summaries()
     assert summary.name == NAMED, missing(summary.name, NAMED)
+    saved = answers(data, summary.id)
+    for field in FIELDS:
+        assert field.saved(saved) == KEPT, f"{field.name}: {missing(field.saved(saved))}"
 
 
 @posix_only
