@@ -265,6 +265,8 @@ async def test_remove_asks_first_and_can_be_undone(tmp_path: Path) -> None:
 
 
 async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: Path) -> None:
+    """The preview shows what was typed; Ctrl+S saves it; opened again, the screen offers the folder saved to
+    last; the button does not overwrite someone else's file without asking, and a missing folder is said."""
     from textual.widgets import Markdown
 
     target = tmp_path / "out" / "mijn-roadmap.md"
@@ -280,14 +282,22 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         assert "#uitleggen" in preview.source
         box = app.screen.query_one("#roadmap-path", LineField)
         box.text = str(target)
-        await pilot.pause()  # a long path wraps: the button moves down
-        await pilot.click("#save-roadmap")
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()  # the roadmap is written on a thread
+        await pilot.press("ctrl+s")  # saved by the key
+        await wait_until(pilot, target.exists)
+        await pilot.app.workers.wait_for_complete()  # the folder is remembered on the same thread, after
         assert "#uitleggen" in target.read_text(encoding="utf-8")
-        target.write_text("van iemand anders", encoding="utf-8")
-        await pilot.pause(0.3)  # a button ignores a second press straight after the first
-        await pilot.click("#save-roadmap")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        box = app.screen.query_one("#roadmap-path", LineField)
+        assert Path(box.text).parent == target.parent, "the roadmap screen offers the folder saved to last"
+        target.write_text("van iemand anders", encoding="utf-8")  # meanwhile, someone else's file
+        box.text = str(target)
+        await pilot.pause()  # a long path wraps: the button moves down
+        await pilot.click("#save-roadmap")  # by the button, this time
         await wait_until(pilot, lambda: app.screen.query("#dialog-title"))
         assert "bestaat al" in str(app.screen.query_one("#dialog-title").render())
         await pilot.press("enter")  # the first button is "cancel"

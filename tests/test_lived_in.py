@@ -437,26 +437,8 @@ async def test_a_date_in_the_when_cell_is_shown_as_a_date(tmp_path: Path) -> Non
 # --- 9. the roadmap screen -------------------------------------------------------------------------------
 
 
-async def test_the_roadmap_screen_offers_the_folder_saved_to_last(tmp_path: Path) -> None:
-    saved_traject(tmp_path / "data", {"kan-sterk": "Iets"}, language=MINI_PACK)
-    folder = tmp_path / "ingeleverd"
-    folder.mkdir()
-    app = make_app(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        field = app.screen.query_one("#roadmap-path", LineField)
-        field.text = str(folder / "roadmap.md")
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: (folder / "roadmap.md").exists())
-        await pilot.app.workers.wait_for_complete()  # the folder is remembered on the same thread, after
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert Path(app.screen.query_one("#roadmap-path", LineField).text).parent == folder
+# The roadmap screen offers the folder saved to last: tests/test_app.py,
+# test_roadmap_screen_previews_and_saves_without_overwriting.
 
 
 # --- 10. better and worse on the balance -----------------------------------------------------------------
