@@ -334,15 +334,22 @@ async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) 
 
 
 async def test_removing_a_row_with_words_asks_first_and_keeps_the_focus_in_the_table(tmp_path: Path) -> None:
-    """Was: "Weghalen" removed the row at once, for good, and threw the focus to another prompt."""
+    """Was: "Weghalen" removed the row at once, for good, and threw the focus to another prompt.
+    And first: a long action cell shows all of its text (was: ~22 columns on one line, scrolled to the end,
+    the start of the text out of sight)."""
+    what = "Meelopen met de intern begeleider van de bovenbouw, twee ochtenden in januari"
     rows = [
-        {"what": "Meelopen", "when": "", "first_step": "", "who": ""},
+        {"what": what, "when": "", "first_step": "", "who": ""},
         {"what": "Cursus zoeken", "when": "", "first_step": "", "who": ""},
     ]
     traject = saved_traject(tmp_path, {"hoe-acties": rows}, last_prompt="hoe-acties", language=MINI_PACK)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
+        field = app.focused
+        assert isinstance(field, LineField) and field.text == what
+        assert field.region.height == field.wrapped_document.height > 1, "the long cell: every line in view"
+        assert field.scroll_y == 0 and field.max_scroll_y == 0, "the long cell: not scrolled"
         await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")  # past the first row's six fields: "Weghalen"
         assert isinstance(app.focused, Button) and app.focused.has_class("row-remove")
         await pilot.press("enter")
@@ -363,25 +370,6 @@ async def test_removing_a_row_with_words_asks_first_and_keeps_the_focus_in_the_t
     assert [row["what"] for row in answers_on_disk(tmp_path, traject)["hoe-acties"]] == ["Cursus zoeken"]
 
 
-async def test_a_long_action_cell_shows_all_of_its_text(tmp_path: Path) -> None:
-    """Was: cells were ~22 columns on one line, scrolled to the end: the start of the text out of sight."""
-    what = "Meelopen met de intern begeleider van de bovenbouw, twee ochtenden in januari"
-    saved_traject(
-        tmp_path,
-        {"hoe-acties": [{"what": what, "when": "", "first_step": "", "who": ""}]},
-        last_prompt="hoe-acties",
-        language=MINI_PACK,
-    )
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        field = app.focused
-        assert isinstance(field, LineField)
-        assert field.text == what
-        assert field.region.height == field.wrapped_document.height > 1  # every wrapped line in view
-        assert field.scroll_y == 0 and field.max_scroll_y == 0
-
-
 # --- 7. what keys a field takes ------------------------------------------------------------------------
 
 
@@ -400,24 +388,10 @@ async def test_the_footer_keeps_f1_on_a_narrow_screen(tmp_path: Path) -> None:
 # --- 8. dates ------------------------------------------------------------------------------------------
 
 
-async def test_a_date_is_kept_as_iso_and_an_impossible_one_is_explained(tmp_path: Path) -> None:
-    """Was: "2027-02-30", "2-3-2027" and "na de voorjaarsvakantie" were stored as typed, printed raw."""
-    traject = saved_traject(tmp_path, {}, last_prompt="roadmap-checkin", language=MINI_PACK)
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        assert focused_prompt(app) == "roadmap-checkin"
-        hint = app.screen.query_one(".date-hint", Static)
-        await type_text(pilot, "30-2-2027")
-        assert hint.display and hint.has_class("-error") and "februari" in str(hint.render())
-        await pilot.press(*["backspace"] * 9)
-        await type_text(pilot, "2-3-2027")
-        assert not hint.has_class("-error") and "dinsdag 2 maart 2027" in str(hint.render())
-        await pilot.press("ctrl+q")
-    assert answers_on_disk(tmp_path, traject)["roadmap-checkin"] == "2027-03-02"
-
-
-async def test_a_date_in_the_when_cell_is_shown_as_a_date(tmp_path: Path) -> None:
+async def test_dates_in_the_when_cell_and_the_roadmap_are_shown_as_dates(tmp_path: Path) -> None:
+    """A date in an action's "when" cell is shown as a date, free text there stays as typed; the roadmap's
+    date is kept as ISO and an impossible one is explained (was: "2027-02-30", "2-3-2027" and "na de
+    voorjaarsvakantie" were stored as typed, printed raw)."""
     traject = saved_traject(tmp_path, {}, last_prompt="hoe-acties", language=MINI_PACK)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -426,12 +400,24 @@ async def test_a_date_in_the_when_cell_is_shown_as_a_date(tmp_path: Path) -> Non
         await pilot.press("tab")
         await type_text(pilot, "15-1-2027")
         hint = app.screen.query_one(".row-when-hint", Static)
-        assert hint.display and "vrijdag 15 januari 2027" in str(hint.render())
+        assert hint.display and "vrijdag 15 januari 2027" in str(hint.render()), "the when cell: a date"
         await pilot.press(*["backspace"] * 9)
         await type_text(pilot, "voor de kerst")
-        assert not hint.display
+        assert not hint.display, "the when cell: free text, no date"
+        await pilot.press("f9", "ctrl+n")  # the roadmap step
+        await pilot.pause()
+        await pilot.press("tab")
+        assert focused_prompt(app) == "roadmap-checkin"
+        hint = app.screen.query_one(".date-hint", Static)
+        await type_text(pilot, "30-2-2027")
+        assert hint.display and hint.has_class("-error") and "februari" in str(hint.render()), "an impossible date"
+        await pilot.press(*["backspace"] * 9)
+        await type_text(pilot, "2-3-2027")
+        assert not hint.has_class("-error") and "dinsdag 2 maart 2027" in str(hint.render()), "a date"
         await pilot.press("ctrl+q")
-    assert answers_on_disk(tmp_path, traject)["hoe-acties"][0]["when"] == "voor de kerst"  # free text stays
+    answers = answers_on_disk(tmp_path, traject)
+    assert answers["hoe-acties"][0]["when"] == "voor de kerst"  # free text stays
+    assert answers["roadmap-checkin"] == "2027-03-02"
 
 
 # --- 9. the roadmap screen -------------------------------------------------------------------------------
