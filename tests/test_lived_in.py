@@ -73,47 +73,51 @@ async def burst(pilot: Any, *keys: str) -> None:
 # --- 1. typing into a field that holds text adds to it; Ctrl+Z undoes -------------------------------
 
 ONE_LINE_FIELDS = {
-    # prompt whose field already holds text, the answer, how to reach the field from the prompt before it
-    # (the small pack: the fields behave the same with any content)
-    "short text": ("wil-energie", DELEN, "wil-balans", ["ctrl+down"], lambda a: a),
-    "action cell": (
-        "hoe-acties",
-        [{"what": "Meelopen met de IB'er", "when": "", "first_step": "", "who": ""}],
-        "waar-stage",
-        ["ctrl+down"],
-        lambda a: a[0]["what"],
-    ),
-    "people cell": ("wie-mensen", [{"who": "Sanne", "help": "", "reach": ""}], "wie-mensen", [], lambda a: a[0]["who"]),
+    # prompt whose field already holds text, the answer, the keys that reach the field from the one before
+    # (the small pack: the fields behave the same with any content), and the text of the field in the answer
+    "short text": ("wil-energie", DELEN, ["ctrl+down"], lambda a: a),
     "path reason": (
         "waar-paden",
         [{"path": "expert", "reason": "Dieper in rekenen"}],
-        "waar-paden",
-        ["tab"],
+        ["f7", "tab"],
         lambda a: a[0]["reason"],
     ),
+    "action cell": (
+        "hoe-acties",
+        [{"what": "Meelopen met de IB'er", "when": "", "first_step": "", "who": ""}],
+        ["ctrl+down", "ctrl+down"],  # waar-stage, then the next step's first prompt
+        lambda a: a[0]["what"],
+    ),
+    "people cell": ("wie-mensen", [{"who": "Sanne", "help": "", "reach": ""}], ["f9"], lambda a: a[0]["who"]),
 }
 
 
-@pytest.mark.parametrize("case", list(ONE_LINE_FIELDS))
-async def test_typing_into_a_one_line_field_that_holds_text_adds_to_it(tmp_path: Path, case: str) -> None:
-    """Was: moving into the field selected all of it, and one letter replaced the whole answer."""
-    prompt_id, answer, start, keys, text_of = ONE_LINE_FIELDS[case]
-    traject = saved_traject(tmp_path, {prompt_id: answer}, last_prompt=start, language=MINI_PACK)
-    before = text_of(answer)
+async def test_typing_into_a_one_line_field_that_holds_text_adds_to_it(tmp_path: Path) -> None:
+    """Was: moving into the field selected all of it, and one letter replaced the whole answer. Each kind of
+    one-line field in turn, in one run (opened on wil-balans): typing adds, Ctrl+Z undoes, and on disk after
+    Ctrl+Q each holds its text with what was typed after it."""
+    answers = {prompt_id: answer for prompt_id, answer, _, _ in ONE_LINE_FIELDS.values()}
+    traject = saved_traject(tmp_path, answers, last_prompt="wil-balans", language=MINI_PACK)
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
-        await wait_until(pilot, lambda: focused_prompt(app) == start)  # back where the person left off
-        await pilot.press(*keys)
-        assert focused_prompt(app) == prompt_id and isinstance(app.focused, LineField)
-        assert app.focused.text == before
-        await pilot.press("e", "n")
-        assert app.focused.text == before + "en"
-        await pilot.press("ctrl+z")  # undo brings the text back as it was
-        assert app.focused.text == before
-        await pilot.press("e", "n")
+        await wait_until(pilot, lambda: focused_prompt(app) == "wil-balans")  # back where the person left off
+        for case, (prompt_id, answer, keys, text_of) in ONE_LINE_FIELDS.items():
+            before = text_of(answer)
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            assert focused_prompt(app) == prompt_id and isinstance(app.focused, LineField), case
+            assert app.focused.text == before, case
+            await pilot.press("e", "n")
+            assert app.focused.text == before + "en", case
+            await pilot.press("ctrl+z")  # undo brings the text back as it was
+            assert app.focused.text == before, f"{case}: Ctrl+Z"
+            await pilot.press("e", "n")
         await pilot.press("ctrl+q")
-    assert text_of(answers_on_disk(tmp_path, traject)[prompt_id]) == before + "en"
+    saved = answers_on_disk(tmp_path, traject)
+    for case, (prompt_id, answer, _, text_of) in ONE_LINE_FIELDS.items():
+        assert text_of(saved[prompt_id]) == text_of(answer) + "en", case
 
 
 async def test_one_tour_of_the_keys_of_the_reflection_and_the_roadmap_screen(tmp_path: Path) -> None:
