@@ -184,64 +184,7 @@ async def test_typed_brackets_and_backslashes_are_kept(tmp_path: Path) -> None:
     assert answers["kan-sterk"] == typed and answers["wil-energie"] == typed
 
 
-# --- every screen -------------------------------------------------------------------------------
-
-
-async def test_hostile_text_is_shown_literally_on_every_screen(tmp_path: Path, no_network: list[str]) -> None:
-    """Also a whole run without any network use (hostile/network.py): start, dialogs, steps, help, roadmap."""
-    store = Store(tmp_path / "data")
-    long_text = "\n".join(NASTY)
-    answers: dict[str, Any] = {
-        "kan-sterk": long_text,
-        "kan-feedback": list(NASTY),
-        "wil-energie": NASTY[0],
-        "waar-paden": [{"path": "expert", "reason": NASTY[1]}],
-        "hoe-acties": [{"what": NASTY[0], "when": NASTY[2], "first_step": NASTY[5], "who": NASTY[7]}],
-        "wie-mensen": [{"who": NASTY[6], "help": NASTY[8], "reach": NASTY[9]}],
-    }
-    traject = Traject(id="vijandig", name=NAME, profile="student", pack=str(MINI), answers=answers)
-    path = store.path_of(traject.id)
-    path.parent.mkdir(parents=True)
-    path.write_text(to_toml(traject), encoding="utf-8")
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        # the start screen's list, and the dialog that asks before removing
-        assert NAME in screen_text(app)
-        await pilot.press("delete")
-        await wait_until(pilot, lambda: app.screen.query("#dialog-body"))
-        assert NAME in screen_text(app)
-        await pilot.press("escape")
-        await open_first(pilot)
-        # the reflection: the title, each answer in its editor
-        text = screen_text(app)
-        assert NAME in text and long_text in text
-        for step in ("f6", "f7", "f8", "f9"):
-            await pilot.press(step)
-            await pilot.pause()
-        text = screen_text(app)
-        for field in ("what", "when", "first_step", "who"):  # the recall box of the last step: the actions
-            assert norm(answers["hoe-acties"][0][field]) in norm(text), field
-        # help
-        await pilot.press("f1")
-        await pilot.pause()
-        assert str(store.folder) in screen_text(app)
-        await pilot.press("escape")
-        # the roadmap preview: every line of every answer, as typed
-        await pilot.press("ctrl+r")
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
-        await pilot.pause()
-        preview = norm(screen_text(app))
-        for line in [NAME, *NASTY]:
-            assert norm(line) in preview, line
-        assert "\x1b" not in preview
-        await pilot.press("escape", "ctrl+q")
-    assert not app.crash_report
-    assert no_network == []
-
-
-# --- hostile labels in a pack -------------------------------------------------------------------
+# --- every screen: hostile text, in a pack with hostile labels -----------------------------------------
 
 HOSTILE_LABEL = "[bold]{n}[/] [link=x]y[/] \\[ \\ 😀 مرحبا #{n}"
 """Written in TOML as a literal string; {n} makes each field's label unique."""
@@ -271,15 +214,39 @@ def hostile_pack(tmp_path: Path) -> tuple[Path, list[str]]:
     return folder, labels
 
 
-async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> None:
+async def test_hostile_text_and_labels_are_shown_literally_on_every_screen(
+    tmp_path: Path, no_network: list[str]
+) -> None:
+    """Hostile answers and a hostile name, in a pack whose every label is hostile: each shown literally on
+    every screen (start, dialogs, steps with their help and examples, help, roadmap); and the whole run
+    without any network use (hostile/network.py)."""
     folder, labels = hostile_pack(tmp_path)
     result = load_pack(folder)
     assert result.pack is not None, [p.render() for p in result.problems]
     store = Store(tmp_path / "data")
-    store.create("Labels", "ervaren", str(folder))
+    long_text = "\n".join(NASTY)
+    answers: dict[str, Any] = {
+        "kan-sterk": long_text,
+        "kan-feedback": list(NASTY),
+        "wil-energie": NASTY[0],
+        "waar-paden": [{"path": "expert", "reason": NASTY[1]}],
+        "hoe-acties": [{"what": NASTY[0], "when": NASTY[2], "first_step": NASTY[5], "who": NASTY[7]}],
+        "wie-mensen": [{"who": NASTY[6], "help": NASTY[8], "reach": NASTY[9]}],
+    }
+    traject = Traject(id="vijandig", name=NAME, profile="ervaren", pack=str(folder), answers=answers)
+    path = store.path_of(traject.id)
+    path.parent.mkdir(parents=True)
+    path.write_text(to_toml(traject), encoding="utf-8")
     seen: list[str] = []
     app = make_app(store, folder)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # the start screen's list, and the dialog that asks before removing
+        assert NAME in screen_text(app), "the start screen"
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: app.screen.query("#dialog-body"))
+        assert NAME in screen_text(app), "the dialog before removing"
+        await pilot.press("escape")
         await pilot.press("n")  # the new-traject dialog: profiles and their descriptions, the pack's name
         await wait_until(pilot, lambda: app.screen.query("#profile"))
         for button in app.screen.query("#profile RadioButton").results(RadioButton):
@@ -289,6 +256,9 @@ async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> N
         await pilot.press("escape")
         await open_first(pilot)
         assert isinstance(app.screen, ReflectionScreen)
+        # the reflection: the title, each answer in its editor
+        text = screen_text(app)
+        assert NAME in text and long_text in text, "the reflection"
         for key in ("f5", "f6", "f7", "f8", "f9", "ctrl+n"):
             await pilot.press(key)
             await pilot.pause()
@@ -297,22 +267,33 @@ async def test_hostile_labels_in_a_pack_are_shown_literally(tmp_path: Path) -> N
                     await view.toggle_help()  # help and example, as F2 shows them
             await pilot.pause()
             seen.append(screen_text(app))
+            if key == "f9":
+                for field in ("what", "when", "first_step", "who"):  # the recall box of this step: the actions
+                    assert norm(answers["hoe-acties"][0][field]) in norm(seen[-1]), field
+        # help
         await pilot.press("f1")
         await pilot.pause()
         seen.append(screen_text(app))
+        assert str(store.folder) in seen[-1], "help: the data folder"
         await pilot.press("escape", "ctrl+r")
         await pilot.pause(0.3)
         await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
         await pilot.pause()
-        seen.append(norm(screen_text(app)))
+        preview = norm(screen_text(app))
+        seen.append(preview)
+        # the roadmap preview: every line of every answer, as typed
+        for line in [NAME, *NASTY]:
+            assert norm(line) in preview, line
+        assert "\x1b" not in preview
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
     text = "\n".join(seen)
     unseen = [label for label in labels if label not in text]
     other_profile = [p for s in result.pack.sections for p in s.prompts if not p.for_profile("ervaren")]
     hidden = {result.pack.info.description, *(x for p in other_profile for x in (p.label, p.help, p.example))}
-    assert [label for label in unseen if label not in hidden] == []
+    assert [label for label in unseen if label not in hidden] == [], "labels never shown"
     assert not app.crash_report
+    assert no_network == []
 
 
 # --- labels in the roadmap ----------------------------------------------------------------------
