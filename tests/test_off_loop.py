@@ -70,29 +70,6 @@ async def test_opening_reads_the_files_on_a_thread_and_keeps_what_is_typed_meanw
     assert not app.crash_report
 
 
-async def test_a_new_traject_is_made_on_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    monkeypatch.setattr(Store, "create", recorded(calls, "create", Store.create))
-    app = make_app(Store(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press(*"Nieuw", "enter")  # no profile chosen yet: the dialog asks for one
-        await pilot.pause()
-        await pilot.press("enter")  # the first profile; the focus stays on the choice
-        await pilot.pause()
-        await pilot.press("tab", "tab")  # past the pack (its default is fine) to "Beginnen"
-        if app.focused is not None and app.focused.id == "route":
-            await pilot.press("tab")
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
-        await pilot.press(*"eerst")
-        await wait_until(pilot, lambda: first_text(app) == "eerst")
-    assert calls == ["create on a thread"]
-    assert [s.name for s in Store(tmp_path).summaries()] == ["Nieuw"]
-
-
 async def test_the_roadmap_is_rendered_and_written_on_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store(tmp_path / "data")
     traject = store.create("Kaart", "student", str(MINI))
@@ -159,37 +136,37 @@ async def test_the_other_steps_are_mounted_hidden_in_the_background_and_a_first_
     assert traject.answers["wil-motieven"], traject.answers
 
 
-async def test_keys_typed_in_one_burst_with_the_enter_on_begin_all_reach_the_new_reflection(tmp_path: Path) -> None:
-    """Was: the first letter typed right after Enter on "Beginnen" was lost (the start screen took it while
-    the traject was made, between the dialog closing and the reflection opening)."""
+async def test_a_new_traject_is_made_on_a_thread_and_keys_after_begin_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One run of the new-traject dialog, each part once a test of its own:
+    - Begin holds the keys for the reflection; when the dialog stays (no name yet) they go to the name;
+    - was: the first letter typed right after Enter on "Beginnen" was lost (the start screen took it while
+      the traject was made, between the dialog closing and the reflection opening): a burst of Enter and
+      letters all reach the new reflection;
+    - the traject is made on a thread (Store.create), not on the event loop."""
     from apps import key_event
     from textual import events
     from textual.widgets import Button
 
-    app = make_app(tmp_path)
+    calls: list[str] = []
+    monkeypatch.setattr(Store, "create", recorded(calls, "create", Store.create))
+    app = make_app(Store(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen.query("#begin"))
-        await pilot.press(*"Snel", "tab", "enter")  # the name, the first profile
-        app.screen.query_one("#begin", Button).focus()
-        await pilot.pause()
-        for event in (events.Key("enter", "\r"), *(key_event(c) for c in "Ik leg")):
-            app.post_message(event)  # as the terminal reads them: one burst, no waiting in between
-        await wait_until(pilot, lambda: first_text(app) == "Ik leg", timeout=10)
-
-
-async def test_keys_typed_right_after_begin_without_a_name_go_to_the_name(tmp_path: Path) -> None:
-    """Begin holds the keys for the reflection; when the dialog stays (no name yet) they go to the name."""
-    from apps import key_event
-    from textual import events
-    from textual.widgets import Button
-
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await wait_until(pilot, lambda: app.screen.query("#begin"))
+        name = app.screen.query_one("#name", LineField)
         app.screen.query_one("#begin", Button).focus()
         await pilot.pause()
         for event in (events.Key("enter", "\r"), *(key_event(c) for c in "Abc")):
+            app.post_message(event)  # as the terminal reads them: one burst, no waiting in between
+        await wait_until(pilot, lambda: name.text == "Abc", timeout=10)  # no name yet: the keys went to the name
+        name.focus()
+        await pilot.press("tab", "enter")  # the first profile
+        app.screen.query_one("#begin", Button).focus()
+        await pilot.pause()
+        for event in (events.Key("enter", "\r"), *(key_event(c) for c in "Ik leg")):
             app.post_message(event)
-        await wait_until(pilot, lambda: app.screen.query_one("#name", LineField).text == "Abc", timeout=10)
+        await wait_until(pilot, lambda: first_text(app) == "Ik leg", timeout=10)
+    assert calls == ["create on a thread"]
+    assert [s.name for s in Store(tmp_path).summaries()] == ["Abc"]
