@@ -3,6 +3,7 @@ from changes, ignored (and rebuilt) when broken or foreign, never a traceback (p
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import shutil
@@ -39,6 +40,8 @@ def test_a_fresh_cache_gives_the_same_pack_without_reading_the_folder(
     assert isinstance(again, Pack) and again == first
     prompt = again.sections[0].prompts[0]
     assert again.prompt(prompt.id) is prompt  # the index points into the same objects
+    with pytest.raises(dataclasses.FrozenInstanceError):  # built from its fields, still frozen
+        again.info.name = "Anders"  # type: ignore[misc]
     assert again.text("app_title") == first.text("app_title")
     folder, pack, said = starting_pack(None, "nl")  # the app's start takes it from the cache too
     assert (folder, pack, said) == (pack_folder("nl"), first, [])

@@ -8,6 +8,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from loopbaan_tui.domain.content import pack_cache
+
 _START_PATH = textwrap.dedent(
     """
     import json, sys
@@ -42,4 +46,38 @@ def test_the_start_path_leaves_out_what_only_later_screens_use(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     loaded = set(json.loads(done.stdout))
     assert "loopbaan_tui.ui.screens.start" in loaded
+    assert [name for name in NOT_BEFORE_THE_START_SCREEN if name in loaded] == []
+
+
+_QUIT_FROM_THE_START = textwrap.dedent(
+    """
+    import asyncio, json, sys
+    from pathlib import Path
+    from loopbaan_tui.domain.trajects.storage import Store
+    from loopbaan_tui.starting_pack import starting_pack
+    from loopbaan_tui.ui.app import LoopbaanApp
+
+    async def main():
+        app = LoopbaanApp(pack=starting_pack(None, "nl")[1], store=Store(Path(sys.argv[1])))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        print(json.dumps(sorted(sys.modules)))
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_quitting_from_the_start_screen_loads_no_later_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+Q hands the reflection's fields to the session: from the start screen there is none, and
+    importing the reflection to look for it was ~2 MiB of the start screen's peak memory."""
+    monkeypatch.setenv(pack_cache.CACHE_ENV, str(tmp_path / "cache"))
+    pack_cache.builtin_pack("nl")  # a second start: the pack from the cache
+    done = subprocess.run(
+        [sys.executable, "-c", _QUIT_FROM_THE_START, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "loopbaan_tui.ui.app" in loaded
     assert [name for name in NOT_BEFORE_THE_START_SCREEN if name in loaded] == []

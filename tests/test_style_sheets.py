@@ -14,6 +14,7 @@ import pytest
 from apps import make_app
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.widgets import Button
 from textual_speed import parse_uncached
 
 import loopbaan_tui.ui
@@ -21,6 +22,7 @@ from loopbaan_tui.domain.trajects.settings import save_settings
 from loopbaan_tui.ui import app as app_module
 from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.style_sheets import SHEETS
+from loopbaan_tui.ui.widgets.light_button import LightButton
 
 
 async def test_a_saved_light_theme_is_set_before_the_sheets_are_parsed_and_the_rest_follow_the_start_screen(
@@ -37,6 +39,8 @@ async def test_a_saved_light_theme_is_set_before_the_sheets_are_parsed_and_the_r
         assert isinstance(app.screen, StartScreen) and app.has_class("-light-mode")
         assert app.screen.styles.background.brightness > 0.5
         assert all(app.stylesheet.has_source(str(path)) for path in SHEETS)
+        assert {type(button) for button in app.screen.query("#start-buttons > *")} == {LightButton}  # no Button rules
+        assert app.stylesheet.has_source(inspect.getfile(Button), "Button.DEFAULT_CSS")  # parsed after the start
         assert len(parsed) == 1  # the other screens' sheets, once; not again for the theme
         app.load_style_sheets()
         assert len(parsed) == 1  # read once

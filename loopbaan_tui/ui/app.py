@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -236,6 +237,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
 
     def flush_fields(self) -> None:
         """Hand what the reflection's fields show to the session, without waiting for their messages."""
+        if f"{__package__}.screens.reflection" not in sys.modules:  # no reflection yet: quitting from the
+            return  # start screen does not import it (it was ~2 MiB of the start screen's peak memory)
         from .screens.reflection import ReflectionScreen
 
         for screen in self.screen_stack:

@@ -9,6 +9,8 @@ from typing import Any
 
 from textual.app import App
 
+from .textual_private import add_default_css
+
 SHEETS = tuple(
     Path(__file__).with_name("styles") / name
     for name in ("dialogs.tcss", "reflection.tcss", "help.tcss", "roadmap.tcss")
@@ -24,7 +26,10 @@ def load_sheets(app: App[Any]) -> None:
     stylesheet = app.stylesheet
     missing = [path for path in SHEETS if not stylesheet.has_source(str(path))]
     if missing:
+        from textual.widgets import Button
+
         for path in missing:
             stylesheet.read(path)
+        add_default_css(app, Button)  # the start screen has LightButtons: opening a traject need not parse these
         stylesheet.reparse()
         stylesheet.update(app)

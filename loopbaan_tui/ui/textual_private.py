@@ -137,3 +137,27 @@ def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
     screen). Private: the module path `textual.widgets._radio_set`."""
     module = sys.modules.get("textual.widgets._radio_set")
     return module is not None and isinstance(widget, module.RadioSet)
+
+
+def add_default_css(app: App[ReturnType], widget_type: type[Widget]) -> None:
+    """Put a widget class's DEFAULT_CSS (and its bases') in the app's style sheet now, as Textual does
+    when the first such widget mounts (`Widget._post_register`), so that the next parse takes it.
+
+    Why private: Textual offers no public way to say which widgets' rules to parse ahead; this repeats
+    `DOMNode._get_default_css` (the bases from `DOMNode._css_bases`, each one's location, its tie breaker
+    and scope) for a class instead of a mounted instance, and adds the result with the public
+    `Stylesheet.add_source`. Checked against Textual 8.2.8.
+    """
+    from inspect import getfile
+
+    for tie_breaker, base in enumerate(widget_type._css_bases(widget_type)):
+        css: str = base.__dict__.get("DEFAULT_CSS", "")
+        if css:
+            scope = base._css_type_name if base.__dict__.get("SCOPED_CSS", True) else ""
+            app.stylesheet.add_source(
+                css,
+                read_from=(getfile(base), f"{base.__name__}.DEFAULT_CSS"),
+                is_default_css=True,
+                tie_breaker=-tie_breaker,
+                scope=scope,
+            )

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import dataclasses
 import io
 import os
 import pickle
 import sys
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
@@ -30,7 +32,7 @@ from .problems import Problem
 
 CACHE_ENV = "LOOPBAAN_CACHE_DIR"
 """A folder to keep the cache in instead of the platform's cache folder."""
-SCHEMA = 1
+SCHEMA = 2
 _CODE = (Path(__file__).parent, Path(__file__).parent.parent / "kinds")
 """The code a cached pack's objects come from: a change there makes every cached pack stale."""
 _ALLOWED = ("loopbaan_tui.domain.content.", "pathlib")
@@ -89,12 +91,35 @@ def _proxy(items: dict[str, Any]) -> MappingProxyType[str, Any]:
     return MappingProxyType(items)
 
 
+@cache
+def _setters(kind: type) -> tuple[Callable[[object, object], None], ...]:
+    """How each field of a slotted dataclass is set, in field order (its slots' own setters:
+    no `__setattr__`, so frozen classes too)."""
+    return tuple(getattr(kind, field.name).__set__ for field in dataclasses.fields(kind))
+
+
+def _build(kind: type, values: tuple[object, ...]) -> object:
+    """A slotted dataclass object with these field values, as it was pickled (no `__init__`).
+    A cached built-in pack loads in ~2 ms this way, ~5 ms through dataclasses' own `__setstate__`."""
+    made: object = object.__new__(kind)
+    for setter, value in zip(_setters(kind), values, strict=True):
+        setter(made, value)
+    return made
+
+
 class _Pickler(pickle.Pickler):
-    """Pickles a pack: its read-only mappings (MappingProxyType) as the dicts they show."""
+    """Pickles a pack: its read-only mappings (MappingProxyType) as the dicts they show, its slotted
+    dataclasses as their field values (`_build`)."""
 
     def __init__(self, file: IO[bytes]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: _reduce_proxy}
+
+    def reducer_override(self, obj: object) -> tuple[Callable[..., object], tuple[object, ...]]:
+        kind = type(obj)
+        if not (dataclasses.is_dataclass(kind) and "__slots__" in kind.__dict__):
+            return NotImplemented  # type: ignore[no-any-return]  # typeshed types NotImplemented as Any
+        return _build, (kind, tuple(getattr(obj, field.name) for field in dataclasses.fields(kind)))
 
 
 def _reduce_proxy(proxy: MappingProxyType[str, Any]) -> tuple[Callable[..., object], tuple[object, ...]]:

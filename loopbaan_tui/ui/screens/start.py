@@ -26,6 +26,7 @@ from .. import collector
 from ..keys import HELP_KEY, localize_bindings
 from ..text import literal
 from ..widgets.key_footer import KeyFooter
+from ..widgets.light_button import LightButton
 from ..words import damage_word, storage_word
 from .dialogs import Choice
 from .start_list import TrajectList, describe
@@ -77,10 +78,10 @@ class StartScreen(Screen[None]):
             yield Static(id="start-hint")
             yield TrajectList(id="trajecten")
             with Horizontal(id="start-buttons"):
-                yield Button(literal(words("button_new")), id="new", variant="primary")
-                yield Button(literal(words("button_open")), id="open")
-                yield Button(literal(words("button_remove")), id="remove")
-                yield Button(literal(words("button_example")), id="example")
+                yield LightButton(literal(words("button_new")), id="new", variant="primary")
+                yield LightButton(literal(words("button_open")), id="open")
+                yield LightButton(literal(words("button_remove")), id="remove")
+                yield LightButton(literal(words("button_example")), id="example")
         yield KeyFooter()
 
     def on_mount(self) -> None:
