@@ -147,6 +147,11 @@ class StepView(VerticalScroll, can_focus=False):
         self._kept = view
         self.set_timer(1.0, self._let_go)
 
+    @property
+    def kept(self) -> Widget | None:
+        """The prompt kept at the top while the step settles (`keep_at_top`), if any."""
+        return self._kept
+
     def _let_go(self) -> None:
         self._kept = None
 
