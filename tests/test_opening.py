@@ -1,0 +1,60 @@
+"""Opening a traject: the reflection's first frame is its last (focus, scroll and key hint as they stay)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from apps import MINI, make_app
+from hostile.pilot import wait_until
+from textual.screen import Screen
+from textual.widgets import Static
+
+from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.ui.app import LoopbaanApp
+from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.widgets.rail import StepRail
+from loopbaan_tui.ui.widgets.step_view import StepView
+
+SIZE = (80, 24)
+
+
+def seen(screen: ReflectionScreen) -> tuple[object, ...]:
+    """What a frame of the reflection shows that can move after it: the focus, the step's scroll, the hint."""
+    step = screen.query_one("#step-kan", StepView)
+    return (screen.focused, step.scroll_y, str(screen.query_one("#key-hint", Static).render()))
+
+
+async def test_the_first_frame_has_the_focus_where_the_user_left_off_in_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the first frame had the rail focused (Textual's auto focus), the next ones moved the focus to
+    the field and then scrolled it into view: four frames, each a visible change."""
+    store = Store(tmp_path)
+    traject = store.create("Terug", "student", str(MINI))
+    traject.set_answer("kan-sterk", "\n".join(f"Regel {n} van een lang antwoord." for n in range(12)))
+    traject.last_prompt = "kan-rol"  # the step's last prompt: below the screen's edge until scrolled to
+    store.save(traject)
+    frames: list[tuple[object, ...]] = []
+    display = LoopbaanApp._display
+
+    def recording(app: LoopbaanApp, screen: Screen[Any], update: Any) -> None:
+        if isinstance(screen, ReflectionScreen) and update is not None:
+            frames.append(seen(screen))
+        display(app, screen, update)
+
+    monkeypatch.setattr(LoopbaanApp, "_display", recording)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(frames))
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        focused, scroll, hint = seen(screen)
+        assert focused is not None and focused is not screen.query_one(StepRail)
+        assert "prompt-kan-rol" in {node.id for node in focused.ancestors_with_self}
+        assert scroll > 0, "the prompt last edited is below the first screenful: scrolled to"
+        assert frames[0] == (focused, scroll, hint), frames
