@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from apps import MINI, make_app
+from apps import MINI, make_app, pack_of
 from hostile.pilot import wait_until
 from textual.screen import Screen
 from textual.widgets import Static
@@ -58,3 +60,50 @@ async def test_the_first_frame_has_the_focus_where_the_user_left_off_in_view(
         assert "prompt-kan-rol" in {node.id for node in focused.ancestors_with_self}
         assert scroll > 0, "the prompt last edited is below the first screenful: scrolled to"
         assert frames[0] == (focused, scroll, hint), frames
+
+
+class FakeSwitcher:
+    """What mount_ahead uses of the content switcher: it notes each mount, and when."""
+
+    is_attached = True
+
+    def __init__(self, clock: list[float]) -> None:
+        self.mounted: list[tuple[str, float]] = []
+        self.clock = clock
+
+    def query_children(self, selector: str) -> list[str]:
+        return [step for step, _ in self.mounted if f"#{step}" == selector]
+
+    async def mount(self, view: Any) -> None:
+        self.mounted.append((view.id, self.clock[0]))
+
+
+async def test_no_step_is_mounted_ahead_while_a_switch_is_under_way() -> None:
+    """A step mounted for a key (Ctrl+N right after opening) is not slowed down by the background mounting
+    of another beside it: during a switch the screen's time of the last switch is inf, and mount_ahead
+    waits; SETTLE seconds after the switch it goes on."""
+    import asyncio
+    import time
+
+    from loopbaan_tui.ui.widgets import step_view
+
+    sections = pack_of(MINI).sections
+    switched = [math.inf]  # a switch under way
+    clock = [0.0]
+    switcher = FakeSwitcher(clock)
+
+    def make(section: Any) -> Any:
+        return SimpleNamespace(id=f"step-{section.id}", display=True)
+
+    task = asyncio.ensure_future(
+        step_view.mount_ahead(switcher, sections, 0, make, {}, 0.0, lambda: switched[0])  # type: ignore[arg-type]
+    )
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert switcher.mounted == [], "mounted beside a step being switched to"
+    clock[0] = 1.0
+    switched[0] = time.monotonic() - step_view.SETTLE  # the switch ended SETTLE seconds ago
+    await asyncio.wait_for(task, 5)
+    order = (sections[1], sections[0], *sections[2:])  # the next step first (where Ctrl+N goes)
+    assert [step for step, _ in switcher.mounted] == [f"step-{s.id}" for s in order]
+    assert all(at == 1.0 for _, at in switcher.mounted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TYPE_CHECKING, ClassVar
 
@@ -74,7 +75,7 @@ class ReflectionScreen(ReflectionExits):
         self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None  # the widget Shift+Tab last moved the focus to
         self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
-        self._switched_at = 0.0  # time.monotonic() of the last switch of step (the steps mounted ahead wait)
+        self._switched_at = 0.0  # time.monotonic() of the last switch of step, inf in one (steps mounted ahead wait)
         self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
         self._resumed = False  # shown before (on_screen_resume)
 
@@ -142,6 +143,7 @@ class ReflectionScreen(ReflectionExits):
         is drawn where entering it scrolls to in one frame (`StepView.note_entry`)."""
         index = max(0, min(len(self.sections) - 1, index))
         section = self.sections[index]
+        self._switched_at = math.inf  # under way: no step is mounted ahead beside the one asked for (mount_ahead)
         switcher = self.query_one("#steps", ContentSwitcher)
         step_id = f"step-{section.id}"
         if step_id in self._mounting:

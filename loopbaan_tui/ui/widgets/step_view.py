@@ -216,8 +216,9 @@ async def mount_ahead(
     """Mount the steps not mounted yet into `switcher`, hidden, one by one with `pause` seconds before
     each: first the one after step `shown` (where Ctrl+N goes), then the others in order. While a step
     mounts, `mounting` holds its mount (a switch to it waits for it). Within SETTLE seconds of a switch
-    of step (`switched()`: its time.monotonic()) it waits: the step shown settles before the next one
-    is mounted beside it."""
+    of step (`switched()`: its time.monotonic(); inf while one is under way: a step being mounted for a
+    key is not slowed down by another) it waits: the step shown settles before the next one is mounted
+    beside it."""
     for section in (*sections[shown + 1 : shown + 2], *sections[: shown + 1], *sections[shown + 2 :]):
         await asyncio.sleep(pause)
         while time.monotonic() - switched() < SETTLE:
