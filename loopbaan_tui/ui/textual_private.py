@@ -140,7 +140,7 @@ def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
     return module is not None and isinstance(widget, module.RadioSet)
 
 
-def lay_out_now(screen: Screen[ReturnType]) -> None:
+def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False) -> None:
     """Work out where everything on `screen` goes (every widget's region, size and virtual size) now,
     without drawing: so that what depends on the layout (the scroll that shows the focused field) is
     set before the first frame, and that frame is the last one.
@@ -149,9 +149,11 @@ def lay_out_now(screen: Screen[ReturnType]) -> None:
     (`Screen._on_timer_update` -> `Screen._refresh_layout`); there is no public "lay out, draw later".
     `_refresh_layout(size)` reflows and, while the app's batch is held (`App.batch_update`, public),
     leaves the drawing to a callback queued on the screen (`call_later(_compositor_refresh)`), which
-    runs after the caller's handler and draws the layout as it is then. Checked against Textual 8.2.8
-    (textual/screen.py `_refresh_layout`, `_on_timer_update`, `_on_screen_resume`).
+    runs after the caller's handler and draws the layout as it is then. `scrolled`: only scrolls changed
+    since the last layout, so only what is visible is arranged again (Textual's fast path for a scroll,
+    `Compositor.reflow_visible`). Checked against Textual 8.2.8 (textual/screen.py `_refresh_layout`,
+    `_on_timer_update`, `_on_screen_resume`).
     """
     app = screen.app
     with app.batch_update():
-        screen._refresh_layout(app.size)
+        screen._refresh_layout(app.size, scroll=scrolled)

@@ -124,10 +124,9 @@ class ReflectionScreen(ReflectionExits):
         if step is None or focused is None:
             return
         lay_out_now(self)
-        if step.kept is not None:
-            step.scroll_to_widget(step.kept, top=True, animate=False, immediate=True)
-        self.scroll_to_widget(focused, animate=False, immediate=True)
-        lay_out_now(self)
+        kept = step.kept is not None and step.scroll_to_widget(step.kept, top=True, animate=False, immediate=True)
+        if self.scroll_to_widget(focused, animate=False, immediate=True) or kept:
+            lay_out_now(self, scrolled=True)
 
     def _focus_prompt_id(self, prompt_id: str) -> bool:
         """Back where the user left off: the prompt last edited (when this profile still has it)."""
