@@ -107,3 +107,21 @@ async def test_no_step_is_mounted_ahead_while_a_switch_is_under_way() -> None:
     order = (sections[1], sections[0], *sections[2:])  # the next step first (where Ctrl+N goes)
     assert [step for step, _ in switcher.mounted] == [f"step-{s.id}" for s in order]
     assert all(at == 1.0 for _, at in switcher.mounted)
+
+
+async def test_the_next_step_is_mounted_right_after_the_first_frame(tmp_path: Path) -> None:
+    """Ctrl+N right after opening finds its step under way: the background mounting begins with it as soon
+    as the first frame is drawn (no pause, no wait for the screen to settle: that frame is the settled
+    one); the others follow with the app's pause between them (long here: not within this test)."""
+    Store(tmp_path).create("Vooruit", "student", str(MINI))
+    app = make_app(tmp_path, mount_ahead=True)
+    app.mount_ahead_pause = 30.0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        second, third = (f"#step-{section.id}" for section in screen.sections[1:3])
+        await wait_until(pilot, lambda: bool(screen.query(second)) and not screen._mounting)
+        assert not screen.query_one(second).display
+        assert not screen.query(third)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from typing import TYPE_CHECKING, ClassVar
@@ -30,7 +31,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import StepView, condition_inputs, mount_ahead
+from ..widgets.step_view import SETTLE, StepView, condition_inputs, mount_ahead
 from ..widgets.text_fields import LineField
 from .paging import page_target
 from .reflection_exits import ReflectionExits
@@ -78,6 +79,7 @@ class ReflectionScreen(ReflectionExits):
         self._switched_at = 0.0  # time.monotonic() of the last switch of step, inf in one (steps mounted ahead wait)
         self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
         self._resumed = False  # shown before (on_screen_resume)
+        self._drawn = asyncio.Event()  # set once the first frame is drawn
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -105,7 +107,7 @@ class ReflectionScreen(ReflectionExits):
         if last and not self._focus_prompt_id(last):
             self._focus_first()
         self.app.call_later(self.app.release_keys)  # held by the opener: after the focus has moved (queued)
-        self._mount_ahead()
+        self._mount_ahead(first_pause=0.0)  # once the first frame is drawn (on_screen_resume)
         if self._ask_checkin:
             self.action_checkin()
 
@@ -120,6 +122,7 @@ class ReflectionScreen(ReflectionExits):
             return
         self._resumed = True
         event.refresh_styles = False
+        self.call_after_refresh(self._drawn.set)  # the steps mounted ahead wait for it
         step, focused = self._current_step(), self.focused
         if step is None or focused is None:
             return
@@ -172,13 +175,21 @@ class ReflectionScreen(ReflectionExits):
         return step
 
     @work(exclusive=True, group=MOUNT_AHEAD)
-    async def _mount_ahead(self) -> None:
+    async def _mount_ahead(self, first_pause: float | None = None) -> None:
         """Mount the other steps, hidden, one by one while the first is read: mounting a step's
-        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return.
+        Not before the reflection's first frame is drawn, which is the settled one: the next step is
+        mounted right after it (`first_pause`), where Ctrl+N right after opening finds it under way."""
         if (pause := self.app.mount_ahead_pause) is not None:
+            opened = self._switched_at
+            await self._drawn.wait()
+            if first_pause is not None and self._switched_at == opened:  # no other step asked for since
+                self._switched_at = time.monotonic() - SETTLE  # the first frame is the settled one
             switcher = self.query_one("#steps", ContentSwitcher)
             switched = lambda: self._switched_at  # noqa: E731
-            await mount_ahead(switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched)
+            await mount_ahead(
+                switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched, first_pause
+            )
 
     def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
         """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
