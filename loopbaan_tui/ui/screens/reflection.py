@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize, ScreenResume
+from textual.geometry import Size
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
@@ -80,6 +81,7 @@ class ReflectionScreen(ReflectionExits):
         self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
         self._resumed = False  # shown before (on_screen_resume)
         self._drawn = asyncio.Event()  # set once the first frame is drawn
+        self._laid_out_for: Size | None = None  # the size of the first layout, until its Resize comes (on_resize)
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -112,12 +114,10 @@ class ReflectionScreen(ReflectionExits):
             self.action_checkin()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        """The first time (right after on_mount, before Textual's own handler lays the screen out and draws
-        it): the first frame is made the last one of the opening. Laid out first, without drawing, so that
-        the focused field can be scrolled into view (with the prompt kept at the top, if any), then laid
-        out again at that scroll; and not restyled: every widget got its styles as it was mounted, just
-        now, and Textual's restyle of the whole screen on a resume (~15% of the opening) would find
-        nothing to change."""
+        """The first time (after on_mount, before Textual's handler lays the screen out and draws it): the
+        opening's first frame made its last. Laid out without drawing, the focused field (and the prompt
+        kept at the top) scrolled into view, laid out again; not restyled: its widgets were styled as they
+        mounted, just now (Textual's restyle of the whole screen on a resume: ~15% of the opening)."""
         if self._resumed:
             return
         self._resumed = True
@@ -127,6 +127,7 @@ class ReflectionScreen(ReflectionExits):
         if step is None or focused is None:
             return
         lay_out_now(self)
+        self._laid_out_for = self.app.size
         kept = step.kept is not None and step.scroll_to_widget(step.kept, top=True, animate=False, immediate=True)
         if self.scroll_to_widget(focused, animate=False, immediate=True) or kept:
             lay_out_now(self, scrolled=True)
@@ -210,7 +211,13 @@ class ReflectionScreen(ReflectionExits):
         self.call_after_refresh(self._show_focused)  # moves nothing when the step was drawn in place
 
     def on_resize(self, event: Resize) -> None:
-        """A smaller window re-wraps the step: the field being typed in stays in view."""
+        """A smaller window re-wraps the step: the field being typed in stays in view. Not the Resize of the
+        screen's first layout (on_screen_resume), at the size it was laid out for: Textual would lay the
+        whole screen out again for it (Screen._on_resize: ~10% of the opening), to the same result."""
+        if event.size == self._laid_out_for:
+            self._laid_out_for = None
+            event.prevent_default()
+            return
         self.call_after_refresh(self._show_focused)
 
     def _show_focused(self) -> None:
