@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeGuard, TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -161,3 +162,22 @@ def add_default_css(app: App[ReturnType], widget_type: type[Widget]) -> None:
                 tie_breaker=-tie_breaker,
                 scope=scope,
             )
+
+
+def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False) -> None:
+    """Work out where everything on `screen` goes (every widget's region, size and virtual size) now,
+    without drawing: so that what depends on the layout (the scroll that shows the focused field) is
+    set before the first frame, and that frame is the last one.
+
+    Why private: Textual lays a screen out only in its update timer, which draws the frame at once
+    (`Screen._on_timer_update` -> `Screen._refresh_layout`); there is no public "lay out, draw later".
+    `_refresh_layout(size)` reflows and, while the app's batch is held (`App.batch_update`, public),
+    leaves the drawing to a callback queued on the screen (`call_later(_compositor_refresh)`), which
+    runs after the caller's handler and draws the layout as it is then. `scrolled`: only scrolls changed
+    since the last layout, so only what is visible is arranged again (Textual's fast path for a scroll,
+    `Compositor.reflow_visible`). Checked against Textual 8.2.8 (textual/screen.py `_refresh_layout`,
+    `_on_timer_update`, `_on_screen_resume`).
+    """
+    app = screen.app
+    with app.batch_update():
+        screen._refresh_layout(app.size, scroll=scrolled)

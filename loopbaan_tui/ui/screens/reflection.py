@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import math
 import time
 from typing import TYPE_CHECKING, ClassVar
 
@@ -10,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import QueryType
-from textual.events import DescendantFocus, Resize
-from textual.screen import Screen
+from textual.events import DescendantFocus, Resize, ScreenResume
+from textual.geometry import Size
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, ContentSwitcher, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 
 from ...domain.content.model import Section
 from ...domain.trajects.text import LARGE_ANSWER
@@ -24,24 +26,26 @@ from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
+from ..textual_private import lay_out_now
 from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import StepView, condition_inputs, mount_ahead
+from ..widgets.step_view import SETTLE, StepView, condition_inputs, mount_ahead
 from ..widgets.text_fields import LineField
-from .dialogs import Choice
 from .paging import page_target
+from .reflection_exits import ReflectionExits
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
 
-class ReflectionScreen(Screen[None]):
+class ReflectionScreen(ReflectionExits):
     """Where the work happens."""
 
     app: LoopbaanApp
+    AUTO_FOCUS = ""  # not the rail first: the first frame has the focus where it stays (`_focus_prompt`)
     BINDINGS: ClassVar[list[BindingType]] = [
         HELP_KEY,
         Binding("ctrl+n", "step(1)", "Volgende stap", id="next_step"),
@@ -64,8 +68,7 @@ class ReflectionScreen(Screen[None]):
     ]
 
     def __init__(self, session: Session, *, checkin: bool = False) -> None:
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self._ask_checkin = checkin  # opened to begin a new check-in (the start screen's "c")
         self.sections = session.pack.sections
         self._step = 0
@@ -74,8 +77,11 @@ class ReflectionScreen(Screen[None]):
         self._hint = ""  # the word the key hint shows
         self.entered_backwards: Widget | None = None  # the widget Shift+Tab last moved the focus to
         self._condition_inputs = condition_inputs(self.sections)  # answers that can show or hide prompts
-        self._switched_at = 0.0  # time.monotonic() of the last switch of step (the steps mounted ahead wait)
+        self._switched_at = 0.0  # time.monotonic() of the last switch of step, inf in one (steps mounted ahead wait)
         self._answers_version = 0  # answers changed so far (a step shows them again when it is entered)
+        self._resumed = False  # shown before (on_screen_resume)
+        self._drawn = asyncio.Event()  # set once the first frame is drawn
+        self._laid_out_for: Size | None = None  # the size of the first layout, until its Resize comes (on_resize)
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -99,19 +105,39 @@ class ReflectionScreen(Screen[None]):
         section = self.session.pack.section_of(last) if last else None
         index = next((i for i, s in enumerate(self.sections) if section is not None and s.id == section.id), 0)
         self.query_one(StepRail).highlighted = index
-        await self.show_step(index)
-        if last:
-            self._focus_prompt_id(last)
+        await self.show_step(index, focus=not last)
+        if last and not self._focus_prompt_id(last):
+            self._focus_first()
         self.app.call_later(self.app.release_keys)  # held by the opener: after the focus has moved (queued)
-        self._mount_ahead()
+        self._mount_ahead(first_pause=0.0)  # once the first frame is drawn (on_screen_resume)
         if self._ask_checkin:
             self.action_checkin()
 
-    def _focus_prompt_id(self, prompt_id: str) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first time (after on_mount, before Textual's handler lays the screen out and draws it): the
+        opening's first frame made its last. Laid out without drawing, the focused field (and the prompt
+        kept at the top) scrolled into view, laid out again; not restyled: its widgets were styled as they
+        mounted, just now (Textual's restyle of the whole screen on a resume: ~15% of the opening)."""
+        if self._resumed:
+            return
+        self._resumed = True
+        event.refresh_styles = False
+        self.call_after_refresh(self._drawn.set)  # the steps mounted ahead wait for it
+        step, focused = self._current_step(), self.focused
+        if step is None or focused is None:
+            return
+        lay_out_now(self)
+        self._laid_out_for = self.app.size
+        kept = step.kept is not None and step.scroll_to_widget(step.kept, top=True, animate=False, immediate=True)
+        if self.scroll_to_widget(focused, animate=False, immediate=True) or kept:
+            lay_out_now(self, scrolled=True)
+
+    def _focus_prompt_id(self, prompt_id: str) -> bool:
         """Back where the user left off: the prompt last edited (when this profile still has it)."""
         view = next((v for v in self._prompt_views() if v.prompt.id == prompt_id), None)
         if view is not None:
             self._focus_prompt(view)
+        return view is not None
 
     # Steps
 
@@ -120,6 +146,7 @@ class ReflectionScreen(Screen[None]):
         is drawn where entering it scrolls to in one frame (`StepView.note_entry`)."""
         index = max(0, min(len(self.sections) - 1, index))
         section = self.sections[index]
+        self._switched_at = math.inf  # under way: no step is mounted ahead beside the one asked for (mount_ahead)
         switcher = self.query_one("#steps", ContentSwitcher)
         step_id = f"step-{section.id}"
         if step_id in self._mounting:
@@ -149,13 +176,21 @@ class ReflectionScreen(Screen[None]):
         return step
 
     @work(exclusive=True, group=MOUNT_AHEAD)
-    async def _mount_ahead(self) -> None:
+    async def _mount_ahead(self, first_pause: float | None = None) -> None:
         """Mount the other steps, hidden, one by one while the first is read: mounting a step's
-        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return."""
+        widgets takes ~150 ms, too long for a switch, so a first visit is made as quick as a return.
+        Not before the reflection's first frame is drawn, which is the settled one: the next step is
+        mounted right after it (`first_pause`), where Ctrl+N right after opening finds it under way."""
         if (pause := self.app.mount_ahead_pause) is not None:
+            opened = self._switched_at
+            await self._drawn.wait()
+            if first_pause is not None and self._switched_at == opened:  # no other step asked for since
+                self._switched_at = time.monotonic() - SETTLE  # the first frame is the settled one
             switcher = self.query_one("#steps", ContentSwitcher)
             switched = lambda: self._switched_at  # noqa: E731
-            await mount_ahead(switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched)
+            await mount_ahead(
+                switcher, self.sections, self._step, self._new_step, self._mounting, pause, switched, first_pause
+            )
 
     def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
         """Shift+Tab; a scale entered so starts in its last column (`entered_backwards`)."""
@@ -176,7 +211,13 @@ class ReflectionScreen(Screen[None]):
         self.call_after_refresh(self._show_focused)  # moves nothing when the step was drawn in place
 
     def on_resize(self, event: Resize) -> None:
-        """A smaller window re-wraps the step: the field being typed in stays in view."""
+        """A smaller window re-wraps the step: the field being typed in stays in view. Not the Resize of the
+        screen's first layout (on_screen_resume), at the size it was laid out for: Textual would lay the
+        whole screen out again for it (Screen._on_resize: ~10% of the opening), to the same result."""
+        if event.size == self._laid_out_for:
+            self._laid_out_for = None
+            event.prevent_default()
+            return
         self.call_after_refresh(self._show_focused)
 
     def _show_focused(self) -> None:
@@ -208,7 +249,7 @@ class ReflectionScreen(Screen[None]):
                 current.show_focus_bar(False)
             view.show_focus_bar(True)
             self._show_hint(target)  # bar and hint in the frame that shows the step
-            target.focus(scroll_visible=scroll)
+            self.set_focus(target, scroll_visible=scroll)  # now, not queued: its styles in that frame too
         if scroll:
             view.scroll_visible(top=True)
             if (step := self._current_step()) is not None:
@@ -312,7 +353,8 @@ class ReflectionScreen(Screen[None]):
         self.notify(self.app.words("private_on" if private else "private_off"), timeout=3)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        self._show_hint(event.widget)
+        # the focus as it is now: a message about an earlier focus may come after a later one's
+        self._show_hint(self.focused or event.widget)
 
     def _show_hint(self, widget: Widget) -> None:
         """Say what keys the field being answered takes (the footer: the screen's own), only on a change."""
@@ -356,44 +398,3 @@ class ReflectionScreen(Screen[None]):
     def action_save(self) -> None:
         if self.session.save_now():
             self.notify(self.app.words("saved_now"), timeout=2)
-
-    @on(Button.Pressed, "#show-roadmap")
-    def action_roadmap(self) -> None:
-        from .roadmap import RoadmapScreen
-
-        self.session.save_soon()
-        self.app.push_screen(RoadmapScreen(self.session))
-
-    @work
-    async def action_checkin(self) -> None:
-        """A new check-in: choose what to look at again; the reflection then shows it afresh."""
-        from .checkins import CheckinDialog
-
-        session = self.session
-        chosen = await self.app.push_screen_wait(CheckinDialog(session.pack, session.traject))
-        if chosen is not None:
-            session.start_checkin(chosen, self.app.clock())
-            # not awaited here: this worker belongs to the screen being replaced
-            self.app.call_next(self.app.switch_screen, ReflectionScreen(session))
-
-    def action_compare(self) -> None:
-        from .checkins import CompareScreen
-
-        self.app.push_screen(CompareScreen(self.session.pack, self.session.traject))
-
-    @work
-    async def action_leave(self) -> None:
-        words = self.app.words
-        if not self.session.save_now():
-            answer = await self.app.push_screen_wait(
-                Choice(
-                    words("leave_unsaved_title"),
-                    words("leave_unsaved_body"),
-                    [("stay", words("button_stay")), ("leave", words("button_leave_anyway"))],
-                    warning=True,
-                )
-            )
-            if answer != "leave":
-                return
-        self.app.close_session()
-        self.dismiss()

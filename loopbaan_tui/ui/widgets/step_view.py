@@ -147,6 +147,11 @@ class StepView(VerticalScroll, can_focus=False):
         self._kept = view
         self.set_timer(1.0, self._let_go)
 
+    @property
+    def kept(self) -> Widget | None:
+        """The prompt kept at the top while the step settles (`keep_at_top`), if any."""
+        return self._kept
+
     def _let_go(self) -> None:
         self._kept = None
 
@@ -207,14 +212,17 @@ async def mount_ahead(
     mounting: dict[str, AwaitMount],
     pause: float,
     switched: Callable[[], float] = lambda: 0.0,
+    first_pause: float | None = None,
 ) -> None:
     """Mount the steps not mounted yet into `switcher`, hidden, one by one with `pause` seconds before
     each: first the one after step `shown` (where Ctrl+N goes), then the others in order. While a step
     mounts, `mounting` holds its mount (a switch to it waits for it). Within SETTLE seconds of a switch
-    of step (`switched()`: its time.monotonic()) it waits: the step shown settles before the next one
-    is mounted beside it."""
-    for section in (*sections[shown + 1 : shown + 2], *sections[: shown + 1], *sections[shown + 2 :]):
-        await asyncio.sleep(pause)
+    of step (`switched()`: its time.monotonic(); inf while one is under way: a step being mounted for a
+    key is not slowed down by another) it waits: the step shown settles before the next one is mounted
+    beside it. `first_pause`: the seconds before the first one, when not `pause`."""
+    order = (*sections[shown + 1 : shown + 2], *sections[: shown + 1], *sections[shown + 2 :])
+    for number, section in enumerate(order):
+        await asyncio.sleep(first_pause if number == 0 and first_pause is not None else pause)
         while time.monotonic() - switched() < SETTLE:
             await asyncio.sleep(pause)
         if not switcher.is_attached:  # the reflection was left meanwhile
