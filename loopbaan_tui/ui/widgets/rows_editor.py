@@ -18,6 +18,7 @@ from ...domain.kinds.rows import DONE
 from ...domain.words.dates import format_date, recognize_date
 from ..text import literal
 from .editor_base import Editor
+from .styled import CompactButton, QuietStatic
 from .suggestions import Suggestions
 from .text_fields import LineField
 
@@ -39,7 +40,7 @@ class RowsEditor(Editor):
         rows = [row for row in self.kind.read(self.prompt, self.value).rows if not row.loose] or [Row()]
         for row in rows:
             yield self._row(row)
-        yield Button(literal(self.words(self.kind.add_word)), classes="row-add", compact=True)
+        yield CompactButton(literal(self.words(self.kind.add_word)), classes="row-add")
         if self.suggestions is not None:
             yield self.suggestions
 
@@ -61,7 +62,7 @@ class RowsEditor(Editor):
         line; the remove button below it."""
         cells: list[Widget] = []
         for field in self.kind.fields:
-            label = Static(literal(self.words(field.label)), classes="row-label")
+            label = QuietStatic(literal(self.words(field.label)), classes="row-label")
             cells.append(label)
             if field.choices:  # an action's status: a button that moves on to the next one
                 cells.append(self._choice(field, row.get(field.name)))
@@ -76,11 +77,11 @@ class RowsEditor(Editor):
                 )
             )
             if field.name == "when":  # free text ("voor de kerst"), but a date is shown as one
-                hint = Static(self._when_hint(row.get(field.name)), classes="field-hint row-when-hint")
+                hint = QuietStatic(self._when_hint(row.get(field.name)), classes="field-hint row-when-hint")
                 label.add_class("row-when-label")
                 self._show_hint(label, hint, recognize_date(row.get(field.name)) is not None)
                 cells.append(hint)
-        remove = Button(literal(self.words("row_remove")), classes="row-remove", compact=True)
+        remove = CompactButton(literal(self.words("row_remove")), classes="row-remove")
         return Vertical(Container(*cells, classes="row-fields"), remove, classes="row")
 
     @staticmethod
@@ -194,11 +195,11 @@ class RowsEditor(Editor):
         self.changed(self.answer())
 
 
-class ChoiceButton(Button):
+class ChoiceButton(CompactButton):
     """A row field with fixed choices (an action's status): Enter moves on to the next value."""
 
     def __init__(self, field: RowField, value: str, tooltip: str) -> None:
-        super().__init__("", classes="row-choice", compact=True, name=field.name)
+        super().__init__("", classes="row-choice", name=field.name)
         self.field = field
         self.value = value
         self.tooltip = tooltip

@@ -21,6 +21,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
 
+from .styled import StyledOnMount
+
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
 """Categories never inserted from a key: control characters, lone surrogates, and the line and
 paragraph separators (text is kept with \\n line ends; a one-line field has none)."""
@@ -36,7 +38,7 @@ def typed_text(event: events.Key) -> str | None:
     return None if unicodedata.category(character) in _NOT_TYPED else character
 
 
-class TextField(TextArea):
+class TextField(StyledOnMount, TextArea):
     """Several lines of free text (long answers, lists)."""
 
     DEFAULT_CSS = """
