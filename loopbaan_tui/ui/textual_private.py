@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeGuard, TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -181,3 +182,13 @@ def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False) -> None:
     app = screen.app
     with app.batch_update():
         screen._refresh_layout(app.size, scroll=scrolled)
+
+
+def stopped(message: Message) -> bool:
+    """Whether `message.stop()` was called: it bubbles no further up the DOM.
+
+    Why private: Textual has no public getter for `Message._stop_propagation` (message.py), which
+    `MessagePump._on_message` reads after the handlers ran to decide whether to bubble. Checked
+    against Textual 8.2.8.
+    """
+    return message._stop_propagation

@@ -380,6 +380,7 @@ class ReflectionScreen(ReflectionExits):
     def _answer_changed(self, event: AnswerChanged) -> None:
         """Per key typed: the least that can change with it is redrawn (the rail only when the answer
         went from empty to answered or back, the steps only when a `show_if` reads this answer)."""
+        event.stop()  # the app has no use for it
         self._tell_if_large(event.prompt_id, event.value)
         traject, prompt = self.session.traject, self.session.pack.prompt(event.prompt_id)
         was_answered = prompt is not None and is_answered(prompt, traject.answer(event.prompt_id))

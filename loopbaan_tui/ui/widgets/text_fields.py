@@ -94,6 +94,12 @@ class TextField(StyledOnMount, TextArea):
         starts: a field removed from a screen that stays (a row, a step) would stay in memory."""
         self.screen.text_selection_started_signal.unsubscribe(self)
 
+    @on(TextArea.SelectionChanged)
+    def _selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Nothing above a field listens for its cursor moves: bubbling each one up through every container
+        to the app was a good part of what a key cost beyond Textual's own TextArea."""
+        event.stop()
+
     def on_key(self, event: events.Key) -> None:
         character = typed_text(event)
         if character is None or event.is_printable or self.read_only:
