@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Markdown, Static
 
 from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.widgets.paths_editor import PathsEditor
+from loopbaan_tui.ui.widgets.text_fields import LineField
 
 
 def order(editor: PathsEditor) -> list[str]:
@@ -41,10 +42,13 @@ async def test_the_paths_follow_earlier_answers_and_keep_the_focus(tmp_path: Pat
         assert order(editor) == ["leiderschap", "expert"]
         assert fit_words(editor) == ["Misschien iets voor jou, omdat je 'Onderwijs organiseren' koos."]
         assert screen.query_one("#prompt-waar-paden .paths-ranked").display
+        assert not editor.query(".path-reason")  # no field for why until a path is picked
         await pilot.press("space")  # the first path on screen: any path can be picked
-        await pilot.press("tab")
+        await pilot.press("tab", "o", "k")  # into its field for why, made as it was picked
         await pilot.pause()
         focused = app.focused
+        assert isinstance(focused, LineField) and focused.has_class("path-reason") and focused.text == "ok"
+        assert "ok" in str(screen.session.traject.answer("waar-paden"))
 
         # Another answer in step 1: the order goes back, the pick and the focus stay.
         await pilot.press("f5")
@@ -76,4 +80,4 @@ async def test_the_paths_follow_earlier_answers_and_keep_the_focus(tmp_path: Pat
         assert "**Groei naar leiderschap**: omdat ik 'Onderwijs organiseren' koos" in preview.source
         await pilot.press("ctrl+q")
     answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
-    assert answers["waar-paden"] == [{"path": "leiderschap"}]
+    assert answers["waar-paden"] == [{"path": "leiderschap", "reason": "ok"}]

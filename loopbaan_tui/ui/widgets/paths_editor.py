@@ -63,10 +63,13 @@ class PathsEditor(Editor):
         if path.asks:
             details += "\n" + self.words("path_asks", asks=path.asks)
         yield Static(literal(details), classes="path-details")
-        reason = LineField(chosen.get(path.id, ""), placeholder=self.words("path_reason"), classes="path-reason")
-        reason.display = path.id in chosen
-        self._reasons[path.id] = reason
-        yield reason
+        if path.id in chosen:  # the field for why is made when the path is picked: most paths never are
+            yield self._reason(path.id, chosen[path.id])
+
+    def _reason(self, path_id: str, text: str) -> LineField:
+        reason = LineField(text, placeholder=self.words("path_reason"), classes="path-reason")
+        self._reasons[path_id] = reason
+        return reason
 
     def _ranked(self) -> tuple[Fit, ...]:
         shown = set(self._order)
@@ -106,7 +109,12 @@ class PathsEditor(Editor):
     def answer(self) -> Stored:
         """The picks in the pack's order (not the ranking's), as they were stored before there was one."""
         boxes = {box.name: box for box in self.query(Checkbox) if box.value and box.name}
-        picks = (PathPick(path_id, self._reasons[path_id].text) for path_id in self._order if path_id in boxes)
+        reasons = self._reasons
+        picks = (
+            PathPick(path_id, reasons[path_id].text if path_id in reasons else "")
+            for path_id in self._order
+            if path_id in boxes
+        )
         return kinds.PATHS.write(PathsAnswer(picks=tuple(picks)))
 
     @on(Checkbox.Changed)
@@ -114,5 +122,14 @@ class PathsEditor(Editor):
     def _edited(self, event: Message) -> None:
         event.stop()
         if isinstance(event, Checkbox.Changed) and event.checkbox.name:
-            self._reasons[event.checkbox.name].display = event.value
+            self._show_reason(event.checkbox.name, event.value)
         self.changed(self.answer())
+
+    def _show_reason(self, path_id: str, shown: bool) -> None:
+        """The field for why under a path picked; hidden again, with what it holds, when it is unpicked.
+        Made on the first pick, in the handling of the key that picked it: the key after it (Tab)
+        waits for that (ui/key_order.py), so it finds the field there."""
+        if path_id in self._reasons:
+            self._reasons[path_id].display = shown
+        elif shown and path_id in self._boxes:
+            self._boxes[path_id].mount(self._reason(path_id, ""))
