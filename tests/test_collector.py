@@ -49,3 +49,30 @@ async def test_set_aside_once_mounted_and_given_back_when_steps_may_go(tmp_path:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_the_collectors_time_limit_never_stops_the_mounting(tmp_path: Path, monkeypatch) -> None:
+    """On a slow machine the collector stops waiting for the background mounting at MOUNT_LIMIT; the
+    mounting itself goes on (an unshielded `wait_for` cancelled the workers it waited for, and the
+    steps not mounted by then were left for their first visit)."""
+    from loopbaan_tui.ui import app as app_module
+    from loopbaan_tui.ui.widgets.step_view import StepView
+
+    monkeypatch.setattr(app_module, "MOUNT_LIMIT", 0.05)  # passed while the steps are still mounting
+    Store(tmp_path).save(march())
+    app = make_app(tmp_path, mount_ahead=True)
+    app.mount_ahead_pause = 0.05
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+            screen = app.screen
+            assert isinstance(screen, ReflectionScreen)
+            await wait_until(pilot, lambda: gc.get_freeze_count() > 0, timeout=20)  # the limit has passed
+            await wait_until(pilot, lambda: len(screen.query(StepView)) == len(screen.sections), timeout=20)
+            assert not [w for w in app.workers if w.is_cancelled], "a worker was cancelled"
+            await pilot.press("ctrl+q")
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -264,8 +264,10 @@ class LoopbaanApp(CrashHandlingApp[None]):
         try:
             await asyncio.sleep(0)  # the screen's on_mount has begun its mounting
             mounting = [w.wait() for w in self.workers if w.node is screen and w.group == collector.MOUNT_AHEAD]
+            # Shielded: on a slow machine the wait ends at MOUNT_LIMIT, and an unshielded wait_for would
+            # cancel what it waits for, the mounting workers themselves (the other steps left unmounted).
             with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
-                await asyncio.wait_for(asyncio.gather(*mounting, return_exceptions=True), MOUNT_LIMIT)
+                await asyncio.wait_for(asyncio.shield(asyncio.gather(*mounting, return_exceptions=True)), MOUNT_LIMIT)
         finally:
             still_open = session is not None and self.session is session
             (collector.keep if still_open else collector.resume)()  # closed meanwhile: nothing of it to keep
