@@ -56,6 +56,8 @@ KEYS_LIMIT = 2.0
 """Seconds quitting waits, at most, for a burst of keys already read to be handled one after another."""
 MOUNT_LIMIT = 10.0
 """Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
+MOUNT_POLL = 0.05
+"""Seconds between its looks at whether they are."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -263,11 +265,12 @@ class LoopbaanApp(CrashHandlingApp[None]):
     async def _collect_when_mounted(self, screen: Screen[Any], session: Session | None) -> None:
         try:
             await asyncio.sleep(0)  # the screen's on_mount has begun its mounting
-            mounting = [w.wait() for w in self.workers if w.node is screen and w.group == collector.MOUNT_AHEAD]
-            # Shielded: on a slow machine the wait ends at MOUNT_LIMIT, and an unshielded wait_for would
-            # cancel what it waits for, the mounting workers themselves (the other steps left unmounted).
-            with contextlib.suppress(Exception):  # cancelled (the reflection was left), failed, or slow
-                await asyncio.wait_for(asyncio.shield(asyncio.gather(*mounting, return_exceptions=True)), MOUNT_LIMIT)
+            mounting = [w for w in self.workers if w.node is screen and w.group == collector.MOUNT_AHEAD]
+            # Looked at, not awaited: on a slow machine the wait ends at MOUNT_LIMIT, and a wait_for on the
+            # workers would cancel what it waits for, the mounting itself (the other steps left unmounted).
+            deadline = time.monotonic() + MOUNT_LIMIT
+            while any(not w.is_finished for w in mounting) and time.monotonic() < deadline:
+                await asyncio.sleep(MOUNT_POLL)
         finally:
             still_open = session is not None and self.session is session
             (collector.keep if still_open else collector.resume)()  # closed meanwhile: nothing of it to keep
