@@ -27,6 +27,7 @@ def _launch(content: str | None, data_dir_arg: str | None, lang: str, watch: boo
     if pack is None:
         print(*said, sep="\n", file=sys.stderr)
         return 1
+    from . import css_cache
     from .app import LoopbaanApp
 
     app = LoopbaanApp(
@@ -35,6 +36,7 @@ def _launch(content: str | None, data_dir_arg: str | None, lang: str, watch: boo
         custom_content=folder.resolve() if content else None,
         watch=folder if watch else None,
     )
+    css_cache.prime(app)  # the style rules parsed in an earlier run (css_cache.py)
     gc.freeze()
     gc.enable()
     app.run()

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.app import App
 
+from . import css_cache
 from .textual_private import add_default_css
 
 SHEETS = tuple(
@@ -33,3 +34,4 @@ def load_sheets(app: App[Any]) -> None:
         add_default_css(app, Button)  # the start screen has LightButtons: opening a traject need not parse these
         stylesheet.reparse()
         stylesheet.update(app)
+        css_cache.keep(app)  # every screen's rules parsed now: kept for the next start (css_cache.py)

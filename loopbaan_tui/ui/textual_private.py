@@ -25,6 +25,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+    from textual.cache import LRUCache
+    from textual.css.model import RuleSet
     from textual.widgets import RadioButton, RadioSet
 
 ReturnType = TypeVar("ReturnType")
@@ -192,3 +194,25 @@ def stopped(message: Message) -> bool:
     against Textual 8.2.8.
     """
     return message._stop_propagation
+
+
+def parse_cache(app: App[ReturnType]) -> LRUCache[tuple[object, ...], list[RuleSet]]:
+    """The app's cache of parsed style sheet sources: each source's rules by (its text, where it was read,
+    whether it is a widget's DEFAULT_CSS, its tie breaker, its scope).
+
+    Why private: `Stylesheet._parse_cache` (css/stylesheet.py `_parse_rules`, emptied by
+    `set_variables` since the rules hold the variables' values); Textual has no public way to give a
+    style sheet rules parsed before (ui/css_cache.py keeps them between runs). Checked against 8.2.8.
+    """
+    return app.stylesheet._parse_cache
+
+
+def set_parse_cache(app: App[ReturnType], cache: LRUCache[tuple[object, ...], list[RuleSet]]) -> None:
+    """Give the app's style sheet another parse cache (see `parse_cache`)."""
+    app.stylesheet._parse_cache = cache
+
+
+def css_variables(app: App[ReturnType]) -> dict[str, str]:
+    """The variables the app's style sheet parses with (`Stylesheet._variables`, set by
+    `set_variables`); `App.get_css_variables` would compute them anew. Checked against 8.2.8."""
+    return app.stylesheet._variables

@@ -135,29 +135,45 @@ class _Unpickler(pickle.Unpickler):
 
 def _read(cache: Path, stamp: tuple[object, ...]) -> Pack | None:
     """The cached pack, if the file is ours (not writable by others) and its stamp is `stamp`."""
+    found = read_stamped(cache, stamp, _Unpickler)
+    return found if isinstance(found, Pack) else None
+
+
+def _write(cache: Path, stamp: tuple[object, ...], pack: Pack) -> None:
+    """Keep the pack for the next run (see `write_stamped`)."""
+    write_stamped(cache, stamp, pack, _Pickler)
+
+
+def read_stamped(cache: Path, stamp: tuple[object, ...], unpickler: type[pickle.Unpickler]) -> object:
+    """What `write_stamped` kept in `cache` under `stamp`, read with `unpickler` (which limits what the
+    file may name); None when the file is missing, unreadable, broken, another stamp's, or not ours (owned
+    by another user or writable by others). Never raises."""
     try:
         with open(cache, "rb") as handle:
             info = os.fstat(handle.fileno())
             if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
                 return None
-            found = _Unpickler(handle).load()
-    except Exception:  # missing, unreadable, broken, from another version: read the pack instead
+            found = unpickler(handle).load()
+    except Exception:  # missing, unreadable, broken, from another version: the caller makes it anew
         return None
-    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == stamp and isinstance(found[1], Pack)):
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == stamp):
         return None
     return found[1]
 
 
-def _write(cache: Path, stamp: tuple[object, ...], pack: Pack) -> None:
-    """Keep the pack for the next run: written whole or not at all (a temporary file, then renamed)."""
+def write_stamped(
+    cache: Path, stamp: tuple[object, ...], value: object, pickler: Callable[[IO[bytes]], pickle.Pickler]
+) -> None:
+    """Keep `value` under `stamp` for the next run: written whole or not at all (a temporary file, then
+    renamed), owner-only (file 0600, folder 0700); a cache that cannot be written is left as it is."""
     temp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
     try:
         buffer = io.BytesIO()
-        _Pickler(buffer).dump((stamp, pack))
+        pickler(buffer).dump((stamp, value))
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(temp, "wb", opener=lambda path, flags: os.open(path, flags, 0o600)) as handle:
             handle.write(buffer.getvalue())
         os.replace(temp, cache)
-    except Exception:  # a cache: a run that cannot keep it reads the pack again next time
+    except Exception:  # a cache: a run that cannot keep it makes it again next time
         with contextlib.suppress(OSError):
             temp.unlink()
