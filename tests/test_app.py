@@ -172,7 +172,7 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.press("f6")
         await pilot.pause()
         assert [b.value for b in screen.query("#prompt-wil-motieven Checkbox").results(Checkbox)] == [True, False, True]
-        assert [v for s in screen.query(ScaleInput) for r in s.values.values() for v in r.values()] == [2, 4, 3, 3]
+        assert [v for s in screen.query(ScaleInput) for v in s.values.values()] == [2, 4, 3, 3]
         await pilot.click("#rail", offset=(3, 4))  # the third step's first line
         await pilot.pause()
         assert screen.query_one("#steps").current == "step-waar", "a click on the rail goes to that step"

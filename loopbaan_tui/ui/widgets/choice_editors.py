@@ -17,33 +17,33 @@ from .toggles import WrappingCheckbox, WrappingRadioButton
 
 
 class ScaleEditor(Editor):
-    """Each of the prompt's scales, rated now (and then, when asked): one ScaleInput for them all."""
+    """Each of the prompt's scales, rated now (and then, when asked): one ScaleInput per scale."""
 
     def compose(self) -> ComposeResult:
         value = kinds.SCALE.read(self.prompt, self.value)
         columns = ("then", "now") if self.prompt.then_now else ("now",)
-        scales = tuple(scale for scale_id in self.prompt.scales if (scale := self.pack.scale(scale_id)) is not None)
-        ratings = {scale.id: value.rating(scale.id) or Rating(scale.id) for scale in scales}
-        values = {scale_id: {"then": rating.then, "now": rating.now} for scale_id, rating in ratings.items()}
-        if scales:
+        for scale_id in self.prompt.scales:
+            scale = self.pack.scale(scale_id)
+            if scale is None:
+                continue
+            rating = value.rating(scale_id) or Rating(scale_id)
             yield ScaleInput(
-                scales,
+                scale,
                 columns,
-                values,
+                {"then": rating.then, "now": rating.now},
                 self.words,
                 kinds.SCALE.column_words,
-                id=f"scales-{self.prompt.id}",
+                id=f"scale-{scale_id}",
                 classes="scale",
             )
 
     def ratings(self) -> ScaleAnswer:
         """The ratings as the editor shows them."""
         ratings = []
-        for scales in self.query_children(ScaleInput):
-            for scale in scales.scales:
-                then, now = scales.values[scale.id].get("then"), scales.values[scale.id].get("now")
-                if then is not None or now is not None:
-                    ratings.append(Rating(scale.id, then, now))
+        for scale in self.query_children(ScaleInput):
+            then, now = scale.values.get("then"), scale.values.get("now")
+            if then is not None or now is not None:
+                ratings.append(Rating(scale.scale.id, then, now))
         return ScaleAnswer(ratings=tuple(ratings))
 
     def answer(self) -> Stored:
