@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app, pack_of
-from screenshots import assert_screenshots, take_screenshots
+from screenshots import assert_screenshots, take_screenshots, workers_done
 from syrupy import SnapshotAssertion
 from textual.widgets import TextArea
 
@@ -90,7 +90,7 @@ def opened_then(*keys: str):
         for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)
             # the steps are mounted by a worker: waiting for the workers, not polling every 20 ms (each
             # poll lays out and renders the growing screen), lets them be mounted at full speed
-            await pilot.app.workers.wait_for_complete()
+            await workers_done(pilot.app)
             await pilot.pause(0.02)
             screen = pilot.app.screen
             if (
@@ -100,7 +100,7 @@ def opened_then(*keys: str):
             ):
                 break
         await pilot.press(*keys)
-        await pilot.app.workers.wait_for_complete()  # the roadmap preview is made on a thread
+        await workers_done(pilot.app)  # the roadmap preview is made on a thread
         await pilot.pause()
         await pilot.pause()
 
