@@ -2,9 +2,8 @@
 
 Also what keeps the run cheap: bytecode is cached even where PYTHONDONTWRITEBYTECODE is set, the apps
 share parsed CSS and Pilot waits a shorter idle window (textual_speed.py), the longest tests start
-first (`start_rank`), `-n auto` runs one worker more than the cores (`pytest_xdist_auto_num_workers`),
-and the garbage collector is tuned for a process that starts and ends hundreds of apps (see
-`tidy_after_test`). Several snapshots are taken from one run of the app where a person reaches the
+first (`start_rank`), and the garbage collector is tuned for a process that starts and ends hundreds of
+apps (see `tidy_after_test`). Several snapshots are taken from one run of the app where a person reaches the
 screens in turn (screenshots.py).
 """
 
