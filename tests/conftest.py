@@ -2,9 +2,8 @@
 
 Also what keeps the run cheap: bytecode is cached even where PYTHONDONTWRITEBYTECODE is set, the apps
 share parsed CSS and Pilot waits a shorter idle window (textual_speed.py), the longest tests start
-first (`start_rank`), `-n auto` runs one worker more than the cores (`pytest_xdist_auto_num_workers`),
-and the garbage collector is tuned for a process that starts and ends hundreds of apps (see
-`tidy_after_test`). Several snapshots are taken from one run of the app where a person reaches the
+first (`start_rank`), and the garbage collector is tuned for a process that starts and ends hundreds of
+apps (see `tidy_after_test`). Several snapshots are taken from one run of the app where a person reaches the
 screens in turn (screenshots.py).
 """
 
@@ -20,7 +19,6 @@ sys.dont_write_bytecode = False
 
 import gc  # noqa: E402
 import inspect  # noqa: E402
-import os  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -91,23 +89,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     rest start longest first (`start_rank`; the sort keeps the file order within a rank)."""
     deselect_slow(config, items)
     items.sort(key=start_rank)
-
-
-# --- how many workers ---------------------------------------------------------------------------------
-# About a fifth of the run's wall time is tests that wait on a process they started (the app in a
-# pseudo-terminal typed into at a person's pace, a browser tab, a signal and its save: tests/hostile/,
-# test_serve_browser.py) with next to no CPU of their own. With one worker per core, a core sat idle
-# while its worker waited. One worker more than the cores keeps both busy meanwhile (each worker costs
-# ~3 CPU-s to start: the imports and the collection).
-EXTRA_WORKERS = 1
-
-
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto`: the cores this process may use, plus EXTRA_WORKERS (PYTEST_XDIST_AUTO_NUM_WORKERS wins)."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None  # xdist's own hook reads it
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores + EXTRA_WORKERS
 
 
 # --- the garbage collector --------------------------------------------------------------------------

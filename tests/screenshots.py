@@ -13,15 +13,26 @@ them, and a screen that differs is written beside the test's temporary folder fo
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from pytest_textual_snapshot import SVGImageExtension
 from syrupy import SnapshotAssertion
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 Shot = tuple[str, Sequence[str]]
 """A screenshot's name, and the keys pressed just before it (after those of the screenshots before)."""
+
+
+async def workers_done(app: App[object]) -> None:
+    """Wait for the app's workers (those running now, as Textual's `wait_for_complete`); one the app
+    cancelled (the mount-ahead, when it is no longer needed) is done too, where `wait_for_complete`
+    raises WorkerCancelled for it (seen on a busy machine)."""
+    for worker in list(app.workers):
+        with suppress(WorkerCancelled):
+            await worker.wait()
 
 
 def take_screenshots(
@@ -39,7 +50,7 @@ def take_screenshots(
         for name, keys in shots:
             await pilot.pause()
             await pilot.press(*keys)
-            await pilot.app.workers.wait_for_complete()  # e.g. the roadmap preview is made on a thread
+            await workers_done(pilot.app)  # e.g. the roadmap preview is made on a thread
             await pilot.pause()
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()

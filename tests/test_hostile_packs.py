@@ -209,32 +209,44 @@ def _in_process(args: list[str], home: Path) -> Result:
     return Result(code, out.getvalue() + err.getvalue(), err.getvalue())
 
 
+class Runs:
+    """Every case through both commands in this process, and the sample also in real subprocesses: each case
+    run when a test first asks for it. (Run all at once by a fixture, they were run again in every test
+    worker that took one of this file's tests: the file's tests are spread over the workers.)"""
+
+    def __init__(self, root: Path, home: Path) -> None:
+        self.root, self.home = root, home
+        self.results: dict[str, dict[str, Result]] = {}
+
+    def __getitem__(self, case: str) -> dict[str, Result]:
+        if case not in self.results:
+            folder = build(case, self.root)
+            home = self.home
+            found = {
+                "check": _in_process(["check", str(folder)], home),
+                "app": _in_process(["--content", str(folder), "--data-dir", str(home / "data")], home),
+            }
+            if case in SUBPROCESS_SAMPLE:
+                found.update(_subprocesses(folder, home))
+            found["folder"] = Result(0, str(folder), "")
+            self.results[case] = found
+        return self.results[case]
+
+
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Result]]:
-    """Every case through both commands in this process, and the sample also in real subprocesses."""
-    root = tmp_path_factory.mktemp("hostile-packs")
-    home = tmp_path_factory.mktemp("home")
-    folders = {case: build(case, root) for case in EXPECTED}
-    results: dict[str, dict[str, Result]] = {case: {} for case in EXPECTED}
-    for case, folder in folders.items():
-        results[case]["check"] = _in_process(["check", str(folder)], home)
-        results[case]["app"] = _in_process(["--content", str(folder), "--data-dir", str(home / "data")], home)
-
-    def both(case: str) -> None:
-        results[case].update(_subprocesses(folders[case], home))
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(both, SUBPROCESS_SAMPLE))
-    for case in results:
-        results[case]["folder"] = Result(0, str(folders[case]), "")
-    return results
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    return Runs(tmp_path_factory.mktemp("hostile-packs"), tmp_path_factory.mktemp("home"))
 
 
 def _subprocesses(folder: Path, home: Path) -> dict[str, Result]:
-    return {
-        "check (subprocess)": _subprocess(["check", str(folder)], home),
-        "app (subprocess)": _subprocess(["--content", str(folder), "--data-dir", str(home / "data")], home),
+    """`loopbaan check PATH` and `loopbaan --content PATH` as real processes, side by side."""
+    commands = {
+        "check (subprocess)": ["check", str(folder)],
+        "app (subprocess)": ["--content", str(folder), "--data-dir", str(home / "data")],
     }
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        done = {name: pool.submit(_subprocess, args, home) for name, args in commands.items()}
+        return {name: future.result() for name, future in done.items()}
 
 
 def assert_explained(expect: Expect, folder: Path, found: dict[str, Result]) -> None:
@@ -259,7 +271,7 @@ def test_the_fixture_folder_holds_every_case_and_no_more() -> None:
 
 
 @pytest.mark.parametrize("case", EXPECTED)
-def test_a_broken_pack_is_explained_by_check_and_by_the_app(runs: dict[str, dict[str, Result]], case: str) -> None:
+def test_a_broken_pack_is_explained_by_check_and_by_the_app(runs: Runs, case: str) -> None:
     found = dict(runs[case])
     folder = Path(found.pop("folder").output)
     assert_explained(EXPECTED[case], folder, found)

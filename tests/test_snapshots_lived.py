@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app, pack_of
-from screenshots import assert_screenshots, take_screenshots
+from screenshots import assert_screenshots, take_screenshots, workers_done
 from syrupy import SnapshotAssertion
 from textual.widgets import TextArea
 
@@ -78,10 +78,9 @@ def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
     assert snap_compare(snapshot_app("en", with_traject=False), terminal_size=SIZE, press=keys)
 
 
-def opened_then(*keys: str, every_step: bool = True):
+def opened_then(*keys: str):
     """Open the traject, wait until every step is mounted (as a person reading the first one would), then
-    press the keys: what the snapshot shows no longer depends on how busy the machine is. With
-    `every_step=False` (an app without mount-ahead), until the step opened is mounted."""
+    press the keys: what the snapshot shows no longer depends on how busy the machine is."""
 
     async def run_before(pilot) -> None:
         from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -91,17 +90,17 @@ def opened_then(*keys: str, every_step: bool = True):
         for _ in range(1000):  # at most ~20 s: a busy machine (the traject is opened on a thread)
             # the steps are mounted by a worker: waiting for the workers, not polling every 20 ms (each
             # poll lays out and renders the growing screen), lets them be mounted at full speed
-            await pilot.app.workers.wait_for_complete()
+            await workers_done(pilot.app)
             await pilot.pause(0.02)
             screen = pilot.app.screen
             if (
                 isinstance(screen, ReflectionScreen)
-                and len(screen.query(StepView)) == (len(screen.sections) if every_step else 1)
+                and len(screen.query(StepView)) == len(screen.sections)
                 and not screen._mounting
             ):
                 break
         await pilot.press(*keys)
-        await pilot.app.workers.wait_for_complete()  # the roadmap preview is made on a thread
+        await workers_done(pilot.app)  # the roadmap preview is made on a thread
         await pilot.pause()
         await pilot.pause()
 
@@ -109,9 +108,7 @@ def opened_then(*keys: str, every_step: bool = True):
 
 
 def test_help_open_on_the_first_prompt(snap_compare) -> None:
-    app = snapshot_app(last_prompt="kan-moment")
-    app.mount_ahead_pause = None  # only the first step is mounted: the screen is the same, and cheaper
-    assert snap_compare(app, terminal_size=SIZE, run_before=opened_then("f2", every_step=False))
+    assert snap_compare(snapshot_app(last_prompt="kan-moment"), terminal_size=SIZE, run_before=opened_then("f2"))
 
 
 SCREENS_IN_TURN = (
@@ -137,9 +134,7 @@ def test_the_screens_of_one_opened_traject(snapshot: SnapshotAssertion, tmp_path
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
-    app = snapshot_app("en", last_prompt="wil-balans")
-    app.mount_ahead_pause = None  # only the step opened is mounted: the screen is the same, and cheaper
-    assert snap_compare(app, terminal_size=SIZE, run_before=opened_then("tab", every_step=False))
+    assert snap_compare(snapshot_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))
 
 
 async def test_a_traject_reopened_at_a_scale_has_that_scale_in_view() -> None:
