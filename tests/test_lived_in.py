@@ -332,6 +332,18 @@ async def test_a_smaller_window_keeps_the_focused_field_in_view(tmp_path: Path) 
         await pilot.pause()
         await pilot.pause()
         assert focused_prompt(app) == "kan-rollen" and in_view(app)
+        # Was: the actions' rows kept their labels beside their fields, which at 60 columns left a field
+        # two cells or none, and Textual crashed wrapping its text (or placeholder) to no width.
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen) and app.has_class("-narrow")
+        await screen.action_goto(next(i for i, s in enumerate(screen.sections) if s.id == "hoe"))
+        await pilot.pause()
+        await pilot.pause()
+        fields = list(screen.query(".row-fields .row-input").results())
+        assert fields and min(f.content_size.width for f in fields) >= 10, "a row's fields: room to type"
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not app.has_class("-narrow")
 
 
 # --- 5 and 6. rows of actions and people -----------------------------------------------------------------

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from .session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+NARROW_BELOW = 76
+"""Columns under which the app has the class `-narrow` (reflection.tcss: a row's labels above its fields)."""
 THEMES = ("textual-dark", "textual-light")
 DEBUG_ENV = "LOOPBAAN_DEBUG"
 SIGNAL_GRACE = 3.0
@@ -354,6 +356,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
     def on_resize(self, event: Resize) -> None:
         from .screens.too_small import TooSmallScreen
 
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:

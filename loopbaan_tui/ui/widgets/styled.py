@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import ContentText
+from textual.geometry import Size
 from textual.widgets import Button, Static
 
 if TYPE_CHECKING:
@@ -38,6 +39,14 @@ class CompactButton(StyledOnMount, Button):
 
     def __init__(self, label: ContentText, *, classes: str | None = None, name: str | None = None) -> None:
         super().__init__(label, classes=classes, compact=True, name=name)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line where there is no room for the label: while a resize is laid out, a grid cell can
+        give a button less than its line padding, and Textual then wraps the label to no width at all,
+        which raised and stopped the app."""
+        if width <= 2 * self.styles.line_pad:
+            return 1
+        return super().get_content_height(container, viewport, width)
 
 
 class QuietStatic(StyledOnMount, Static):

@@ -19,6 +19,7 @@ from textual import events, on
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from .styled import StyledOnMount
@@ -82,6 +83,13 @@ class TextField(StyledOnMount, TextArea):
                 self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
             return self.wrapped_document.height
         return super().get_content_height(container, viewport, width)
+
+    def render_line(self, y: int) -> Strip:
+        """Blank while the field has no width (a resize being laid out): Textual wraps an empty field's
+        placeholder to its width, and raised at none, which stopped the app."""
+        if self.content_size.width <= 0:
+            return Strip.blank(self.size.width, self.visual_style.rich_style)
+        return super().render_line(y)
 
     def on_focus(self, event: events.Focus) -> None:
         """The first entry by keyboard puts the cursor after the text (a click then places it)."""
