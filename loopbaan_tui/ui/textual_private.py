@@ -181,7 +181,56 @@ def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False) -> None:
     """
     app = screen.app
     with app.batch_update():
+        if not scrolled:
+            _take_refreshes(screen)
         screen._refresh_layout(app.size, scroll=scrolled)
+
+
+def style_focus_now(widget: Widget) -> None:
+    """Give the widget just focused its `:focus` styles now, not when it handles its `Focus` event.
+
+    Why private: `Screen.set_focus` sets `screen.focused` at once, but the widget's `has_focus` (which
+    the `:focus` pseudo-class reads) only in `Widget._on_focus`, once the `Focus` message it posted is
+    handled: a frame drawn before that shows the field unfocused, and the next one focused. `has_focus`
+    is public but documented as read-only; setting it runs `watch_has_focus` (its styles updated), and
+    `_on_focus` sets it again to no effect. Checked against Textual 8.2.8 (textual/screen.py
+    `set_focus`, textual/widget.py `_on_focus`, `watch_has_focus`).
+    """
+    if widget.screen.focused is widget:
+        widget.has_focus = True
+
+
+def _take_refreshes(screen: Screen[ReturnType]) -> None:
+    """Do now what the shown widgets' `refresh()` calls since the last frame would do once each of them is
+    idle (`Widget._check_refresh`, which then posts `Layout` and `Update` to the screen): their styles
+    updated, the arrangements they are in cleared, their repaint put among the screen's dirty widgets.
+    So the layout that follows holds them all, and the frame drawn after it is the last one: a `Layout`
+    arriving later would lay the screen out and draw it again (a rail highlight, a key hint, a step
+    shown: a second frame). Checked against Textual 8.2.8 (textual/widget.py `_check_refresh`,
+    `refresh`, `_refresh_styles`; textual/screen.py `_on_update`, `_on_layout`, `_dirty_widgets`).
+    """
+    dirty = screen._dirty_widgets
+    stack: list[Widget] = [child for child in screen.children if isinstance(child, Widget)]
+    while stack:
+        widget = stack.pop()
+        if not widget.display:
+            continue
+        if widget._refresh_styles_required:
+            widget._refresh_styles_required = False
+            widget.update_node_styles()
+        if widget._layout_required:
+            widget._layout_required = False
+            for ancestor in widget.ancestors:
+                if not isinstance(ancestor, Widget):
+                    break
+                ancestor._clear_arrangement_cache()
+                ancestor._layout_updates += 1
+                if not ancestor.styles.auto_dimensions:
+                    break
+        if widget._repaint_required:
+            widget._repaint_required = False
+            dirty.add(widget)
+        stack.extend(child for child in widget.children if isinstance(child, Widget))
 
 
 def stopped(message: Message) -> bool:

@@ -83,9 +83,12 @@ class TextField(StyledOnMount, TextArea):
             return self.wrapped_document.height
         return super().get_content_height(container, viewport, width)
 
-    def on_focus(self, event: events.Focus) -> None:
-        """The first entry by keyboard puts the cursor after the text (a click then places it)."""
-        if not self._entered:
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The first entry by keyboard puts the cursor after the text (a click then places it). Here,
+        not on the Focus event: a step laid out at once (ReflectionScreen._lay_out_focused) draws the
+        cursor where it stays, in its first frame."""
+        super().watch_has_focus(has_focus)
+        if has_focus and not self._entered:
             self._entered = True
             self.move_cursor(self.document.end)
 
