@@ -221,7 +221,7 @@ class ReflectionScreen(ReflectionExits):
         focused = self.focused
         if focused is not None:
             style_focus_now(focused)
-        lay_out_now(self)
+        lay_out_now(self, final=True)
         if focused is not None and self.scroll_to_widget(focused, animate=False, immediate=True):
             lay_out_now(self, scrolled=True)
 
