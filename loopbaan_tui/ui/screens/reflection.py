@@ -26,7 +26,7 @@ from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
-from ..textual_private import lay_out_now
+from ..textual_private import lay_out_now, style_focus_now
 from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
@@ -207,8 +207,23 @@ class ReflectionScreen(ReflectionExits):
         step = self._current_step()
         if step is None:
             return
-        step.scroll_to(y=step.entry_scroll(self.app.size) or 0, animate=False, immediate=True)
-        self.call_after_refresh(self._show_focused)  # moves nothing when the step was drawn in place
+        entry = step.entry_scroll(self.app.size)
+        step.scroll_to(y=entry or 0, animate=False, immediate=True)
+        if entry is None and self._resumed:  # a first visit: laid out now, drawn once where it ends up
+            self._lay_out_focused()
+        else:  # drawn in place (a revisit), or the opening's first frame (on_screen_resume)
+            self.call_after_refresh(self._show_focused)  # moves nothing when the step was drawn in place
+
+    def _lay_out_focused(self) -> None:
+        """Lay the screen out now, without drawing, with the focused field scrolled into view: the frame
+        drawn after this handler shows the step, its focus bar, the key hint and the rail's highlight
+        where they end up (else the step is drawn at its top first and scrolled to the field a frame later)."""
+        focused = self.focused
+        if focused is not None:
+            style_focus_now(focused)
+        lay_out_now(self, final=True)
+        if focused is not None and self.scroll_to_widget(focused, animate=False, immediate=True):
+            lay_out_now(self, scrolled=True)
 
     def on_resize(self, event: Resize) -> None:
         """A smaller window re-wraps the step: the field being typed in stays in view. Not the Resize of the

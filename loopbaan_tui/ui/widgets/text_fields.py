@@ -91,9 +91,12 @@ class TextField(StyledOnMount, TextArea):
             return Strip.blank(self.size.width, self.visual_style.rich_style)
         return super().render_line(y)
 
-    def on_focus(self, event: events.Focus) -> None:
-        """The first entry by keyboard puts the cursor after the text (a click then places it)."""
-        if not self._entered:
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """The first entry by keyboard puts the cursor after the text (a click then places it). Here,
+        not on the Focus event: a step laid out at once (ReflectionScreen._lay_out_focused) draws the
+        cursor where it stays, in its first frame."""
+        super().watch_has_focus(has_focus)
+        if has_focus and not self._entered:
             self._entered = True
             self.move_cursor(self.document.end)
 
