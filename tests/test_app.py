@@ -46,17 +46,24 @@ def focused_prompt(app: LoopbaanApp) -> str:
 
 
 async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_a_too_small_terminal(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One run of the start screen with no traject yet, each check once a test of its own:
+    - its first resume (right after mounting) does not restyle the whole screen again (first paint);
     - the start screen says there is no traject yet (how to begin);
     - F1 shows help with the competencies, the keys of the screen it was opened on (the start screen's,
       not the reflection's) and the data folder, and Escape goes back;
     - a too small terminal shows a notice instead of the screen, and the screen comes back."""
+    restyled: list[StartScreen] = []
+    restyle = StartScreen.update_node_styles
+    monkeypatch.setattr(
+        StartScreen, "update_node_styles", lambda s, animate=True: [restyled.append(s), restyle(s, animate)]
+    )
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+        assert restyled == [], "the first resume restyled the whole start screen"
         hint = str(app.screen.query_one("#start-hint").render())
         assert "nog geen traject" in hint, f"the start screen's hint: {hint!r}"
 

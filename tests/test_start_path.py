@@ -36,6 +36,12 @@ NOT_BEFORE_THE_START_SCREEN = (
     "textual.widgets._radio_set",  # the new-traject dialog's (ui/cursor.py asks textual_private.is_radio_set)
     "secrets",  # new ids come from os.urandom: secrets loads hashlib and OpenSSL (~0.8 MB at the start)
     "hashlib",
+    # the kinds and what they import (markdown, balance, dates): the start screen lists trajecten
+    # without them (traject.py, checkins.py, due.py import them where they are used)
+    "loopbaan_tui.domain.kinds",
+    "loopbaan_tui.domain.roadmap",
+    "loopbaan_tui.domain.trajects.visibility",
+    "loopbaan_tui.domain.words.dates",  # only when a traject shows its check-in date (start_list.describe)
 )
 
 

@@ -27,7 +27,7 @@ from textual.widgets import OptionList
 if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
     from textual.cache import LRUCache
     from textual.css.model import RuleSet
-    from textual.widgets import RadioButton, RadioSet
+    from textual.widgets import RadioButton, RadioSet, TextArea
 
 ReturnType = TypeVar("ReturnType")
 
@@ -286,3 +286,66 @@ def css_variables(app: App[ReturnType]) -> dict[str, str]:
     """The variables the app's style sheet parses with (`Stylesheet._variables`, set by
     `set_variables`); `App.get_css_variables` would compute them anew. Checked against 8.2.8."""
     return app.stylesheet._variables
+
+
+def text_area_line_key(area: TextArea, y: int) -> tuple[object, ...] | None:
+    """What line `y` (from the top of `area`) shows, as a key under which its rendered line can be kept
+    over edits elsewhere in the text: None for a line not worth keeping (a placeholder, a line below
+    the text, a suggestion shown, a tab in the line, syntax highlighting).
+
+    Textual keeps a TextArea's rendered lines only until the next edit (`_build_highlight_map` empties
+    `_line_cache`), and with soft wrap its key holds the whole selection for every line: each key typed
+    rendered every visible line anew (a long answer: 14 lines, most of the key's time). This key holds
+    what `TextArea._render_line` reads for one wrapped section of a document line: the section's own
+    text and place, whether the line is the cursor's (its whole line is highlighted), the cursor only
+    when it is in the section, the selection only when it touches the line, and what Textual's own key
+    holds. Why private: the wrapped document's `_offset_to_line_info`, `_cursor_visible` and
+    `_matching_bracket_location`. Checked against Textual 8.2.8 (widgets/_text_area.py `render_line`,
+    `_render_line`).
+    """
+    document = area.document
+    if area.language is not None or area.suggestion or (document.line_count == 1 and not document.get_line(0)):
+        return None
+    scroll_x, scroll_y = area.scroll_offset
+    wrapped = area.wrapped_document
+    lines = wrapped._offset_to_line_info
+    if scroll_y + y >= len(lines):
+        return None
+    line_index, section = lines[scroll_y + y]
+    line = document.get_line(line_index)
+    if "\t" in line:
+        return None
+    offsets = wrapped.get_offsets(line_index)
+    begin = offsets[section - 1] if section > 0 else 0
+    end = offsets[section] if section < len(offsets) else len(line)
+    selection = area.selection
+    (top, _), (bottom, _) = sorted(selection)
+    selected = selection if selection.start != selection.end and top <= line_index <= bottom else None
+    cursor_row, cursor_column = selection.end
+    cursor = (
+        (cursor_column, area._cursor_visible) if cursor_row == line_index and begin <= cursor_column <= end else None
+    )
+    return (
+        area.size,
+        scroll_x,
+        line_index,
+        section,
+        begin,
+        line[begin:end],
+        end == len(line),
+        cursor_row == line_index,
+        cursor,
+        selected,
+        area.has_focus,
+        area.theme,
+        area.app.theme,
+        area._matching_bracket_location,
+        area.match_cursor_bracket,
+        area.soft_wrap,
+        area.show_line_numbers,
+        area.highlight_cursor_line,
+        area.cursor_blink,
+        area.read_only,
+        area.show_cursor,
+        area.disabled,
+    )

@@ -16,11 +16,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..content.model import Kind, Pack
-from ..kinds.base import Stored
-from ..kinds.rows import Row, status_of
 
 if TYPE_CHECKING:
     from ..content.model import PackInfo
+    from ..kinds.base import Stored
     from .traject import Traject
 
 REVISIT_IDS = frozenset({"kan-rollen", "wil-motieven", "wil-motieven-student", "wil-motieven-ondersteuner", "hoe-doel"})
@@ -117,6 +116,8 @@ def begin(traject: Traject, pack: Pack, when: datetime, revisit: tuple[str, ...]
 def _finished(row: Stored) -> bool:
     if not isinstance(row, dict):
         return False
+    from ..kinds.rows import Row, status_of  # here: the kinds are not needed to list trajecten
+
     return status_of(Row({k: v for k, v in row.items() if isinstance(v, str)})) in ("gedaan", "losgelaten")
 
 

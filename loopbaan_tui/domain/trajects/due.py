@@ -13,9 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from ..content.model import Kind, Pack
-from ..kinds import ACTIONS, kind_of
-from ..kinds.rows import status_of
-from ..words.dates import recognize_date
 from .traject import Traject
 
 DueState = Literal["overdue", "due", "soon"]
@@ -26,6 +23,9 @@ def next_checkin(pack: Pack, traject: Traject) -> date | None:
     """The date the user set for the next check-in (the roadmap step's check-in prompt), if any."""
     if pack.roadmap is None:
         return None
+    from ..kinds import kind_of  # here: the start screen asks only due_state, without the kinds or dates
+    from ..words.dates import recognize_date
+
     for prompt in pack.roadmap.prompts_for(traject.profile):
         value = traject.answer(prompt.id)
         if kind_of(prompt).checkin and isinstance(value, str) and (found := recognize_date(value)):
@@ -55,6 +55,10 @@ class Deadline:
 
 def deadlines(pack: Pack, traject: Traject) -> list[Deadline]:
     """The traject's next check-in and the deadlines of its actions not yet done or let go."""
+    from ..kinds import ACTIONS
+    from ..kinds.rows import status_of
+    from ..words.dates import recognize_date
+
     found = []
     name = traject.name.strip() or traject.id
     if (day := next_checkin(pack, traject)) is not None:

@@ -26,14 +26,16 @@ import copy
 import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from ..kinds.base import Stored
 from .checkins import CheckIn, CheckInInfo
 from .traject import Traject
 from .traject_file import HEADER, Converter, checkin_meta, document, dump, head_document
+
+if TYPE_CHECKING:
+    from ..kinds.base import Stored
 
 _WIDTH = 100
 """tomli_w puts a table inline in an array only when its line is at most this long (and has no line break)."""

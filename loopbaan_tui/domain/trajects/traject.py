@@ -13,13 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ..content.model import ROUTES, Pack, Prompt, Route, Section
-from ..kinds import kind_of
-from ..kinds.base import Stored, is_empty
 from .checkins import UNSET, CheckIn, CheckInInfo
 from .text import clean_value
-from .visibility import TrajectFacts
+
+if TYPE_CHECKING:  # the kinds (and what they import: markdown, balance, dates) are imported where they are
+    from ..kinds.base import Stored  # used: the start screen lists trajecten without them (issue 18)
 
 
 def now() -> datetime:
@@ -74,6 +75,8 @@ class Traject:
 
     def set_answer(self, prompt_id: str, value: Stored | None) -> bool:
         """Store a cleaned answer (or remove it when empty); True when something changed."""
+        from ..kinds.base import is_empty
+
         value = clean_value(value)
         if is_empty(value):
             changed = prompt_id in self.answers
@@ -119,11 +122,15 @@ class Traject:
 def keep_hidden(pack: Pack, prompt: Prompt, profile: str, old: Stored | None, new: Stored) -> Stored:
     """The answer an editor reports (`new`), with what the stored answer (`old`) holds that the
     editor cannot show; each kind says what that is (`PromptKind.merge_hidden`)."""
+    from ..kinds import kind_of
+
     return kind_of(prompt).merge_hidden(pack, prompt, profile, old, new)
 
 
 def is_answered(prompt: Prompt, value: Stored | None) -> bool:
     """Whether a prompt counts as answered in the progress rail."""
+    from ..kinds import kind_of
+
     return kind_of(prompt).answered(prompt, value)
 
 
@@ -135,6 +142,8 @@ def progress(
     `show_if` hides does not count either."""
     prompts = section.prompts_for(profile, traject.route if route is None else route)
     if pack is not None:
+        from .visibility import TrajectFacts
+
         facts = TrajectFacts(pack, traject)
         prompts = tuple(p for p in prompts if facts.shown(p))
     return sum(is_answered(p, traject.answer(p.id)) for p in prompts), len(prompts)

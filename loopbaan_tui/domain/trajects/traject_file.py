@@ -9,15 +9,17 @@ import tomllib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from ..content.model import ROUTES
-from ..kinds.base import Stored
 from .checkins import CheckIn, CheckInInfo
 from .text import clean_text, file_is_clean
 from .traject import Traject
+
+if TYPE_CHECKING:
+    from ..kinds.base import Stored
 
 SCHEMA_VERSION = 2
 """2: a series of dated check-ins (`[[checkin]]`), each with its answers; 1: one flat `[answers]`

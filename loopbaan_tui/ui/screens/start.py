@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -90,9 +91,14 @@ class StartScreen(Screen[None]):
         self._listed_on_mount = True
         self.call_after_refresh(self.app.load_style_sheets)  # the other screens' rules, once this one shows
 
-    def on_screen_resume(self) -> None:
-        if self._listed_on_mount:  # Textual resumes a screen right after mounting it: the list was
-            self._listed_on_mount = False  # filled a moment ago (listing twice slowed the first paint)
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first time (Textual resumes a screen right after mounting it, before its own handler lays
+        it out and draws it): the list was filled a moment ago (listing twice slowed the first paint),
+        and the widgets were styled as they mounted, so the screen is not restyled as a whole (~10 ms of
+        the first paint). Later (back from a traject or a dialog): listed anew, restyled as Textual does."""
+        if self._listed_on_mount:
+            self._listed_on_mount = False
+            event.refresh_styles = False
             return
         self.refresh_list()
 

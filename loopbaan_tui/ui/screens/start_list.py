@@ -10,7 +10,6 @@ from textual.widgets import OptionList
 from ...domain.content.model import Pack
 from ...domain.trajects.due import due_state
 from ...domain.trajects.storage import TrajectSummary
-from ...domain.words.dates import format_date
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -49,6 +48,8 @@ def describe(summary: TrajectSummary, pack: Pack) -> str:
     if summary.total is not None:
         line += f" · {words('start_progress', answered=summary.answered, total=summary.total)}"
     if summary.due is not None and (state := due_state(summary.due, date.today())):
+        from ...domain.words.dates import format_date  # here: most starts show no date
+
         day = format_date(summary.due, pack.info.language, weekday=False)
         line += f" · {words(DUE_WORDS[state], date=day)}"
     return f"{summary.name}\n   {line}"

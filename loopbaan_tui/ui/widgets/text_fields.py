@@ -22,11 +22,15 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from ..textual_private import text_area_line_key
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
 """Categories never inserted from a key: control characters, lone surrogates, and the line and
 paragraph separators (text is kept with \\n line ends; a one-line field has none)."""
+
+KEPT_LINES = 1024
+"""Rendered lines a field keeps (`TextField.render_line`); all of them are let go when it is full."""
 
 
 def typed_text(event: events.Key) -> str | None:
@@ -68,6 +72,7 @@ class TextField(StyledOnMount, TextArea):
         )
         self._entered = False
         self._wrapped_at = -1  # the width its text was last wrapped to by get_content_height
+        self._kept: dict[tuple[object, ...], Strip] = {}  # rendered lines (render_line)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As tall as its text wrapped to the width the layout gives it, wrapped here and now: else the
@@ -85,11 +90,25 @@ class TextField(StyledOnMount, TextArea):
         return super().get_content_height(container, viewport, width)
 
     def render_line(self, y: int) -> Strip:
-        """Blank while the field has no width (a resize being laid out): Textual wraps an empty field's
-        placeholder to its width, and raised at none, which stopped the app."""
+        """A line as Textual renders it, kept over the edits that leave it as it was: Textual renders
+        every visible line anew after each key (textual_private.text_area_line_key), most of what a
+        key in a long answer cost. A key typed now renders the lines it changed. Blank while the field
+        has no width (a resize being laid out): Textual wraps an empty field's placeholder to its
+        width, and raised at none, which stopped the app."""
         if self.content_size.width <= 0:
             return Strip.blank(self.size.width, self.visual_style.rich_style)
-        return super().render_line(y)
+        key = text_area_line_key(self, y)
+        if key is None:
+            return super().render_line(y)
+        if (line := self._kept.get(key)) is None:
+            if len(self._kept) >= KEPT_LINES:
+                self._kept.clear()
+            line = self._kept[key] = super().render_line(y)
+        return line
+
+    def notify_style_update(self) -> None:
+        self._kept.clear()  # the lines were rendered with the styles as they were
+        super().notify_style_update()
 
     def watch_has_focus(self, has_focus: bool) -> None:
         """The first entry by keyboard puts the cursor after the text (a click then places it). Here,

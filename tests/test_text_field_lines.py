@@ -1,0 +1,77 @@
+"""A text field keeps its rendered lines over the edits that leave them as they were (issue 18: key
+echo), and what it draws is always what Textual would draw now."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import TextArea
+
+from loopbaan_tui.ui.widgets.text_fields import TextField
+
+TEXT = (
+    "Een eerste alinea die lang genoeg is om over een paar regels te lopen in dit smalle veld.\n"
+    "\n"
+    "Een tweede alinea, ook met wat woorden erin, zodat er iets te kiezen valt."
+)
+
+
+class _FieldApp(App[None]):
+    CSS = "TextField { width: 32; max-height: 7; }"
+
+    def compose(self) -> ComposeResult:
+        yield TextField(TEXT)
+
+
+def _drawn(field: TextField) -> list[list[object]]:
+    return [list(field.render_line(y)) for y in range(field.size.height)]
+
+
+def _as_textual_draws(field: TextField) -> list[list[object]]:
+    return [list(TextArea._render_line(field, y)) for y in range(field.size.height)]
+
+
+async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_as_textual_would() -> None:
+    app = _FieldApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        field = app.query_one(TextField)
+        field.focus()
+        await pilot.pause()
+        assert _drawn(field) == _as_textual_draws(field), "entered"
+
+        rendered: list[int] = []
+        render = field._render_line
+        field._render_line = lambda y: [rendered.append(y), render(y)][1]  # type: ignore[method-assign]
+        await pilot.press("x")
+        await pilot.pause()
+        assert 0 < len(rendered) <= 2, f"lines rendered anew for one key (of {field.size.height}): {rendered}"
+        del field._render_line
+
+        steps = [
+            ("a key at the end", ("y",)),
+            ("words until the line wraps", tuple("space" if c == " " else c for c in "abc def ghi jkl mno pqr")),
+            ("a backspace at the start of a paragraph", ("ctrl+up", "home", "backspace")),
+            ("the cursor up, into the first paragraph", ("up", "up", "up")),
+            ("a key in the middle", ("z",)),
+            ("a selection over two lines", ("shift+down", "shift+right")),
+            ("the selection replaced", ("q",)),
+            ("a new line", ("enter",)),
+            ("undone", ("ctrl+z",)),
+            ("back to the start", ("ctrl+home",)),
+            ("a letter deleted", ("delete",)),
+        ]
+        for what, keys in steps:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert _drawn(field) == _as_textual_draws(field), what
+        field.styles.width = 24
+        await pilot.pause()
+        assert _drawn(field) == _as_textual_draws(field), "narrower"
+        field.blur()
+        await pilot.pause()
+        assert _drawn(field) == _as_textual_draws(field), "left"
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert _drawn(field) == _as_textual_draws(field), "another theme"
+        field.text = ""
+        await pilot.pause()
+        assert _drawn(field) == _as_textual_draws(field), "empty"
