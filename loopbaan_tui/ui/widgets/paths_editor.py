@@ -15,7 +15,7 @@ from ...domain.content.model import CareerPath, Pack, Prompt
 from ...domain.fit.ranking import Fit, because, rank
 from ...domain.kinds import PathPick, PathsAnswer, Stored, Words
 from ..text import literal
-from .editor_base import Editor
+from .editor_base import Editor, hold_keys, release_keys_when_shown
 from .text_fields import LineField
 from .toggles import WrappingCheckbox
 
@@ -133,4 +133,8 @@ class PathsEditor(Editor):
         if path_id in self._reasons:
             self._reasons[path_id].display = shown
         elif shown and path_id in self._boxes:
-            await self._boxes[path_id].mount(self._reason(path_id, ""))
+            hold_keys(self)  # also when the mounting takes longer than the key order waits
+            try:
+                await self._boxes[path_id].mount(self._reason(path_id, ""))
+            finally:
+                release_keys_when_shown(self)
