@@ -93,6 +93,10 @@ class KeyOrder:
         while not self.idle and loop.time() < deadline:
             await asyncio.sleep(0.005)
 
+    def other_key_next(self) -> bool:
+        """The next key waiting is not a character (Tab, Enter, an arrow)."""
+        return bool(self.waiting) and not self.waiting[0].is_printable
+
     def done(self, key: events.Key) -> None:
         if key is not self.current:
             return  # already done (the time limit, or the chain, came second)
@@ -125,19 +129,45 @@ class _Follow:
         self.typed = typed
         """A character typed into a text field: once the field has taken it (and stopped it), it goes no
         further, and the rest of the chain need not be waited for (that was ~6 callbacks a key)."""
+        self.again = not typed
+        """A key that reached the app ran its binding there (Space ticks a box, Enter picks an option or
+        presses a button): what the binding posted (Changed, Pressed) bubbles up from the focused widget
+        and may make a widget appear (a path's field for why, a new row, a show_if prompt). The chain is
+        followed once more, behind those messages, and the next key goes once the screen has been laid
+        out anew (a widget mounted or shown has no place in the focus order before that: Tab would skip
+        it), so the next key of a burst finds that widget."""
 
     def step(self) -> None:
         if self.typed and self.index == 1 and stopped(self.key):
-            self.done()
-            return
+            if not self.order.other_key_next():
+                self.done()
+                return
+            # A key of another kind waits (Tab after "Uitleg" in one burst): what this character changed
+            # (its answer may make a show_if prompt appear) is followed up the chain first, then laid out.
+            self.typed = False
+            self.index = 0
         while self.index < len(self.chain):
             widget = self.chain[self.index]
             self.index += 1
             if widget.post_message(events.Callback(callback=self.step)):
                 return
             # that widget is gone (the key closed its dialog): on to the next
-        if not self.order.app.post_message(events.Callback(callback=self.done)):
+        app = self.order.app
+        if self.again:  # behind the key in the app's queue, where its binding runs; then up the chain again
+            if not app.post_message(events.Callback(callback=self.follow_again)):
+                self.done()
+        elif not (
+            app.post_message(events.Callback(callback=self.done)) if self.typed else app.call_after_refresh(self.done)
+        ):
             self.done()
+
+    def follow_again(self) -> None:
+        """The key's binding has run: follow what it posted, from where the focus is now."""
+        self.again = False
+        target = self.order.app.focused or self.order.app.screen
+        self.chain = [node for node in target.ancestors_with_self if node is not self.order.app]
+        self.index = 0
+        self.step()
 
     def done(self) -> None:
         self.order.done(self.key)

@@ -44,3 +44,20 @@ class Editor(Widget):
     def answer(self) -> Stored | None:
         """The answer as the editor shows it now."""
         return self.value
+
+
+def hold_keys(widget: Widget) -> None:
+    """Keys typed from now on wait, in order, until `release_keys_when_shown`: a key made a widget
+    appear (a new row, a path's field for why) and the keys after it are for that widget. The key
+    order already waits for what a key's binding posted (ui/key_order.py), but at most its LIMIT
+    (0.5 s); mounting can take longer on a loaded machine, holding waits up to its HOLD_LIMIT (3 s)."""
+    hold = getattr(widget.app, "hold_keys", None)  # the LoopbaanApp's; any other app has no key order
+    if hold is not None:
+        hold()
+
+
+def release_keys_when_shown(widget: Widget) -> None:
+    """The held keys go on once the screen is laid out with what appeared (and focused, when asked)."""
+    release = getattr(widget.app, "release_keys", None)
+    if release is not None:
+        widget.call_after_refresh(release)

@@ -15,7 +15,7 @@ from ...domain.content.model import CareerPath, Pack, Prompt
 from ...domain.fit.ranking import Fit, because, rank
 from ...domain.kinds import PathPick, PathsAnswer, Stored, Words
 from ..text import literal
-from .editor_base import Editor
+from .editor_base import Editor, hold_keys, release_keys_when_shown
 from .text_fields import LineField
 from .toggles import WrappingCheckbox
 
@@ -119,17 +119,22 @@ class PathsEditor(Editor):
 
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
-    def _edited(self, event: Message) -> None:
+    async def _edited(self, event: Message) -> None:
         event.stop()
         if isinstance(event, Checkbox.Changed) and event.checkbox.name:
-            self._show_reason(event.checkbox.name, event.value)
+            await self._show_reason(event.checkbox.name, event.value)
         self.changed(self.answer())
 
-    def _show_reason(self, path_id: str, shown: bool) -> None:
+    async def _show_reason(self, path_id: str, shown: bool) -> None:
         """The field for why under a path picked; hidden again, with what it holds, when it is unpicked.
-        Made on the first pick, in the handling of the key that picked it: the key after it (Tab)
-        waits for that (ui/key_order.py), so it finds the field there."""
+        Made on the first pick, in the handling of the key that picked it, and awaited there: the key
+        after it (Tab, in the same burst) waits until the key that picked is handled all the way
+        (ui/key_order.py), which is after this handler, so it finds the field mounted."""
         if path_id in self._reasons:
             self._reasons[path_id].display = shown
         elif shown and path_id in self._boxes:
-            self._boxes[path_id].mount(self._reason(path_id, ""))
+            hold_keys(self)  # also when the mounting takes longer than the key order waits
+            try:
+                await self._boxes[path_id].mount(self._reason(path_id, ""))
+            finally:
+                release_keys_when_shown(self)

@@ -17,7 +17,7 @@ from ...domain.kinds import Row, RowField, RowsAnswer, RowsKind, Stored
 from ...domain.kinds.rows import DONE
 from ...domain.words.dates import format_date, recognize_date
 from ..text import literal
-from .editor_base import Editor
+from .editor_base import Editor, hold_keys, release_keys_when_shown
 from .styled import CompactButton, QuietStatic
 from .suggestions import Suggestions
 from .text_fields import LineField
@@ -133,9 +133,13 @@ class RowsEditor(Editor):
     @on(Button.Pressed, ".row-add")
     async def _add(self, event: Button.Pressed) -> None:
         event.stop()
+        hold_keys(self)  # what is typed next is for the new row's first field
         row = self._row(Row())
-        await self.mount(row, before=event.button)
-        row.query(LineField).first().focus()
+        try:
+            await self.mount(row, before=event.button)
+            row.query(LineField).first().focus()
+        finally:
+            release_keys_when_shown(self)
 
     @on(Button.Pressed, ".row-remove")
     def _remove(self, event: Button.Pressed) -> None:
