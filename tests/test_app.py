@@ -94,9 +94,8 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         # Step 1: long text, list, single choice with "other".
         assert focused_prompt(app) == "kan-sterk"
         await type_text(pilot, TRICKY)
-        await pilot.pause(0.1)
         rail = app.screen.query_one("#rail", OptionList)
-        assert "1/3" in str(rail.get_option_at_index(0).prompt), "the rail shows the step's progress"
+        await wait_until(pilot, lambda: "1/3" in str(rail.get_option_at_index(0).prompt))  # the rail: the progress
         await pilot.press("tab")
         assert focused_prompt(app) == "kan-feedback"
         await type_text(pilot, "mentor")
@@ -197,9 +196,8 @@ async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tupl
     async with app.run_test(size=size) as pilot:
         await create_traject(pilot)
         await type_text(pilot, "iets")
-        await pilot.pause(0.1)
         rail = app.screen.query_one("#rail", OptionList)
-        assert "1/3" in str(rail.get_option_at_index(0).prompt)
+        await wait_until(pilot, lambda: "1/3" in str(rail.get_option_at_index(0).prompt))
         await pilot.click("#rail", offset=(3, 4))  # the third step's first line
         await pilot.pause()
         assert app.screen.query_one("#steps").current == "step-waar"
@@ -311,7 +309,7 @@ async def test_roadmap_screen_previews_and_saves_without_overwriting(tmp_path: P
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "van iemand anders"
         box.text = str(tmp_path / "missing" / "x.md")
-        await pilot.pause(0.3)
+        await pilot.pause()  # a shorter path: the button moves up
         await pilot.pause()
         await pilot.click("#save-roadmap")
         await pilot.pause()

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import tomli_w
 from golden_files import GOLDEN
+from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_storage_props import trajecten
@@ -223,7 +224,7 @@ def test_a_copy_of_a_traject_shares_its_closed_check_ins() -> None:
         traject.earlier[0].answers["kan-moment"] = "x"  # type: ignore[index]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10, 25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(trajecten)
 def test_any_format_1_file_migrates_without_losing_an_answer(traject: Traject) -> None:
     migrated, extra, schema = parse_versioned(format1(traject).encode())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_storage_props import answer_values, any_text, keys
@@ -58,7 +59,7 @@ def _apply(traject: Traject, change: tuple[str, Any, Any]) -> None:
         traject.name = clean_text(first)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15, 30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(answers, min_size=1, max_size=4),
     st.sampled_from([("", ""), ("nl", "2026.1")]),

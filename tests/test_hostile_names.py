@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from apps import MINI, make_app
 from hostile.pilot import SIZE, paste, wait_until
+from hypo import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,7 +80,7 @@ def test_a_hostile_name_makes_a_safe_file_inside_the_folder(tmp_path: Path, name
     assert store.load(traject.id).name == traject.name, "the name itself is kept, for people to read"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, 300), deadline=None)
 @given(st.text())
 def test_any_name_gives_a_safe_id(name: str) -> None:
     assert_safe_id(new_id(name))

@@ -32,6 +32,7 @@ from loopbaan_tui.domain.trajects.text import clean_text
 from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
 from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.text import literal
 from loopbaan_tui.ui.widgets.prompt_view import PromptView
@@ -276,8 +277,10 @@ async def test_hostile_text_and_labels_are_shown_literally_on_every_screen(
         seen.append(screen_text(app))
         assert str(store.folder) in seen[-1], "help: the data folder"
         await pilot.press("escape", "ctrl+r")
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()  # the preview is made on a thread
+        # the preview is made on a thread: wait until it shows the last answer (each line is checked below)
+        on_preview = lambda: isinstance(app.screen, RoadmapScreen) and norm(NASTY[-1]) in norm(screen_text(app))  # noqa: E731
+        await wait_until(pilot, on_preview, timeout=20)
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         preview = norm(screen_text(app))
         seen.append(preview)

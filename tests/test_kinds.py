@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -100,7 +101,7 @@ stored_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60, 200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stored=stored_values, kind=st.sampled_from(list(Kind)))
 def test_any_stored_shape_is_read_without_error_and_keeps_its_words(pack: Pack, stored: Any, kind: Kind) -> None:
     prompt = first(pack, kind)

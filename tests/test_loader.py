@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -739,7 +740,7 @@ def _answers(write: Callable[[], None], pack: PackCopy) -> None:
         problem.render("en")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=st.binary(max_size=400)
     | st.text(max_size=400).map(lambda t: t.encode("utf-8"))
@@ -763,7 +764,7 @@ _VALUES = st.recursive(
 _KEYS = st.sampled_from([*PROMPT_SPEC, "hlep", "Label"])
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(20, 50), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(prompts=st.lists(st.dictionaries(_KEYS, _VALUES, max_size=6), max_size=3))
 def test_any_prompt_values_give_problems_not_exceptions(fuzz_pack: PackCopy, prompts: list[dict]) -> None:
     def write() -> None:

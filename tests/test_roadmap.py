@@ -528,10 +528,10 @@ ANY_TEXT_SETTINGS = settings(
 )
 
 
-@settings(ANY_TEXT_SETTINGS, max_examples=50)
+@settings(ANY_TEXT_SETTINGS, max_examples=20)
 @given(data=st.data(), profile=st.sampled_from(["student", "ervaren"]))
 def test_any_text_never_breaks_the_document(pack: Pack, data: st.DataObject, profile: str) -> None:
-    """50 texts in every field in the default run (each one a whole roadmap, twice); 500 with -m slow."""
+    """20 texts in every field in the default run (each one a whole roadmap, twice); 500 with -m slow."""
     any_text_never_breaks_the_document(pack, data, profile)
 
 

@@ -79,8 +79,9 @@ def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
 
 
 def opened_then(*keys: str):
-    """Open the traject, wait until every step is mounted (as a person reading the first one would), then
-    press the keys: what the snapshot shows no longer depends on how busy the machine is."""
+    """Open the traject, wait until every step is mounted (as a person reading the first one would) and the
+    step shown has settled, then press the keys and wait until it has settled again: what the snapshot
+    shows depends on the state reached, not on how busy the machine is."""
 
     async def run_before(pilot) -> None:
         from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -99,12 +100,36 @@ def opened_then(*keys: str):
                 and not screen._mounting
             ):
                 break
+        else:
+            raise AssertionError("the steps were never all mounted")
+        await settled(pilot)
         await pilot.press(*keys)
-        await workers_done(pilot.app)  # the roadmap preview is made on a thread
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)  # e.g. the roadmap preview is made on a thread, a focused scale scrolled to
 
     return run_before
+
+
+async def settled(pilot) -> None:
+    """Wait until the screen stops moving: the same screen, focus, scroll of the step shown and place of
+    the focused widget over two frames in a row, with no worker or animation under way."""
+    from loopbaan_tui.ui.screens.reflection import ReflectionScreen
+
+    def state() -> tuple[object, ...]:
+        screen, focused = pilot.app.screen, pilot.app.focused
+        step = screen._current_step() if isinstance(screen, ReflectionScreen) else None
+        scroll = (step.scroll_y, step.virtual_size) if step is not None else None
+        return screen, focused, focused.region if focused is not None else None, scroll
+
+    last: tuple[object, ...] | None = None
+    for _ in range(100):
+        await workers_done(pilot.app)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        now = state()
+        if now == last:
+            return
+        last = now
+    raise AssertionError(f"the screen never settled: {last}")
 
 
 def test_help_open_on_the_first_prompt(snap_compare) -> None:

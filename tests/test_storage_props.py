@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,18 +85,19 @@ trajecten = st.builds(
 )
 
 
+@settings(max_examples=examples(40, 100))
 @given(any_text)
 def test_clean_text_can_always_be_written_as_utf8(text: str) -> None:
     clean_text(text).encode("utf-8")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(15, 40), deadline=None)
 @given(trajecten)
 def test_any_traject_survives_to_toml_and_back(traject: Traject) -> None:
     assert from_toml(to_toml(traject)) == traject
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(40, 100), deadline=None)
 @given(any_text)
 def test_any_text_survives_exactly_with_only_documented_clean_up(text: str) -> None:
     traject = Traject("prop-000000", "n", "p", "nl")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import tomli_w
+from hypo import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_storage_props import TRICKY
@@ -78,7 +79,7 @@ def test_clean_text(typed: str, kept: str) -> None:
     assert clean_text(kept) is kept, "clean text is returned as it is"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, 300), deadline=None)
 @given(st.lists(st.one_of(st.text(st.characters(codec=None, categories=None)), st.sampled_from(TRICKY)), max_size=8))
 def test_the_quick_check_says_what_the_search_says(parts: list[str]) -> None:
     """is_clean (C-speed paths for every key typed) agrees with the one regex search over any text."""
@@ -106,7 +107,7 @@ _tables = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(60, 200), deadline=None)
 @given(st.dictionaries(st.text(max_size=4), _tables, max_size=4), st.booleans())
 def test_a_file_said_clean_holds_no_string_to_clean(document: dict[str, Any], multiline: bool) -> None:
     """Loading skips cleaning each string when file_is_clean says so: then none needs it."""
