@@ -32,6 +32,10 @@ from ..words import damage_word, storage_word
 from .dialogs import Choice
 from .start_list import TrajectList, describe
 
+IMPORT_AHEAD_AFTER = 0.3
+"""Seconds after the start screen mounts before the app imports ahead what an open needs (its first
+frames are drawn by then)."""
+
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
 
@@ -90,6 +94,7 @@ class StartScreen(Screen[None]):
         self.refresh_list()
         self._listed_on_mount = True
         self.call_after_refresh(self.app.load_style_sheets)  # the other screens' rules, once this one shows
+        self.set_timer(IMPORT_AHEAD_AFTER, self.app.import_ahead)  # not in the way of the first frames
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         """The first time (Textual resumes a screen right after mounting it, before its own handler lays
