@@ -13,6 +13,7 @@ from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.start import StartScreen
+from loopbaan_tui.ui.widgets.key_footer import KeyFooter
 from loopbaan_tui.ui.widgets.scale_input import ScaleInput
 from loopbaan_tui.ui.widgets.text_fields import LineField
 
@@ -74,6 +75,8 @@ async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_
         assert str(tmp_path) in text, "help: the data folder"
         # the keys of the screen it was opened on: the start screen's, not the reflection's
         assert app.words("help_key_new") in text and "Del / d" in text and "F2" not in text, "help: the keys"
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.region.bottom == 24 and "esc Hulp sluiten" in str(footer.render()), "help: how to close it"
         await pilot.press("escape")
         assert isinstance(app.screen, StartScreen), "Escape leaves help"
 

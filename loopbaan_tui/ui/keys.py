@@ -35,6 +35,7 @@ FOOTER_WORDS = {
     "checkin": "key_checkin",
     "compare": "key_compare",
     "new_year": "key_new_year",
+    "close_help": "key_close_help",
 }
 """A binding's id, to the UI word the footer shows for it (a binding not here keeps its description)."""
 
@@ -66,6 +67,7 @@ HELP_WORDS = {
     "new_year": "help_key_new_year",
     "page_down": "help_key_page",
     "page_up": "help_key_page",
+    "close_help": "help_key_close_help",
 }
 """A binding's id, to the UI word the help screen explains it with; bindings that share a word are
 shown on one line, their keys side by side."""

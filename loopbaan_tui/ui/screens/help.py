@@ -11,8 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import HELP_WORDS
+from ..keys import HELP_WORDS, localize_bindings
 from ..text import literal
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import LoopbaanApp
@@ -63,7 +64,8 @@ class HelpScreen(ModalScreen[None]):
 
     app: LoopbaanApp
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", show=False),
+        Binding("escape", "close", "Sluiten", id="close_help"),
+        Binding("f1,q", "close", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -82,6 +84,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(literal(words("help_files")), classes="help-heading")
             yield Static(literal(self._files()), classes="help-text")
             yield Static(literal(words("help_close")), classes="help-close")
+        yield KeyFooter()  # how to close it, on the first frame too: the page may be longer than the window
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.words)
 
     def _keys(self) -> list[tuple[str, str]]:
         """The keys of the screen the help was opened on, then those that work everywhere."""
