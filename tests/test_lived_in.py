@@ -287,6 +287,9 @@ async def test_the_focused_field_stays_in_view_through_help_paging_and_every_ste
         assert in_view(app)
         await pilot.press("f2")  # help closed again
         await pilot.pause()
+        # was: the view stayed where the open help had put it, the question scrolled off above its field
+        question = app.screen.query_one("#prompt-kan-moment .prompt-label")
+        assert app.screen.query_one("#steps").region.contains_region(question.region), "the question after F2"
         seen = [focused_prompt(app)]
         for _ in range(4):
             await pilot.press("pagedown")

@@ -348,7 +348,19 @@ class ReflectionScreen(ReflectionExits):
         view = self._current_prompt()
         if view is not None:
             await view.toggle_help()
+            if not view.has_class("-show-help"):
+                self._show_question(view)
             self.call_after_refresh(self._show_focused)  # the help opens above the field: keep it in view
+
+    def _show_question(self, view: PromptView) -> None:
+        """The help just closed: scroll up to the prompt's question where it is above the window (else the
+        view stayed where the open help had put it: the field at the top, its question out of sight). The
+        question's place in the step does not move when the help below it goes."""
+        step = self._current_step()
+        if step is not None:
+            top = view.region.y - view.styles.margin.top - step.region.y + round(step.scroll_y)
+            if step.scroll_y > top:
+                step.scroll_to(y=max(top, 0), animate=False, immediate=True)
 
     def flush(self) -> None:
         """Give the session what the current step's fields hold now (on quit: keys just typed may not
