@@ -60,8 +60,6 @@ MOUNT_LIMIT = 10.0
 """Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
 MOUNT_POLL = 0.05
 """Seconds between its looks at whether they are."""
-IMPORT_AHEAD = ("..domain.kinds", "..domain.trajects.visibility", "..domain.roadmap.older", "..domain.words.dates")
-"""Imported on a thread once the start screen shows (`import_ahead`): what an opened traject needs first."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -162,16 +160,12 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Ahead of the first traject
 
     def import_ahead(self) -> None:
-        """Import, on a thread while the start screen is read, the domain modules that opening a traject
-        needs and the start screen does not (kept off its path for the first paint): the first open no
-        longer waits for them. A failure is left for the open to meet and report as it would."""
+        """Ready, while the start screen is read, what opening a traject needs and the start screen does
+        not (kept off its path for the first paint): its modules, on a thread, and its widgets' style
+        rules (ahead.py). The first open no longer waits for them."""
+        from . import ahead
 
-        def run() -> None:
-            with contextlib.suppress(Exception):
-                for name in IMPORT_AHEAD:
-                    importlib.import_module(name, __package__)
-
-        threading.Thread(target=run, name="loopbaan-import-ahead", daemon=True).start()
+        ahead.start(self)
 
     # Style sheets
 
