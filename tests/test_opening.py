@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from loopbaan_tui.domain.trajects.storage import Store
+from loopbaan_tui.ui import ahead
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.widgets.rail import StepRail
@@ -125,3 +126,28 @@ async def test_the_next_step_is_mounted_right_after_the_first_frame(tmp_path: Pa
         await wait_until(pilot, lambda: bool(screen.query(second)) and not screen._mounting)
         assert not screen.query_one(second).display
         assert not screen.query(third)
+
+
+async def test_the_rules_of_every_widget_the_reflection_mounts_are_parsed_ahead(tmp_path: Path) -> None:
+    """Was: the first open re-parsed every style sheet for each widget class it was the first to mount
+    (Textual does so when a class's DEFAULT_CSS is added), 10-30% of that open. Parsed while the start
+    screen is read (ahead.py), no step, no prompt kind of the mini pack adds a rule of its own; the start
+    screen's frame is not redrawn for them."""
+    Store(tmp_path).create("Vooraf", "student", str(MINI))
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ahead.parse_rules(app)
+        parsed = set(app.stylesheet.source)
+        assert {"TextArea.DEFAULT_CSS", "ContentSwitcher.DEFAULT_CSS"} <= {where for _, where in parsed}
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        screen = app.screen
+        assert isinstance(screen, ReflectionScreen)
+        for _ in screen.sections[1:]:
+            await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: screen._step == len(screen.sections) - 1)
+        await pilot.pause()
+        assert screen.query(StepView) and len(screen.query(StepView)) == len(screen.sections)
+        added = {where for _, where in set(app.stylesheet.source) - parsed}
+        assert added == set(), "mounted in the reflection but not parsed ahead (ahead.reflection_widget_types)"

@@ -60,8 +60,6 @@ MOUNT_LIMIT = 10.0
 """Seconds the collector waits, at most, for a reflection's steps to be mounted (collector.py)."""
 MOUNT_POLL = 0.05
 """Seconds between its looks at whether they are."""
-IMPORT_AHEAD = ("..domain.kinds", "..domain.trajects.visibility", "..domain.roadmap.older", "..domain.words.dates")
-"""Imported on a thread once the start screen shows (`import_ahead`): what an opened traject needs first."""
 
 
 class LoopbaanApp(CrashHandlingApp[None]):
@@ -101,7 +99,8 @@ class LoopbaanApp(CrashHandlingApp[None]):
         self.mount_ahead_pause = mount_ahead_pause
         """Seconds between mounting one hidden step of the reflection and the next, so that keys and
         frames get their turn; None mounts each step only when it is first visited (most tests: mounting
-        every step of the built-in pack is most of the cost of opening a traject)."""
+        every step of the built-in pack is most of the cost of opening a traject), and readies nothing
+        ahead on the start screen (`import_ahead`: ~45 ms of style rules parsed per app)."""
         self.session: Session | None = None
         self.crash_report = ""
         self._quitting = False
@@ -162,16 +161,12 @@ class LoopbaanApp(CrashHandlingApp[None]):
     # Ahead of the first traject
 
     def import_ahead(self) -> None:
-        """Import, on a thread while the start screen is read, the domain modules that opening a traject
-        needs and the start screen does not (kept off its path for the first paint): the first open no
-        longer waits for them. A failure is left for the open to meet and report as it would."""
+        """Ready, while the start screen is read, what opening a traject needs and the start screen does
+        not (kept off its path for the first paint): its modules, on a thread, and its widgets' style
+        rules (ahead.py). The first open no longer waits for them."""
+        from . import ahead
 
-        def run() -> None:
-            with contextlib.suppress(Exception):
-                for name in IMPORT_AHEAD:
-                    importlib.import_module(name, __package__)
-
-        threading.Thread(target=run, name="loopbaan-import-ahead", daemon=True).start()
+        ahead.start(self)
 
     # Style sheets
 
