@@ -154,9 +154,11 @@ class ReflectionScreen(ReflectionExits):
         left = self._current_step()
         if left is not None and left.id != step_id:
             left.note_entry(self.app.size)
+            left.hush(self.app.size, entered=False)
         existing = switcher.query_children(f"#{step_id}")
         if existing:
             existing.first(StepView).recall(self._answers_version)
+            existing.first(StepView).hush(self.app.size, entered=True)
         else:
             await switcher.mount(self._new_step(section))
         if index != self._step:
