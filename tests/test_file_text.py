@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import tomli_w
 from hypo import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -137,3 +138,13 @@ def test_the_store_writes_the_same_bytes_as_before(tmp_path: Any) -> None:
 
 def test_the_self_check_passes_with_this_tomli_w() -> None:
     assert file_text.self_check()
+
+
+_TRICKY = ["\r\n", "\n", "\r", "\t", '"', '"""', "\\", "\\u", "\x7f", "\x08", "\x0c", "\x00"]
+
+
+@settings(max_examples=examples(40, 200), deadline=None)
+@given(keys, st.lists(st.characters(codec="utf-8") | st.sampled_from(_TRICKY), max_size=40).map("".join))
+def test_a_text_is_written_as_tomli_w_writes_it(key: str, text: str) -> None:
+    """A text answer's line (file_text.toml_string, not tomli_w's loop over every character) is tomli_w's own."""
+    assert file_text.piece(key, text).text == tomli_w.dumps({key: text}, multiline_strings=True)
