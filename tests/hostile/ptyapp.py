@@ -104,6 +104,21 @@ class PtyApp:
             elif left <= 0:
                 return
 
+    def settle(self, since: int | None = None, quiet: float = 0.05, timeout: float = 2.0) -> None:
+        """Drain until the app has drawn something after `since` (a length of `output`, taken before the
+        keys were sent; now when None) and then nothing for `quiet` seconds: it handled the keys and
+        painted the result. A wait on the app, not on a fixed time (at most `timeout`). Keys sent after
+        it are handled after the earlier ones anyway (ui/key_order.py): this is for the screen."""
+        start = len(self.output) if since is None else since
+        end = time.monotonic() + timeout
+        while self.master is not None and time.monotonic() < end:
+            before = len(self.output)
+            self.drain(quiet)
+            if before == len(self.output) and before > start:
+                return
+            if self.process.poll() is not None:
+                return
+
     def text(self) -> str:
         return screen_text(self.output)
 
