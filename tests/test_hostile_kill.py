@@ -217,7 +217,9 @@ def _type_then_stop(tmp_path: Path, stop: str) -> None:
     rng = random.Random(stop)
     data = tmp_path / "data"
     typing = Typing()
-    with PtyApp(start_args(data)) as app:
+    # A closed terminal in a fresh interpreter, as a person closes the window: forked from the test's
+    # fork server, the same app's shutdown took another path (hostile/forkserver.py).
+    with PtyApp(start_args(data), fresh=stop == "close-terminal") as app:
         create_traject(app, "Signaal")
         type_bursts(app, rng, typing, 1)
         # The keys are handled (drawn) before the window closes: keys still in the terminal's input

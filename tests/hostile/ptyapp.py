@@ -19,6 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from hostile import forkserver
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "packs" / "mini"
 
@@ -57,7 +59,10 @@ class PtyApp:
         cols: int = 100,
         rows: int = 30,
         env: dict[str, str] | None = None,
+        fresh: bool = False,
     ) -> None:
+        """`fresh`: a new interpreter, as a person starts it; otherwise a fork of a server that has
+        imported what the app imports before its first frame (hostile/forkserver.py)."""
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         environment = {
@@ -70,17 +75,21 @@ class PtyApp:
         }
         environment.pop("LOOPBAAN_DEBUG", None)
         command = [sys.executable, str(script)] if script else [sys.executable, "-m", "loopbaan_tui.cli"]
-        self.process = subprocess.Popen(
-            [*command, *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=environment,
-            cwd=ROOT,
-            start_new_session=True,
-            close_fds=True,
-            preexec_fn=_take_terminal,
-        )
+        self.process: subprocess.Popen[bytes] | forkserver.Forked
+        if not fresh and forkserver.forks(environment):  # the same process, without importing Textual anew
+            self.process = forkserver.start([*command, *args], environment, ROOT, slave)
+        else:
+            self.process = subprocess.Popen(
+                [*command, *args],
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=environment,
+                cwd=ROOT,
+                start_new_session=True,
+                close_fds=True,
+                preexec_fn=_take_terminal,
+            )
         os.close(slave)
         self.master: int | None = master
         self.output = b""
