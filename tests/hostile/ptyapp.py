@@ -19,6 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from hostile import forkserver
+
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "packs" / "mini"
 
@@ -57,7 +59,10 @@ class PtyApp:
         cols: int = 100,
         rows: int = 30,
         env: dict[str, str] | None = None,
+        fresh: bool = False,
     ) -> None:
+        """`fresh`: a new interpreter, as a person starts it; otherwise a fork of a server that has
+        imported what the app imports before its first frame (hostile/forkserver.py)."""
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         environment = {
@@ -70,17 +75,21 @@ class PtyApp:
         }
         environment.pop("LOOPBAAN_DEBUG", None)
         command = [sys.executable, str(script)] if script else [sys.executable, "-m", "loopbaan_tui.cli"]
-        self.process = subprocess.Popen(
-            [*command, *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=environment,
-            cwd=ROOT,
-            start_new_session=True,
-            close_fds=True,
-            preexec_fn=_take_terminal,
-        )
+        self.process: subprocess.Popen[bytes] | forkserver.Forked
+        if not fresh and forkserver.forks(environment):  # the same process, without importing Textual anew
+            self.process = forkserver.start([*command, *args], environment, ROOT, slave)
+        else:
+            self.process = subprocess.Popen(
+                [*command, *args],
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=environment,
+                cwd=ROOT,
+                start_new_session=True,
+                close_fds=True,
+                preexec_fn=_take_terminal,
+            )
         os.close(slave)
         self.master: int | None = master
         self.output = b""
@@ -102,6 +111,21 @@ class PtyApp:
                     return
                 self.output += chunk
             elif left <= 0:
+                return
+
+    def settle(self, since: int | None = None, quiet: float = 0.05, timeout: float = 2.0) -> None:
+        """Drain until the app has drawn something after `since` (a length of `output`, taken before the
+        keys were sent; now when None) and then nothing for `quiet` seconds: it handled the keys and
+        painted the result. A wait on the app, not on a fixed time (at most `timeout`). Keys sent after
+        it are handled after the earlier ones anyway (ui/key_order.py): this is for the screen."""
+        start = len(self.output) if since is None else since
+        end = time.monotonic() + timeout
+        while self.master is not None and time.monotonic() < end:
+            before = len(self.output)
+            self.drain(quiet)
+            if before == len(self.output) and before > start:
+                return
+            if self.process.poll() is not None:
                 return
 
     def text(self) -> str:

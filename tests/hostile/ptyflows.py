@@ -76,12 +76,13 @@ def open_traject(app: PtyApp, name: str = NAME) -> None:
 
 
 def go_to(app: PtyApp, field: Field) -> None:
-    """From the first prompt to the field (its step drawn, then a moment for each key after)."""
+    """From the first prompt to the field: its step drawn, and the screen drawn after each key."""
     for number, key in enumerate(field.keys):
+        sent = len(app.output)
         app.send(key)
         if number == 0 and field.shown:
             assert app.wait_for(field.shown) is not None, f"{field.name}: the step did not open"
-        app.drain(0.25)
+        app.settle(sent)
 
 
 def answers(data: Path, traject_id: str) -> dict[str, Any]:
