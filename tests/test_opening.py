@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -151,3 +152,17 @@ async def test_the_rules_of_every_widget_the_reflection_mounts_are_parsed_ahead(
         assert screen.query(StepView) and len(screen.query(StepView)) == len(screen.sections)
         added = {where for _, where in set(app.stylesheet.source) - parsed}
         assert added == set(), "mounted in the reflection but not parsed ahead (ahead.reflection_widget_types)"
+
+
+def test_a_widget_module_being_imported_ahead_is_no_widget_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: the frame drawn while ahead.py's thread was importing textual.widgets._radio_set asked it for
+    its RadioSet (ui/cursor.py), which that module did not define yet: AttributeError, the app stopped."""
+    from types import ModuleType
+
+    from loopbaan_tui.ui.textual_private import is_radio_set, is_text_area
+
+    widget = Static()
+    for name in ("textual.widgets._radio_set", "textual.widgets._text_area"):
+        monkeypatch.setitem(sys.modules, name, ModuleType(name))  # in sys.modules, its classes not made yet
+    assert not is_radio_set(widget)
+    assert not is_text_area(widget)

@@ -132,15 +132,15 @@ def is_text_area(widget: Widget) -> bool:
     """Whether `widget` is a TextArea, without importing TextArea (~13 ms, before the first frame) while
     nothing has made one yet: no widget can be a TextArea before its module is loaded. Private: the
     module path `textual.widgets._text_area` (the public name is imported lazily by textual.widgets)."""
-    module = sys.modules.get("textual.widgets._text_area")
-    return module is not None and isinstance(widget, module.TextArea)
+    kind = getattr(sys.modules.get("textual.widgets._text_area"), "TextArea", None)  # None while it is
+    return kind is not None and isinstance(widget, kind)  # being imported (on ahead.py's thread): no widget is one
 
 
 def is_radio_set(widget: Widget) -> TypeGuard[RadioSet]:
     """Whether `widget` is a RadioSet, the same way (the new-traject dialog loads it, not the start
     screen). Private: the module path `textual.widgets._radio_set`."""
-    module = sys.modules.get("textual.widgets._radio_set")
-    return module is not None and isinstance(widget, module.RadioSet)
+    kind = getattr(sys.modules.get("textual.widgets._radio_set"), "RadioSet", None)
+    return kind is not None and isinstance(widget, kind)
 
 
 def add_default_css(app: App[ReturnType], widget_type: type[Widget]) -> None:
