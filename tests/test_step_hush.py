@@ -1,6 +1,7 @@
 """A switch of step drops the Show, Hide and Resize messages Textual's layout would post to each widget
 of the steps shown and hidden for nothing (StepView.hush), and lets them through again after it; the
-rail redraws only the lines of the steps whose highlight changed (StepRail.watch_highlighted)."""
+rail redraws only the lines of the steps whose highlight changed (StepRail.watch_highlighted); the field
+left is restyled as blurred once the frame is drawn (StyledOnMount.update_node_styles)."""
 
 from __future__ import annotations
 
@@ -58,12 +59,16 @@ async def test_a_switch_of_step_lets_the_messages_through_again_and_a_resize_sti
         screen = app.screen
         assert isinstance(screen, ReflectionScreen)
         field = screen.query_one("#prompt-kan-sterk").query_one(TextArea)
+        await wait_until(pilot, lambda: screen.focused is field and field.has_focus)
+        focused_border = field.styles.border_top
         for key in ("ctrl+n", "f5", "ctrl+n"):  # a first visit, a revisit, a revisit
             await pilot.press(key)
             await pilot.pause()
             await pilot.pause()
             assert not hushed(screen), key
             assert not stale_rail_lines(screen), key
+            # the field left, hidden, is restyled after the frame (StyledOnMount): not as focused
+            assert (field.styles.border_top == focused_border) is (key == "f5"), key
         lines = field.wrapped_document.height
         await pilot.resize_terminal(60, 24)  # while the first step is hidden
         await pilot.pause()
