@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from textual.content import Content
 from textual.events import Key
+from textual.geometry import Region
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -21,6 +23,10 @@ LABEL_WIDTH = 27
 class StepRail(OptionList):
     """One option per step; highlighting one shows it."""
 
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a new highlight redraws only the two steps' lines (`watch_highlighted`), not
+    all of the rail's: each switch of step moves it."""
+
     def __init__(
         self, sections: tuple[Section, ...], traject: Traject, words: Callable[..., str], pack: Pack | None = None
     ) -> None:
@@ -30,6 +36,7 @@ class StepRail(OptionList):
         self.traject = traject
         self.words = words
         self._shown: dict[int, tuple[int, int]] = {}  # step -> (answered, total) in its label
+        self._lit: int | None = None  # the step whose option is drawn highlighted
         super().__init__(*(Option(self._label(i), id=s.id) for i, s in enumerate(sections)), id="rail")
 
     def _label(self, index: int) -> Content:
@@ -43,6 +50,19 @@ class StepRail(OptionList):
         )
         name, _, mark = name.rpartition(" ")
         return Content.assemble(literal(question, "bold"), "\n", literal(name + " ", "dim"), literal(mark, "italic"))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        for index in {self._lit, highlighted}:
+            if index is not None and 0 <= index < len(self.sections):
+                top = sum(self._height(i) for i in range(index)) - int(self.scroll_offset.y)
+                self.refresh(Region(0, top, self.size.width, self._height(index)))
+        self._lit = highlighted
+
+    def _height(self, index: int) -> int:
+        """The lines of a step's option: its label is wrapped to the rail's width as it is made (`_label`)."""
+        prompt = self.get_option_at_index(index).prompt
+        return len(prompt.plain.splitlines()) if isinstance(prompt, Content) else len(str(prompt).splitlines())
 
     def on_key(self, event: Key) -> None:
         """Digits pick a step while the rail has focus."""
