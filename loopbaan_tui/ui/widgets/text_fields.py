@@ -17,10 +17,12 @@ import unicodedata
 
 from textual import events, on
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from ..textual_private import text_area_line_key
 from .styled import StyledOnMount
@@ -50,6 +52,11 @@ class TextField(StyledOnMount, TextArea):
     TextField { height: auto; }
     """
 
+    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
+    """TextArea's, but a change repaints only the rows it changed (`watch_selection`): Textual repainted
+    the whole field for it, every row with its border and padding drawn again and sent to the terminal
+    on every key."""
+
     def __init__(
         self,
         text: str = "",
@@ -73,6 +80,7 @@ class TextField(StyledOnMount, TextArea):
         self._entered = False
         self._wrapped_at = -1  # the width its text was last wrapped to by get_content_height
         self._kept: dict[tuple[object, ...], Strip] = {}  # rendered lines (render_line)
+        self._shown: dict[int, tuple[object, ...] | None] = {}  # each row's key when last rendered (None: none)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As tall as its text wrapped to the width the layout gives it, wrapped here and now: else the
@@ -96,8 +104,9 @@ class TextField(StyledOnMount, TextArea):
         has no width (a resize being laid out): Textual wraps an empty field's placeholder to its
         width, and raised at none, which stopped the app."""
         if self.content_size.width <= 0:
+            self._shown[y] = None
             return Strip.blank(self.size.width, self.visual_style.rich_style)
-        key = text_area_line_key(self, y)
+        key = self._shown[y] = text_area_line_key(self, y)
         if key is None:
             return super().render_line(y)
         if (line := self._kept.get(key)) is None:
@@ -105,6 +114,20 @@ class TextField(StyledOnMount, TextArea):
                 self._kept.clear()
             line = self._kept[key] = super().render_line(y)
         return line
+
+    def watch_selection(self) -> None:
+        """Repaint the rows whose line key (textual_private.text_area_line_key: all that a row's drawing
+        reads) is not the one they were drawn with: where the text, the cursor or the selection changed.
+        A change of the rows' count or of the scroll repaints the whole field (Textual's own refresh)."""
+        if not self.is_mounted:
+            return
+        width, height = self.content_size
+        shown = self._shown
+        rows = [y for y in range(height) if (key := text_area_line_key(self, y)) is None or shown.get(y) != key]
+        if width <= 0 or len(rows) == height:
+            self.refresh()
+        elif rows:
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in rows))
 
     def notify_style_update(self) -> None:
         self._kept.clear()  # the lines were rendered with the styles as they were
