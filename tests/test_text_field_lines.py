@@ -65,6 +65,20 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
         assert 0 < len(repainted) <= 2, f"rows repainted for one key (of {field.size.height}): {repainted}"
         del cache.render_line
 
+        layouts: list[object] = []
+        screen = app.screen
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: [layouts.append(args), lay_out(*args, **kwargs)][1]  # type: ignore[method-assign]
+        rows = field.virtual_size.height
+        assert rows > field.content_size.height, "the field scrolls"
+        while field.virtual_size.height == rows:  # to the key that wraps the last word to a new row
+            await pilot.press("w")
+            await pilot.pause()
+        assert not layouts, "a field that scrolls and still does keeps its size: no layout"
+        assert field.vertical_scrollbar.window_virtual_size == field.virtual_size.height, "the scrollbar follows"
+        assert field.content_region.contains(*field.cursor_screen_offset), "the new row is scrolled into view"
+        del screen._refresh_layout
+
         steps = [
             ("a key at the end", ("y",)),
             ("words until the line wraps", tuple("space" if c == " " else c for c in "abc def ghi jkl mno pqr")),

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from ..textual_private import text_area_line_key
+from ..textual_private import scrollbars_follow, text_area_line_key
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
@@ -51,6 +51,9 @@ class TextField(StyledOnMount, TextArea):
     DEFAULT_CSS = """
     TextField { height: auto; }
     """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    """Widget's, but a change lays out the screen only when the field's size can change (`watch_virtual_size`)."""
 
     selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
     """TextArea's, but a change repaints only the rows it changed (`watch_selection`): Textual repainted
@@ -96,6 +99,27 @@ class TextField(StyledOnMount, TextArea):
                 self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
             return self.wrapped_document.height
         return super().get_content_height(container, viewport, width)
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        """A field that scrolls (taller than it may be) and still does keeps its size: its new virtual
+        height goes to its scrollbar, without the layout of the whole screen that Textual's reactive
+        does (~20-30 ms on the reflection screen, each time a key adds or takes a wrapped row of a long
+        answer). The cursor is then scrolled into view: Textual scrolled before the new height was
+        known, and left a new last row below the edge (an undo moves the cursor after this: it
+        scrolls then)."""
+        rows = self.content_size.height
+        if not (
+            self.is_mounted
+            and self.soft_wrap
+            and self.show_vertical_scrollbar
+            and 0 < rows < min(old.height, new.height)
+        ):
+            self.refresh(layout=True)
+            return
+        scrollbars_follow(self)
+        row, column = self.selection.end
+        if row < self.document.line_count and column <= len(self.document[row]):
+            self.scroll_cursor_visible()
 
     def render_line(self, y: int) -> Strip:
         """A line as Textual renders it, kept over the edits that leave it as it was: Textual renders
