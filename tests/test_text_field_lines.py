@@ -4,6 +4,8 @@ echo), and what it draws is always what Textual would draw now."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from loopbaan_tui.ui.widgets.text_fields import TextField
@@ -30,6 +32,14 @@ def _as_textual_draws(field: TextField) -> list[list[object]]:
     return [list(TextArea._render_line(field, y)) for y in range(field.size.height)]
 
 
+def _on_screen_and_anew(field: TextField) -> tuple[list[Strip], list[Strip]]:
+    """The field's rows as on screen (a row not repainted is Textual's kept one) and as all drawn anew."""
+    region = Region(0, 0, *field.size)
+    shown = field.render_lines(region)
+    field._styles_cache.clear()
+    return shown, field.render_lines(region)
+
+
 async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_as_textual_would() -> None:
     app = _FieldApp()
     async with app.run_test(size=(40, 10)) as pilot:
@@ -45,6 +55,29 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
         await pilot.pause()
         assert 0 < len(rendered) <= 2, f"lines rendered anew for one key (of {field.size.height}): {rendered}"
         del field._render_line
+
+        repainted: list[int] = []
+        cache = field._styles_cache
+        paint = cache.render_line
+        cache.render_line = lambda *args: [repainted.append(args[1]), paint(*args)][1]  # type: ignore[method-assign]
+        await pilot.press("x")
+        await pilot.pause()
+        assert 0 < len(repainted) <= 2, f"rows repainted for one key (of {field.size.height}): {repainted}"
+        del cache.render_line
+
+        layouts: list[object] = []
+        screen = app.screen
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: [layouts.append(args), lay_out(*args, **kwargs)][1]  # type: ignore[method-assign]
+        rows = field.virtual_size.height
+        assert rows > field.content_size.height, "the field scrolls"
+        while field.virtual_size.height == rows:  # to the key that wraps the last word to a new row
+            await pilot.press("w")
+            await pilot.pause()
+        assert not layouts, "a field that scrolls and still does keeps its size: no layout"
+        assert field.vertical_scrollbar.window_virtual_size == field.virtual_size.height, "the scrollbar follows"
+        assert field.content_region.contains(*field.cursor_screen_offset), "the new row is scrolled into view"
+        del screen._refresh_layout
 
         steps = [
             ("a key at the end", ("y",)),
@@ -63,6 +96,8 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
             await pilot.press(*keys)
             await pilot.pause()
             assert _drawn(field) == _as_textual_draws(field), what
+            shown, anew = _on_screen_and_anew(field)
+            assert shown == anew, f"{what}: a row on screen is not repainted"
         field.styles.width = 24
         await pilot.pause()
         assert _drawn(field) == _as_textual_draws(field), "narrower"

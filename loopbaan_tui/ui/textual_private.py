@@ -288,6 +288,12 @@ def css_variables(app: App[ReturnType]) -> dict[str, str]:
     return app.stylesheet._variables
 
 
+def scrollbars_follow(widget: Widget) -> None:
+    """The scrollbars of `widget` set to its virtual size now, as a layout would (`Widget._scroll_update`,
+    Textual 8.2.8), for a widget whose own size stays as it is (TextField.watch_virtual_size)."""
+    widget._scroll_update(widget.virtual_size)
+
+
 def text_area_line_key(area: TextArea, y: int) -> tuple[object, ...] | None:
     """What line `y` (from the top of `area`) shows, as a key under which its rendered line can be kept
     over edits elsewhere in the text: None for a line not worth keeping (a placeholder, a line below

@@ -17,12 +17,14 @@ import unicodedata
 
 from textual import events, on
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
-from ..textual_private import text_area_line_key
+from ..textual_private import scrollbars_follow, text_area_line_key
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
@@ -50,6 +52,14 @@ class TextField(StyledOnMount, TextArea):
     TextField { height: auto; }
     """
 
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    """Widget's, but a change lays out the screen only when the field's size can change (`watch_virtual_size`)."""
+
+    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
+    """TextArea's, but a change repaints only the rows it changed (`watch_selection`): Textual repainted
+    the whole field for it, every row with its border and padding drawn again and sent to the terminal
+    on every key."""
+
     def __init__(
         self,
         text: str = "",
@@ -73,6 +83,7 @@ class TextField(StyledOnMount, TextArea):
         self._entered = False
         self._wrapped_at = -1  # the width its text was last wrapped to by get_content_height
         self._kept: dict[tuple[object, ...], Strip] = {}  # rendered lines (render_line)
+        self._shown: dict[int, tuple[object, ...] | None] = {}  # each row's key when last rendered (None: none)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As tall as its text wrapped to the width the layout gives it, wrapped here and now: else the
@@ -89,6 +100,27 @@ class TextField(StyledOnMount, TextArea):
             return self.wrapped_document.height
         return super().get_content_height(container, viewport, width)
 
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        """A field that scrolls (taller than it may be) and still does keeps its size: its new virtual
+        height goes to its scrollbar, without the layout of the whole screen that Textual's reactive
+        does (~20-30 ms on the reflection screen, each time a key adds or takes a wrapped row of a long
+        answer). The cursor is then scrolled into view: Textual scrolled before the new height was
+        known, and left a new last row below the edge (an undo moves the cursor after this: it
+        scrolls then)."""
+        rows = self.content_size.height
+        if not (
+            self.is_mounted
+            and self.soft_wrap
+            and self.show_vertical_scrollbar
+            and 0 < rows < min(old.height, new.height)
+        ):
+            self.refresh(layout=True)
+            return
+        scrollbars_follow(self)
+        row, column = self.selection.end
+        if row < self.document.line_count and column <= len(self.document[row]):
+            self.scroll_cursor_visible()
+
     def render_line(self, y: int) -> Strip:
         """A line as Textual renders it, kept over the edits that leave it as it was: Textual renders
         every visible line anew after each key (textual_private.text_area_line_key), most of what a
@@ -96,8 +128,9 @@ class TextField(StyledOnMount, TextArea):
         has no width (a resize being laid out): Textual wraps an empty field's placeholder to its
         width, and raised at none, which stopped the app."""
         if self.content_size.width <= 0:
+            self._shown[y] = None
             return Strip.blank(self.size.width, self.visual_style.rich_style)
-        key = text_area_line_key(self, y)
+        key = self._shown[y] = text_area_line_key(self, y)
         if key is None:
             return super().render_line(y)
         if (line := self._kept.get(key)) is None:
@@ -105,6 +138,20 @@ class TextField(StyledOnMount, TextArea):
                 self._kept.clear()
             line = self._kept[key] = super().render_line(y)
         return line
+
+    def watch_selection(self) -> None:
+        """Repaint the rows whose line key (textual_private.text_area_line_key: all that a row's drawing
+        reads) is not the one they were drawn with: where the text, the cursor or the selection changed.
+        A change of the rows' count or of the scroll repaints the whole field (Textual's own refresh)."""
+        if not self.is_mounted:
+            return
+        width, height = self.content_size
+        shown = self._shown
+        rows = [y for y in range(height) if (key := text_area_line_key(self, y)) is None or shown.get(y) != key]
+        if width <= 0 or len(rows) == height:
+            self.refresh()
+        elif rows:
+            self.refresh(*(Region(0, y, self.size.width, 1) for y in rows))
 
     def notify_style_update(self) -> None:
         self._kept.clear()  # the lines were rendered with the styles as they were
