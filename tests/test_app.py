@@ -86,8 +86,9 @@ async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_
 
 
 async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None:
-    """Every step filled in by keys, Ctrl+Q, and every answer back on screen after reopening; on the way, at
-    80x24, the rail shows a step's progress and a click on it goes to its step (the larger screen: below)."""
+    """Every step filled in by keys, Ctrl+Q, and every answer back on screen after reopening, opened on the
+    prompt last edited (was a test of its own in test_lived_in.py); on the way, at 80x24, the rail shows a
+    step's progress and a click on it goes to its step (the larger screen: below)."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot)
@@ -156,9 +157,12 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
     assert answers["wie-mensen"] == [{"who": "Sanne", "help": "vragen", "reach": "lopen"}]
     assert answers["roadmap-checkin"] == "2027-03-01"
 
-    # Reopen: every answer is back on screen.
+    # Reopen: the start screen's list has the progress saved with the file (answered, total), the traject
+    # opens on the prompt last edited (was: always on step 1), and every answer is back on screen.
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
+        summary = app.store.summaries()[0]
+        assert (summary.answered, summary.total) == (10, 12), "the progress, from the summary"
         await pilot.pause()
         await pilot.press("enter")
         for _ in range(20):
@@ -166,7 +170,10 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
             if isinstance(app.screen, ReflectionScreen):
                 break
         screen = app.screen
-        await pilot.press("f5")  # it opens where the user left off: the roadmap step
+        assert focused_prompt(app) == "roadmap-checkin", "it opens where the user left off"
+        area = app.focused
+        assert area is not None and screen.query_one("#steps").region.contains_region(area.region), "in view"
+        await pilot.press("f5")
         await pilot.pause()
         assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
         assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor\nbuddy"
