@@ -88,7 +88,8 @@ async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_
 async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None:
     """Every step filled in by keys, Ctrl+Q, and every answer back on screen after reopening, opened on the
     prompt last edited (was a test of its own in test_lived_in.py); on the way, at 80x24, the rail shows a
-    step's progress and a click on it goes to its step (the larger screen: below)."""
+    step's progress and a click on it goes to its step, and after reopening at 120x40 too (was a test of its
+    own)."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot)
@@ -195,19 +196,13 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.pause()
         recall = str(screen.query_one("#prompt-wie-mensen .prompt-recall").render())
         assert "Meelopen" in recall
-
-
-@pytest.mark.parametrize("size", [(120, 40)])  # 80x24: in test_whole_reflection_survives_quit_and_reopen
-async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=size) as pilot:
-        await create_traject(pilot)
-        await type_text(pilot, "iets")
-        rail = app.screen.query_one("#rail", OptionList)
-        await wait_until(pilot, lambda: "1/3" in str(rail.get_option_at_index(0).prompt))
+        # the larger screen (was a test of its own): the rail shows the progress and a click moves too
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert str(screen.query_one("#rail", OptionList).get_option_at_index(0).prompt).endswith("✓"), "step 1: done"
         await pilot.click("#rail", offset=(3, 4))  # the third step's first line
         await pilot.pause()
-        assert app.screen.query_one("#steps").current == "step-waar"
+        assert screen.query_one("#steps").current == "step-waar", "at 120x40 a click on the rail goes to that step"
 
 
 async def test_typing_switching_autosave_and_the_private_marker_in_one_session(tmp_path: Path) -> None:
