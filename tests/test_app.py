@@ -89,8 +89,10 @@ async def test_the_empty_start_screen_says_how_to_begin_opens_help_and_survives_
 
 
 async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None:
-    """Every step filled in by keys, Ctrl+Q, and every answer back on screen after reopening; on the way, at
-    80x24, the rail shows a step's progress and a click on it goes to its step (the larger screen: below)."""
+    """Every step filled in by keys, Ctrl+Q, and every answer back on screen after reopening, opened on the
+    prompt last edited (was a test of its own in test_lived_in.py); on the way, at 80x24, the rail shows a
+    step's progress and a click on it goes to its step, and after reopening at 120x40 too (was a test of its
+    own)."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await create_traject(pilot)
@@ -159,9 +161,12 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
     assert answers["wie-mensen"] == [{"who": "Sanne", "help": "vragen", "reach": "lopen"}]
     assert answers["roadmap-checkin"] == "2027-03-01"
 
-    # Reopen: every answer is back on screen.
+    # Reopen: the start screen's list has the progress saved with the file (answered, total), the traject
+    # opens on the prompt last edited (was: always on step 1), and every answer is back on screen.
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
+        summary = app.store.summaries()[0]
+        assert (summary.answered, summary.total) == (10, 12), "the progress, from the summary"
         await pilot.pause()
         await pilot.press("enter")
         for _ in range(20):
@@ -169,7 +174,10 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
             if isinstance(app.screen, ReflectionScreen):
                 break
         screen = app.screen
-        await pilot.press("f5")  # it opens where the user left off: the roadmap step
+        assert focused_prompt(app) == "roadmap-checkin", "it opens where the user left off"
+        area = app.focused
+        assert area is not None and screen.query_one("#steps").region.contains_region(area.region), "in view"
+        await pilot.press("f5")
         await pilot.pause()
         assert screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == TRICKY
         assert screen.query_one("#prompt-kan-feedback TextArea", TextArea).text == "mentor\nbuddy"
@@ -191,19 +199,13 @@ async def test_whole_reflection_survives_quit_and_reopen(tmp_path: Path) -> None
         await pilot.pause()
         recall = str(screen.query_one("#prompt-wie-mensen .prompt-recall").render())
         assert "Meelopen" in recall
-
-
-@pytest.mark.parametrize("size", [(120, 40)])  # 80x24: in test_whole_reflection_survives_quit_and_reopen
-async def test_rail_shows_progress_and_moves_by_mouse(tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=size) as pilot:
-        await create_traject(pilot)
-        await type_text(pilot, "iets")
-        rail = app.screen.query_one("#rail", OptionList)
-        await wait_until(pilot, lambda: "1/3" in str(rail.get_option_at_index(0).prompt))
+        # the larger screen (was a test of its own): the rail shows the progress and a click moves too
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert str(screen.query_one("#rail", OptionList).get_option_at_index(0).prompt).endswith("✓"), "step 1: done"
         await pilot.click("#rail", offset=(3, 4))  # the third step's first line
         await pilot.pause()
-        assert app.screen.query_one("#steps").current == "step-waar"
+        assert screen.query_one("#steps").current == "step-waar", "at 120x40 a click on the rail goes to that step"
 
 
 async def test_typing_switching_autosave_and_the_private_marker_in_one_session(tmp_path: Path) -> None:
@@ -345,28 +347,8 @@ async def test_second_copy_on_the_same_traject_is_refused_kindly(tmp_path: Path)
     assert store.load(store.summaries()[0].id).answers["kan-sterk"] == "nog steeds van mij"
 
 
-async def test_damaged_file_is_kept_and_the_backup_offered(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    traject = store.create("Kapot", "student", str(MINI))
-    traject.set_answer("kan-sterk", "versie één")
-    store.save(traject)
-    traject.set_answer("kan-sterk", "versie twee")
-    store.save(traject)
-    path = store.path_of(traject.id)
-    path.write_bytes(b"\x00\x00 half geschreven")
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
-        body = str(app.screen.query_one("#dialog-body").render())
-        assert "beschadigd" in body and "reservekopie" in body
-        await pilot.press("enter")  # open the backup
-        for _ in range(10):
-            await pilot.pause()
-        assert isinstance(app.screen, ReflectionScreen)
-        assert app.screen.query_one("#prompt-kan-sterk TextArea", TextArea).text == "versie één"
-        await pilot.press("ctrl+q")
-    kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
-    assert kept and kept[0].read_bytes() == b"\x00\x00 half geschreven"
+# A damaged file: the dialog says so and offers the backup (Enter opens it), the damaged file is kept
+# aside: tests/test_hostile_faults.py, test_opening_the_backup_and_leaving_at_once_leaves_the_backup_as_the_file.
 
 
 # English on request (the English pack: its step heads and status line): tests/test_lived_in.py,

@@ -341,7 +341,8 @@ async def test_opening_a_traject_whose_file_and_backup_are_both_damaged(tmp_path
 
 async def test_opening_the_backup_and_leaving_at_once_leaves_the_backup_as_the_file(tmp_path: Path) -> None:
     """Found this way: open a damaged traject, choose "Reservekopie openen", leave without typing:
-    the screen said "Alles is bewaard" while the damaged file was still the traject."""
+    the screen said "Alles is bewaard" while the damaged file was still the traject. On the way: the
+    dialog says the file is damaged and offers the backup, with the focus, and Enter opens it."""
     store = Store(tmp_path / "data")
     traject = store.create("Terug naar de kopie", "student", str(MINI))
     traject.set_answer("kan-sterk", "versie één")
@@ -357,7 +358,10 @@ async def test_opening_the_backup_and_leaving_at_once_leaves_the_backup_as_the_f
         await pilot.pause()
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.query("#backup"))
-        await pilot.click("#backup")
+        body = rendered(app.screen.query_one("#dialog-body"))
+        assert "beschadigd" in body and "reservekopie" in body, body
+        assert app.focused is app.screen.query_one("#backup"), "the backup is offered first"
+        await pilot.press("enter")  # open the backup (test_app.py had this as a test of its own)
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
         await pilot.pause()
         assert area(app).text == "versie één"

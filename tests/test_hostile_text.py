@@ -8,6 +8,7 @@ the real editors, every screen, hostile labels in a pack, and labels in the road
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import shutil
@@ -263,9 +264,8 @@ async def test_hostile_text_and_labels_are_shown_literally_on_every_screen(
         for key in ("f5", "f6", "f7", "f8", "f9", "ctrl+n"):
             await pilot.press(key)
             await pilot.pause()
-            for view in app.screen.query(PromptView):
-                if not view.has_class("-show-help"):
-                    await view.toggle_help()  # help and example, as F2 shows them
+            closed = [view for view in app.screen.query(PromptView) if not view.has_class("-show-help")]
+            await asyncio.gather(*(view.toggle_help() for view in closed))  # help and example, as F2 shows them
             await pilot.pause()
             seen.append(screen_text(app))
             if key == "f9":

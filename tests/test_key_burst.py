@@ -32,7 +32,12 @@ async def burst(pilot: Pilot[object], *keys: str) -> None:
     await pilot.pause()
 
 
-async def test_a_path_picked_takes_tab_and_letters_of_the_same_burst_into_its_new_field(tmp_path: Path) -> None:
+async def test_a_path_picked_and_a_row_added_take_the_keys_of_the_same_burst_into_their_new_fields(
+    tmp_path: Path,
+) -> None:
+    """One run (each was a test of its own): a path picked by Space takes the Tab and letters of the same
+    burst into its new reason field; a row added by Enter takes the letters into its first field and, after
+    a Tab, the one after it."""
     Store(tmp_path).create("Burst", "ervaren", str(MINI))
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -43,16 +48,6 @@ async def test_a_path_picked_takes_tab_and_letters_of_the_same_burst_into_its_ne
         focused = app.focused
         assert isinstance(focused, LineField) and focused.has_class("path-reason"), focused
         assert focused.text == "ok"
-        await pilot.press("ctrl+q")
-    answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
-    assert answers["waar-paden"] == [{"path": "expert", "reason": "ok"}]
-
-
-async def test_a_row_added_by_enter_takes_the_letters_of_the_same_burst(tmp_path: Path) -> None:
-    Store(tmp_path).create("Burst", "student", str(MINI))
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
         await pilot.press("f8")
         await pilot.pause()
         app.screen.query_one("#prompt-hoe-acties .row-add").focus()
@@ -61,6 +56,10 @@ async def test_a_row_added_by_enter_takes_the_letters_of_the_same_burst(tmp_path
         rows = list(app.screen.query("#prompt-hoe-acties .row"))
         assert len(rows) == 2
         assert [(f.name, f.text) for f in rows[1].query(LineField) if f.text] == [("what", "ab"), ("when", "c")]
+        await pilot.press("ctrl+q")
+    answers = Store(tmp_path).load(Store(tmp_path).summaries()[0].id).answers
+    assert answers["waar-paden"] == [{"path": "expert", "reason": "ok"}]
+    assert answers["hoe-acties"][-1]["what"] == "ab"
 
 
 async def test_a_prompt_shown_by_a_letter_takes_the_tab_and_letters_of_the_same_burst(tmp_path: Path) -> None:

@@ -44,15 +44,21 @@ def recorded(calls: list[str], name: str, real: Callable[..., Any], gate: thread
     return wrapper
 
 
-async def test_opening_reads_the_files_on_a_thread_and_keeps_what_is_typed_meanwhile(
+async def test_opening_reads_the_files_on_a_thread_and_the_roadmap_is_rendered_and_written_on_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(tmp_path)
+    """One run (each was a test of its own): opening reads the files on a thread and keeps what is typed
+    meanwhile; then the roadmap of what was typed is rendered and written on a thread."""
+    store = Store(tmp_path / "data")
     store.create("Traag", "student", str(MINI))
     calls: list[str] = []
     gate = threading.Event()
     monkeypatch.setattr(Store, "lock", recorded(calls, "lock", Store.lock))
     monkeypatch.setattr(Store, "load", recorded(calls, "load", Store.load, gate))
+    monkeypatch.setattr(roadmap_screen, "render", recorded(calls, "render", roadmap_screen.render))
+    monkeypatch.setattr(roadmap_screen, "write_new_file", recorded(calls, "write", roadmap_screen.write_new_file))
+    target = tmp_path / "uit" / "kaart.md"
+    target.parent.mkdir()
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -66,36 +72,19 @@ async def test_opening_reads_the_files_on_a_thread_and_keeps_what_is_typed_meanw
         await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
         await wait_until(pilot, lambda: first_text(app) == "nd x")
         assert app.focused is app.screen.query_one(FIRST, TextArea)
-    assert calls == ["lock on a thread", "load on a thread"]
-    assert not app.crash_report
-
-
-async def test_the_roadmap_is_rendered_and_written_on_a_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store(tmp_path / "data")
-    traject = store.create("Kaart", "student", str(MINI))
-    traject.set_answer("kan-sterk", "Ik leg goed uit")
-    store.save(traject)
-    calls: list[str] = []
-    monkeypatch.setattr(roadmap_screen, "render", recorded(calls, "render", roadmap_screen.render))
-    monkeypatch.setattr(roadmap_screen, "write_new_file", recorded(calls, "write", roadmap_screen.write_new_file))
-    target = tmp_path / "uit" / "kaart.md"
-    target.parent.mkdir()
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
+        assert calls == ["lock on a thread", "load on a thread"]
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen))
         await pilot.app.workers.wait_for_complete()
-        assert "Ik leg goed uit" in app.screen.query_one("#roadmap-markdown").source  # type: ignore[attr-defined]
+        assert "nd x" in app.screen.query_one("#roadmap-markdown").source  # type: ignore[attr-defined]
         app.screen.query_one("#roadmap-path", LineField).text = str(target)
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: target.exists())
         await pilot.app.workers.wait_for_complete()
         assert str(target) in str(app.screen.query_one("#roadmap-message", Static).render())
-    assert "Ik leg goed uit" in target.read_text(encoding="utf-8")
-    assert set(calls) == {"render on a thread", "write on a thread"}, calls
+    assert "nd x" in target.read_text(encoding="utf-8")
+    assert set(calls[2:]) == {"render on a thread", "write on a thread"}, calls
+    assert not app.crash_report
 
 
 async def test_keys_typed_in_one_burst_with_the_enter_that_opens_all_reach_the_reflection(tmp_path: Path) -> None:

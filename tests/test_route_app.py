@@ -19,6 +19,7 @@ from loopbaan_tui.domain.trajects.traject import Traject
 from loopbaan_tui.ui.app import LoopbaanApp
 from loopbaan_tui.ui.screens.reflection import ReflectionScreen
 from loopbaan_tui.ui.screens.roadmap import RoadmapScreen
+from loopbaan_tui.ui.screens.start import StartScreen
 from loopbaan_tui.ui.widgets.rail import StepRail
 
 CORE = "kan-moment"  # the first step's first prompt, on both routes
@@ -52,43 +53,33 @@ async def start_in_dialog(pilot: Any, route_keys: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-async def test_the_short_route_chosen_in_the_dialog_is_saved(tmp_path: Path, language: str) -> None:
+async def test_the_route_chosen_in_the_dialog_is_saved(tmp_path: Path, language: str) -> None:
+    """The short route chosen in the dialog is saved; in Dutch, first a traject with the dialog's default:
+    the full route, not written in the file (each was a test of its own)."""
     app = make_app(tmp_path, language)
     async with app.run_test(size=SIZE) as pilot:
+        if language == "nl":
+            await start_in_dialog(pilot, ())
+            assert OUTSIDE in prompt_ids(app)
+            await pilot.press("escape")  # back to the start screen, for the next traject
+            await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         await start_in_dialog(pilot, ("right", "enter"))  # from "full" (the default, first) to "short"
         assert OUTSIDE not in prompt_ids(app) and prompt_ids(app)[0] == CORE
         await pilot.press("ctrl+q")
-    [summary] = Store(tmp_path).summaries()
-    traject = Store(tmp_path).load(summary.id)
-    assert traject.route == "short"
-    assert 'route = "short"' in file_text(tmp_path, traject)
-
-
-async def test_the_dialog_starts_on_the_full_route(tmp_path: Path) -> None:
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await start_in_dialog(pilot, ())
-        assert OUTSIDE in prompt_ids(app)
-        await pilot.press("ctrl+q")
-    [summary] = Store(tmp_path).summaries()
-    traject = Store(tmp_path).load(summary.id)
-    assert traject.route == "full" and "route" not in file_text(tmp_path, traject)
-
-
-async def test_a_pack_without_core_prompts_asks_no_route(tmp_path: Path) -> None:
-    app = make_app(Store(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
-        assert not dialog.query_one("#route-row").display
-        await pilot.press("tab", "enter", "tab", "tab")  # past the profile and the pack: Start
-        assert pilot.app.focused is not None and pilot.app.focused.id == "begin"
+    store = Store(tmp_path)
+    routes = {traject.route: traject for traject in (store.load(summary.id) for summary in store.summaries())}
+    assert sorted(routes) == (["full", "short"] if language == "nl" else ["short"])
+    assert 'route = "short"' in file_text(tmp_path, routes["short"])
+    if language == "nl":
+        assert "route" not in file_text(tmp_path, routes["full"])
 
 
 async def test_switching_the_route_there_and_back_keeps_every_answer_and_counts_the_route(tmp_path: Path) -> None:
     """Ctrl+K to the short route and back, in one run: the rail counts the questions of the route (the
     answer outside it is not counted), words typed just before the switch are not lost, every answer stays
     on disk and in the roadmap, and comes back on screen. F1 names Ctrl+K (it is not in the footer: at 80
-    columns it would push Back and Quit out)."""
+    columns it would push Back and Quit out). Then, from a question outside the short route, Ctrl+K gives
+    the focus to the first question of the step (was a test of its own)."""
     traject = saved_traject(tmp_path, {CORE: CORE_TEXT, OUTSIDE: OUTSIDE_TEXT}, last_prompt=CORE)
     app = make_app(tmp_path, "nl")
     kan = app.pack.sections[0]
@@ -128,27 +119,31 @@ async def test_switching_the_route_there_and_back_keeps_every_answer_and_counts_
         assert rail_label(app, 0).endswith(f"2/{full}")
         field = app.screen.query_one(f"#prompt-{OUTSIDE}").query_one("TextArea")
         assert field.text == OUTSIDE_TEXT  # back, as it was
+        await pilot.press("ctrl+down", "ctrl+down")  # to the question outside the short route
+        assert focused_prompt(app) == OUTSIDE
+        await pilot.press("ctrl+k")  # was a test of its own: the focus goes to the steps first
+        await pilot.pause()
+        assert focused_prompt(app) == CORE
+        await pilot.press("ctrl+k")
+        await pilot.pause()
         await pilot.press("ctrl+q")
     assert answers_on_disk(tmp_path, traject)[OUTSIDE] == OUTSIDE_TEXT
     assert "route" not in file_text(tmp_path, traject)
 
 
-async def test_a_question_outside_the_new_route_gives_the_focus_to_the_steps_first(tmp_path: Path) -> None:
-    saved_traject(tmp_path, {OUTSIDE: OUTSIDE_TEXT}, last_prompt=OUTSIDE)
-    app = make_app(tmp_path, "nl")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_first(pilot)
-        assert focused_prompt(app) == OUTSIDE
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        assert focused_prompt(app) == CORE
-
-
-async def test_the_route_key_is_not_there_for_a_pack_without_a_short_route(tmp_path: Path) -> None:
+async def test_a_pack_without_a_short_route_asks_no_route_and_has_no_route_key(tmp_path: Path) -> None:
+    """The small pack has no core prompts: the dialog asks no route (Tab goes from the pack to Start), and
+    in a traject Ctrl+K changes nothing and is not in the footer (each was a test of its own)."""
     store = Store(tmp_path)
     traject = store.create("Mini", "student", str(Path(__file__).parent / "packs" / "mini"))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        assert not dialog.query_one("#route-row").display
+        await pilot.press("tab", "enter", "tab", "tab")  # past the profile and the pack: Start
+        assert pilot.app.focused is not None and pilot.app.focused.id == "begin"
+        await pilot.press("escape")  # no new traject: the one there is opened
+        await wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
         await open_first(pilot)
         before = prompt_ids(app)
         await pilot.press("ctrl+k")

@@ -57,28 +57,14 @@ def test_start_empty(snap_compare) -> None:
     assert snap_compare(snapshot_app(with_traject=False), terminal_size=SIZE)
 
 
-def test_start_with_traject(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE)
-
-
 def test_new_traject_dialog(snap_compare) -> None:
     assert snap_compare(snapshot_app(), terminal_size=SIZE, press=["n"])
 
 
-async def opened(pilot) -> None:
-    """Open the traject and wait for the reflection (its files are read on a thread)."""
-    from loopbaan_tui.ui.screens.reflection import ReflectionScreen
-
-    await pilot.press("enter")
-    for _ in range(250):
-        if isinstance(pilot.app.screen, ReflectionScreen):
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 STEPS_IN_TURN = (
-    ("step_1", []),
+    ("start_with_traject", []),
+    ("help", ["f1"]),  # from the start screen
+    ("step_1", ["escape", "enter"]),  # opened: its files are read on a thread, which the screenshot waits for
     ("step_2", ["f6"]),
     ("step_3", ["f7"]),
     ("step_4", ["f8"]),
@@ -86,18 +72,16 @@ STEPS_IN_TURN = (
     ("step_6", ["ctrl+n"]),
     ("light_theme_step", ["f5", "ctrl+t"]),
 )
-"""Each step in turn, then the first again in the light theme, with the keys that take them there."""
+"""The start screen with the traject and help over it, each step in turn, then the first again in the light
+theme, with the keys that take them there."""
 
 
 def test_each_step_of_one_opened_traject(snapshot: SnapshotAssertion, tmp_path: Path) -> None:
-    """One run: every step of the mini pack with answers (the first as opened, then F6-F9 and Ctrl+N to
-    the roadmap step), and the first step again (F5) in the light theme (Ctrl+T). One snapshot each."""
-    taken = take_screenshots(snapshot_app(ANSWERS), STEPS_IN_TURN, SIZE, run_before=opened)
+    """One run: the start screen with a traject and help (F1) over it (each was a test of its own), every
+    step of the mini pack with answers (the first as opened, then F6-F9 and Ctrl+N to the roadmap step),
+    and the first step again (F5) in the light theme (Ctrl+T). One snapshot each."""
+    taken = take_screenshots(snapshot_app(ANSWERS), STEPS_IN_TURN, SIZE)
     assert_screenshots(snapshot, taken, tmp_path)
-
-
-def test_help(snap_compare) -> None:
-    assert snap_compare(snapshot_app(), terminal_size=SIZE, press=["f1"])
 
 
 def test_too_small(snap_compare) -> None:

@@ -11,11 +11,14 @@ attribute, or an attribute it sets on `self`. Outside textual_private.py, loopba
 from __future__ import annotations
 
 import ast
+import hashlib
 import importlib
 import inspect
+import sys
 import textwrap
 import tomllib
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -51,10 +54,26 @@ def _private_names(tree: ast.AST) -> set[str]:
 
 @cache
 def _all_textual_private() -> frozenset[str]:
-    """Every private attribute name anywhere in Textual (for objects whose class the scan cannot know)."""
+    """Every private attribute name anywhere in Textual (for objects whose class the scan cannot know).
+
+    Parsing all of Textual's source takes ~1.5 CPU-s; the names are kept in the environment's folder
+    (sys.prefix, the worktree's .venv), under a key made of Textual's version and the name, size and time
+    of each of its files, so a run after the first reads them back. Where that folder cannot be written,
+    they are parsed every time."""
+    files = sorted(Path(textual.__file__).parent.rglob("*.py"))
+    stats = "\n".join(f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in files)
+    key = hashlib.sha256(f"{version('textual')}\n{stats}".encode()).hexdigest()[:16]
+    kept = Path(sys.prefix) / "loopbaan-test-cache" / f"textual-private-{key}.txt"
+    with suppress(OSError):
+        known = frozenset(kept.read_text(encoding="utf-8").split())
+        if known:  # an empty file (a write cut short) is parsed again
+            return known
     names: set[str] = set()
-    for path in Path(textual.__file__).parent.rglob("*.py"):
+    for path in files:
         names |= _private_names(ast.parse(path.read_text(encoding="utf-8")))
+    with suppress(OSError):
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_text("\n".join(sorted(names)), encoding="utf-8")
     return frozenset(names)
 
 
