@@ -1,12 +1,16 @@
 """Readying, while the start screen is read, what the first open of a traject needs (issue 18: open).
 
-Kept off the start screen's path for its first paint, and done once it shows (start.py
-IMPORT_AHEAD_AFTER): on a thread, the modules the reflection needs (IMPORT_AHEAD, the domain's and the
+Kept off the start screen's path for its first paint, and done right after its first frame (start.py
+`on_mount`): on a thread, the modules the reflection needs (IMPORT_AHEAD, the domain's and the
 reflection screen's with its widgets); then, on the event loop, the style rules of every widget the
 reflection mounts are parsed (`parse_rules`). Else the first open did both: ~12% of its time importing,
 and ~10-30% re-parsing every style sheet for the DEFAULT_CSS of each widget class it was the first to
 mount (Textual re-parses all sources when one is added), rules the parsed-rule cache never kept.
 A failure is left for the open to meet and report as it would.
+
+While the thread imports, a module may be in `sys.modules` half made: code on the event loop that looks
+a module up there must not expect its names yet (textual_private.is_text_area, is_radio_set); an
+`import` of it simply waits for the thread.
 """
 
 from __future__ import annotations
