@@ -92,7 +92,8 @@ class Typist:
         (keys that queued up are shown by one frame); a space, or a letter that wrapped its word to the
         next line, when the cursor moved (to another line). Key n is never shown before key n-1.
         (A stock TextArea whose last visible line wraps puts the new line below its bottom edge
-        until the next key scrolls it; that frame counts, for both apps alike.)"""
+        until the next key scrolls it; that frame counts. loopbaan's field scrolls the new line into
+        view in the same frame: TextField.watch_virtual_size.)"""
         frames: list[tuple[float, tuple[int, int], str]] = []
         for frame, screen in replay(self.terminal.frames(), self.terminal.cols, self.terminal.rows):
             if not unseen(frame, screen) and 0 <= screen.y < screen.rows:

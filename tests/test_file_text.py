@@ -18,7 +18,7 @@ from loopbaan_tui.domain.trajects.file_text import FileText
 from loopbaan_tui.domain.trajects.storage import Store
 from loopbaan_tui.domain.trajects.text import clean_text
 from loopbaan_tui.domain.trajects.traject import Traject
-from loopbaan_tui.domain.trajects.traject_file import document, dump, to_toml
+from loopbaan_tui.domain.trajects.traject_file import Converter, document, dump, to_toml
 
 START = datetime(2024, 9, 1, 9, 0, tzinfo=UTC)
 
@@ -113,6 +113,9 @@ def test_a_save_formats_only_what_changed(monkeypatch: Any) -> None:
     calls: list[Any] = []
     real = file_text._dumps
     monkeypatch.setattr(file_text, "_dumps", lambda data: calls.append(data) or real(data))
+    converted: list[Any] = []
+    convert = Converter.answers
+    monkeypatch.setattr(Converter, "answers", lambda self, answers: converted.extend(answers) or convert(self, answers))
     counts = []
     for checkins in (2, 20):
         rounds = [{f"vraag-{n}": f"antwoord {n}\nover twee regels" for n in range(30)}] * checkins
@@ -120,8 +123,11 @@ def test_a_save_formats_only_what_changed(monkeypatch: Any) -> None:
         kept = FileText()
         kept.text(traject, None)
         calls.clear()
+        converted.clear()
         traject.set_answer("vraag-3", "een nieuw antwoord")
-        assert kept.text(traject, None) == to_toml(traject)
+        text = kept.text(traject.snapshot(), None)  # a snapshot, as a save gets it
+        assert converted == ["vraag-3"], "only the changed answer is converted and compared again"
+        assert text == to_toml(traject)
         counts.append(len(calls))
     assert counts[0] == counts[1] <= 4  # the answer, the check-in's keys, the head
 

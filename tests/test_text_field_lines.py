@@ -3,6 +3,8 @@ echo), and what it draws is always what Textual would draw now."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
@@ -98,15 +100,15 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
             assert _drawn(field) == _as_textual_draws(field), what
             shown, anew = _on_screen_and_anew(field)
             assert shown == anew, f"{what}: a row on screen is not repainted"
-        field.styles.width = 24
-        await pilot.pause()
-        assert _drawn(field) == _as_textual_draws(field), "narrower"
-        field.blur()
-        await pilot.pause()
-        assert _drawn(field) == _as_textual_draws(field), "left"
-        app.theme = "textual-light"
-        await pilot.pause()
-        assert _drawn(field) == _as_textual_draws(field), "another theme"
-        field.text = ""
-        await pilot.pause()
-        assert _drawn(field) == _as_textual_draws(field), "empty"
+        changes: list[tuple[str, Callable[[], object]]] = [
+            ("narrower", lambda: setattr(field.styles, "width", 24)),
+            ("left", field.blur),
+            ("another theme", lambda: setattr(app, "theme", "textual-light")),
+            ("empty", lambda: setattr(field, "text", "")),
+        ]
+        for what, change in changes:
+            change()
+            await pilot.pause()
+            assert _drawn(field) == _as_textual_draws(field), what
+            shown, anew = _on_screen_and_anew(field)
+            assert shown == anew, f"{what}: a row on screen is not repainted"

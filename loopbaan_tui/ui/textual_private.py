@@ -309,39 +309,22 @@ def text_area_line_key(area: TextArea, y: int) -> tuple[object, ...] | None:
     `_matching_bracket_location`. Checked against Textual 8.2.8 (widgets/_text_area.py `render_line`,
     `_render_line`).
     """
+    return text_area_line_keys(area, range(y, y + 1))[0]
+
+
+def text_area_line_keys(area: TextArea, rows: range) -> list[tuple[object, ...] | None]:
+    """`text_area_line_key` of each of `rows`, what the field's state gives every row read once."""
     document = area.document
     if area.language is not None or area.suggestion or (document.line_count == 1 and not document.get_line(0)):
-        return None
+        return [None for _ in rows]
     scroll_x, scroll_y = area.scroll_offset
     wrapped = area.wrapped_document
     lines = wrapped._offset_to_line_info
-    if scroll_y + y >= len(lines):
-        return None
-    line_index, section = lines[scroll_y + y]
-    line = document.get_line(line_index)
-    if "\t" in line:
-        return None
-    offsets = wrapped.get_offsets(line_index)
-    begin = offsets[section - 1] if section > 0 else 0
-    end = offsets[section] if section < len(offsets) else len(line)
     selection = area.selection
     (top, _), (bottom, _) = sorted(selection)
-    selected = selection if selection.start != selection.end and top <= line_index <= bottom else None
     cursor_row, cursor_column = selection.end
-    cursor = (
-        (cursor_column, area._cursor_visible) if cursor_row == line_index and begin <= cursor_column <= end else None
-    )
-    return (
-        area.size,
-        scroll_x,
-        line_index,
-        section,
-        begin,
-        line[begin:end],
-        end == len(line),
-        cursor_row == line_index,
-        cursor,
-        selected,
+    size, blink_on = area.size, area._cursor_visible
+    state = (
         area.has_focus,
         area.theme,
         area.app.theme,
@@ -355,3 +338,21 @@ def text_area_line_key(area: TextArea, y: int) -> tuple[object, ...] | None:
         area.show_cursor,
         area.disabled,
     )
+    keys: list[tuple[object, ...] | None] = []
+    for y in rows:
+        if scroll_y + y >= len(lines):
+            keys.append(None)
+            continue
+        line_index, section = lines[scroll_y + y]
+        line = document.get_line(line_index)
+        if "\t" in line:
+            keys.append(None)
+            continue
+        offsets = wrapped.get_offsets(line_index)
+        begin = offsets[section - 1] if section > 0 else 0
+        end = offsets[section] if section < len(offsets) else len(line)
+        selected = selection if selection.start != selection.end and top <= line_index <= bottom else None
+        cursor = (cursor_column, blink_on) if cursor_row == line_index and begin <= cursor_column <= end else None
+        here = (line_index, section, begin, line[begin:end], end == len(line), cursor_row == line_index)
+        keys.append((size, scroll_x, *here, cursor, selected, *state))
+    return keys

@@ -225,12 +225,22 @@ class FileText:
         return chunk
 
     def _current_chunk(self, info: CheckInInfo, answers: Mapping[str, Stored], convert: Converter) -> _Chunk | None:
+        """The current check-in's text; each answer converted and compared only when it is not the very
+        text its kept piece was made of (a snapshot shares the texts that did not change: a save after
+        one key converted and compared all 1,000 answers of a large traject again)."""
         pieces, kept = [], {}
-        for key, value in convert.answers(answers).items():
-            known = self._answers.get(key)
-            made = known if known is not None and _same(known.value, value) else piece(key, value)
-            pieces.append(made)
-            kept[key] = made
+        known_pieces = self._answers
+        for key, raw in answers.items():
+            known = known_pieces.get(key) if type(key) is str else None
+            if known is None or type(raw) is not str or known.value is not raw:
+                converted = convert.answers({key: raw})  # one at a time: the same checks, in the same order
+                if not converted:
+                    continue  # None: no answer
+                ((key, value),) = converted.items()
+                if known is None or not _same(known.value, value):
+                    known = piece(key, value)
+            pieces.append(known)
+            kept[key] = known
         self._answers = kept
         return _chunk(info, pieces, convert)
 

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from ..textual_private import scrollbars_follow, text_area_line_key
+from ..textual_private import scrollbars_follow, text_area_line_key, text_area_line_keys
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
@@ -147,7 +147,8 @@ class TextField(StyledOnMount, TextArea):
             return
         width, height = self.content_size
         shown = self._shown
-        rows = [y for y in range(height) if (key := text_area_line_key(self, y)) is None or shown.get(y) != key]
+        keys = text_area_line_keys(self, range(height))
+        rows = [y for y, key in enumerate(keys) if key is None or shown.get(y) != key]
         if width <= 0 or len(rows) == height:
             self.refresh()
         elif rows:
