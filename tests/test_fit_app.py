@@ -18,7 +18,8 @@ def order(editor: PathsEditor) -> list[str]:
 
 
 def fit_words(editor: PathsEditor) -> list[str]:
-    return [str(s.render()) for s in editor.query(".path-fit").results(Static) if s.display]
+    """Each path's line of reasons shown: the first line of its details."""
+    return [str(s.render()).split("\n")[0] for s in editor.query(".path-details.-fitted").results(Static)]
 
 
 async def test_the_paths_follow_earlier_answers_and_keep_the_focus(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Checkbox, Static, TextArea
 
@@ -16,6 +17,7 @@ from ...domain.fit.ranking import Fit, because, rank
 from ...domain.kinds import PathPick, PathsAnswer, Stored, Words
 from ..text import literal
 from .editor_base import Editor, hold_keys, release_keys_when_shown
+from .styled import QuietStatic
 from .text_fields import LineField
 from .toggles import WrappingCheckbox
 
@@ -32,7 +34,8 @@ class PathsEditor(Editor):
         super().__init__(prompt, value, pack, words, profile)
         self._reasons: dict[str, LineField] = {}
         self._boxes: dict[str, Vertical] = {}
-        self._fits: dict[str, Static] = {}
+        self._details: dict[str, QuietStatic] = {}  # each path's line of reasons (when it has any) and details
+        self._detail_texts: dict[str, str] = {}  # each path's description, examples and what it asks
         self._fit_texts: dict[str, str] = {}  # what each path's line of reasons says now
         self._answers: Answers = dict
         self._order = kinds.PATHS.shown(pack, prompt, profile)
@@ -55,14 +58,15 @@ class PathsEditor(Editor):
 
     def _path(self, path: CareerPath, chosen: Mapping[str, str]) -> ComposeResult:
         yield WrappingCheckbox(literal(path.name), value=path.id in chosen, name=path.id)
-        self._fits[path.id] = Static(classes="path-fit")
-        yield self._fits[path.id]
         details = path.description
         if path.examples:
             details += "\n" + self.words("path_examples", examples=", ".join(path.examples))
         if path.asks:
             details += "\n" + self.words("path_asks", asks=path.asks)
-        yield Static(literal(details), classes="path-details")
+        # the line of reasons is the first of the details, not a widget of its own: one widget fewer a path
+        self._detail_texts[path.id] = details
+        self._details[path.id] = QuietStatic(literal(details), classes="path-details")
+        yield self._details[path.id]
         if path.id in chosen:  # the field for why is made when the path is picked: most paths never are
             yield self._reason(path.id, chosen[path.id])
 
@@ -84,8 +88,10 @@ class PathsEditor(Editor):
             text = self.words("path_fit", because=words) if words else ""
             if self._fit_texts.get(fit.path.id) != text:
                 self._fit_texts[fit.path.id] = text
-                self._fits[fit.path.id].update(literal(text))
-                self._fits[fit.path.id].display = bool(words)
+                details, shown = self._detail_texts[fit.path.id], self._details[fit.path.id]
+                fit_line: list[str | Content] = [literal(text, "$accent"), "\n"] if text else []
+                shown.update(Content.assemble(*fit_line, literal(details)))
+                shown.set_class(bool(text), "-fitted")
                 changed = True
         noted = any(f.reasons for f in fits)
         if self._note.display != noted:

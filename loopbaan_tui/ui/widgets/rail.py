@@ -55,11 +55,11 @@ class StepRail(OptionList):
         super().watch_highlighted(highlighted)
         for index in {self._lit, highlighted}:
             if index is not None and 0 <= index < len(self.sections):
-                top = sum(self._option_lines(i) for i in range(index)) - int(self.scroll_offset.y)
-                self.refresh(Region(0, top, self.size.width, self._option_lines(index)))
+                top = sum(self._step_lines(i) for i in range(index)) - int(self.scroll_offset.y)
+                self.refresh(Region(0, top, self.size.width, self._step_lines(index)))
         self._lit = highlighted
 
-    def _option_lines(self, index: int) -> int:
+    def _step_lines(self, index: int) -> int:
         """The lines of a step's option: its label is wrapped to the rail's width as it is made (`_label`)."""
         prompt = self.get_option_at_index(index).prompt
         return len(prompt.plain.splitlines()) if isinstance(prompt, Content) else len(str(prompt).splitlines())
