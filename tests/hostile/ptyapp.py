@@ -1,6 +1,10 @@
 """The real app in a pseudo-terminal: start it, type into it like a person, read the screen, kill it.
 
 Used by tests/test_hostile_kill.py and tests/test_hostile_privacy.py. POSIX only (pty).
+
+The app is a fork of a server that has imported what `loopbaan` imports before its first frame
+(hostile/forkserver.py: ~0.5 CPU-s less per start); `fresh=True` starts a new interpreter. Waits are
+on the screen (`wait_for` a word, `settle` until drawn and quiet) or on the file, not on fixed times.
 """
 
 from __future__ import annotations
