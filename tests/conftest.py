@@ -106,6 +106,10 @@ of the domain made a full collection every 10 tests that found little (~8 CPU-s 
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if "hostile.ptyapp" in sys.modules and session.items:  # pty tests to run: their fork server imports meanwhile
+        from hostile import forkserver
+
+        forkserver.prestart()
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
