@@ -101,7 +101,9 @@ class PtyApp:
     # reading
 
     def drain(self, seconds: float = 0.0) -> None:
-        """Read whatever the app drew, for `seconds` (so it never blocks on a full terminal)."""
+        """Read whatever the app drew, for `seconds` (so it never blocks on a full terminal). With nothing
+        left to read (our end closed, or no app on the other), wait as long for the app to end: the
+        loops around this call (wait_exit, wait_for) once spun for as long as a shutdown took."""
         end = time.monotonic() + seconds
         while self.master is not None:
             left = end - time.monotonic()
@@ -112,10 +114,14 @@ class PtyApp:
                 except OSError:  # the app is gone and the terminal with it
                     chunk = b""
                 if not chunk:
-                    return
+                    break
                 self.output += chunk
             elif left <= 0:
                 return
+        left = end - time.monotonic()
+        if left > 0:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(left)
 
     def settle(self, since: int | None = None, quiet: float = 0.05, timeout: float = 2.0) -> None:
         """Drain until the app has drawn something after `since` (a length of `output`, taken before the
