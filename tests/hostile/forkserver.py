@@ -34,8 +34,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PRELOAD = ("loopbaan_tui.cli", "loopbaan_tui.cli_parser", "loopbaan_tui.ui.launch", "loopbaan_tui.ui.app")
-"""What `loopbaan` imports before its first frame (loopbaan_tui/ui/launch.py), Textual with it."""
+PRELOAD = (
+    "loopbaan_tui.cli",
+    "loopbaan_tui.cli_parser",
+    "loopbaan_tui.ui.launch",
+    "loopbaan_tui.starting_pack",
+    "loopbaan_tui.domain.content.loader",
+    "loopbaan_tui.ui.app",
+    "loopbaan_tui.ui.screens.start",
+    "textual.drivers.linux_driver",
+)
+"""What `loopbaan` imports before its first frame (loopbaan_tui/ui/launch.py: the pack's loader, the app,
+the start screen, Textual's terminal driver). Not what the app imports later, on its own (the import
+ahead of the first open, app.import_ahead; later screens): that it still does itself."""
 FRESH_ENV = "LOOPBAAN_TEST_FRESH"
 """Set to 1: every pty test starts a fresh interpreter, as before the fork server."""
 _MESSAGE = 1 << 20
