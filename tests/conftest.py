@@ -4,7 +4,8 @@ Also what keeps the run cheap: bytecode is cached even where PYTHONDONTWRITEBYTE
 share parsed CSS and Pilot waits a shorter idle window (textual_speed.py), the longest tests start
 first (`start_rank`), and the garbage collector is tuned for a process that starts and ends hundreds of
 apps (see `tidy_after_test`). Several snapshots are taken from one run of the app where a person reaches the
-screens in turn (screenshots.py).
+screens in turn (screenshots.py). The pty tests start the app as a fork of a server that has imported it
+once (hostile/forkserver.py), started here once the tests are collected.
 """
 
 from __future__ import annotations
@@ -106,6 +107,10 @@ of the domain made a full collection every 10 tests that found little (~8 CPU-s 
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if "hostile.ptyapp" in sys.modules and session.items:  # pty tests to run: their fork server imports meanwhile
+        from hostile import forkserver
+
+        forkserver.prestart()
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)

@@ -8,6 +8,7 @@ locally, but never in CI.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -32,8 +33,8 @@ def free_port() -> int:
 
 
 def start_server(port: int, data: Path) -> subprocess.Popen[str]:
-    """`loopbaan serve`, waited for until it says where it runs."""
-    server = subprocess.Popen(
+    """`loopbaan serve`, started (`wait_ready` waits until it says where it runs)."""
+    return subprocess.Popen(
         [sys.executable, "-m", "loopbaan_tui", "serve", "--port", str(port), "--data-dir", str(data), "--lang", "nl"],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -41,10 +42,12 @@ def start_server(port: int, data: Path) -> subprocess.Popen[str]:
         text=True,
         start_new_session=True,
     )
+
+
+def wait_ready(server: subprocess.Popen[str], port: int) -> None:
     assert server.stdout is not None
     first = server.stdout.readline()
     assert f"http://localhost:{port}" in first, first + server.stdout.read()
-    return server
 
 
 def stop(server: subprocess.Popen[str]) -> None:
@@ -72,7 +75,11 @@ async def test_a_browser_tab_runs_the_app_its_keys_make_a_traject_and_the_roadma
     server = start_server(port, data)
     try:
         base = f"http://127.0.0.1:{port}"
-        async with open_page(CHROMIUM, base + "/", tmp_path / "chromium") as page:
+        # Chromium starts while the server does (each takes a second or two); the page is opened once
+        # the server says it is ready.
+        async with open_page(CHROMIUM, "about:blank", tmp_path / "chromium") as page:
+            await asyncio.to_thread(wait_ready, server, port)
+            await page.call("Page.navigate", url=base + "/")
             await page.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
             await page.wait_for(lambda: page.shows("Nieuw traject"), "the start screen")
             assert page.shows("Denk rustig na over je loopbaan")

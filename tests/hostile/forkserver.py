@@ -34,8 +34,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PRELOAD = ("loopbaan_tui.cli", "loopbaan_tui.cli_parser", "loopbaan_tui.ui.launch", "loopbaan_tui.ui.app")
-"""What `loopbaan` imports before its first frame (loopbaan_tui/ui/launch.py), Textual with it."""
+PRELOAD = (
+    "loopbaan_tui.cli",
+    "loopbaan_tui.cli_parser",
+    "loopbaan_tui.ui.launch",
+    "loopbaan_tui.starting_pack",
+    "loopbaan_tui.domain.content.loader",
+    "loopbaan_tui.ui.app",
+    "loopbaan_tui.ui.screens.start",
+    "textual.drivers.linux_driver",
+)
+"""What `loopbaan` imports before its first frame (loopbaan_tui/ui/launch.py: the pack's loader, the app,
+the start screen, Textual's terminal driver). Not what the app imports later, on its own (the import
+ahead of the first open, app.import_ahead; later screens): that it still does itself."""
 FRESH_ENV = "LOOPBAAN_TEST_FRESH"
 """Set to 1: every pty test starts a fresh interpreter, as before the fork server."""
 _MESSAGE = 1 << 20
@@ -123,12 +134,19 @@ def forks(env: Mapping[str, str]) -> bool:
     return sys.platform != "win32" and not os.environ.get(FRESH_ENV) and _textual(env) == _textual(os.environ)
 
 
+def prestart() -> None:
+    """Start the server now (it imports for ~0.5 s while other tests run), not at the first pty test."""
+    global _client
+    running = _client is not None and _client.process.poll() is None
+    if sys.platform != "win32" and not os.environ.get(FRESH_ENV) and not running:
+        _client = _Client()
+
+
 def start(command: Sequence[str], env: Mapping[str, str], cwd: Path, terminal: int) -> Forked:
     """`command` ([python, -m, module, args...] or [python, script, args...]) in the terminal (the
     pty's slave end: it becomes the app's controlling terminal), as a fork of the server."""
-    global _client
-    if _client is None or _client.process.poll() is not None:
-        _client = _Client()
+    prestart()
+    assert _client is not None
     return _client.start(command, env, cwd, terminal)
 
 

@@ -1,6 +1,10 @@
 """The real app in a pseudo-terminal: start it, type into it like a person, read the screen, kill it.
 
 Used by tests/test_hostile_kill.py and tests/test_hostile_privacy.py. POSIX only (pty).
+
+The app is a fork of a server that has imported what `loopbaan` imports before its first frame
+(hostile/forkserver.py: ~0.5 CPU-s less per start); `fresh=True` starts a new interpreter. Waits are
+on the screen (`wait_for` a word, `settle` until drawn and quiet) or on the file, not on fixed times.
 """
 
 from __future__ import annotations
@@ -97,7 +101,9 @@ class PtyApp:
     # reading
 
     def drain(self, seconds: float = 0.0) -> None:
-        """Read whatever the app drew, for `seconds` (so it never blocks on a full terminal)."""
+        """Read whatever the app drew, for `seconds` (so it never blocks on a full terminal). With nothing
+        left to read (our end closed, or no app on the other), wait as long for the app to end: the
+        loops around this call (wait_exit, wait_for) once spun for as long as a shutdown took."""
         end = time.monotonic() + seconds
         while self.master is not None:
             left = end - time.monotonic()
@@ -108,10 +114,14 @@ class PtyApp:
                 except OSError:  # the app is gone and the terminal with it
                     chunk = b""
                 if not chunk:
-                    return
+                    break
                 self.output += chunk
             elif left <= 0:
                 return
+        left = end - time.monotonic()
+        if left > 0:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(left)
 
     def settle(self, since: int | None = None, quiet: float = 0.05, timeout: float = 2.0) -> None:
         """Drain until the app has drawn something after `since` (a length of `output`, taken before the
