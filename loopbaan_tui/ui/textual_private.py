@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from types import CodeType
 from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from textual.app import App
@@ -24,7 +25,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList
 
 if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
@@ -189,28 +190,83 @@ def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False, final: bo
     given its size for the first time sets its `virtual_size`, a reactive with `layout=True`, to what
     this layout just worked out; Textual would lay the screen out (and draw it) again for it, to the
     same result: ~14% of the CPU of a first visit of a step (tmux, five first visits, median of five
-    runs 107 -> 92 ticks), the settled screen the same cell for cell (bench emulator).
+    runs 107 -> 92 ticks), the settled screen the same cell for cell (bench emulator). With `scrolled`,
+    the shown widgets' scrolls that layout held are dropped (`_drop_scrolls`).
     """
     app = screen.app
     with app.batch_update():
         if not scrolled:
             _take_refreshes(screen)
         screen._refresh_layout(app.size, scroll=scrolled)
-        if final and not scrolled:
+        if final and scrolled:
+            _drop_scrolls(screen)
+        elif final and _drop_layouts(screen):
+            screen._refresh_layout(app.size)  # an option list scrolls now where it did not, or the other way
             _drop_layouts(screen)
 
 
-def _drop_layouts(screen: Screen[ReturnType]) -> None:
+def _drop_scrolls(screen: Screen[ReturnType]) -> None:
+    """Forget the scrolls of the shown widgets since the last layout (`Widget._scroll_required`, sent as
+    `UpdateScroll` once the widget is idle): the layout just made holds them. Checked against Textual
+    8.2.8 (textual/widget.py `_check_refresh`, textual/screen.py `_on_update_scroll`)."""
+    screen._scroll_required = False
+    for widget in screen.walk_children(Widget):
+        widget._scroll_required = False
+
+
+def _drop_layouts(screen: Screen[ReturnType]) -> bool:
     """Forget the layout requests of the shown widgets (`Widget._layout_required`, sent as `Layout` once
-    the widget is idle): the ones a layout raises by giving widgets their sizes. Checked against
-    Textual 8.2.8 (textual/widget.py `_size_updated`, `_check_refresh`)."""
+    the widget is idle): the ones a layout raises by giving widgets their sizes. An option list (the
+    rail) works out its lines now, not in its first `render_lines`, where its new `virtual_size` laid the
+    screen out again after the first frame; True when that changed whether one scrolls. Checked against
+    Textual 8.2.8 (textual/widget.py `_size_updated`, `_check_refresh`; widgets/_option_list.py
+    `_update_lines`, `render_lines`)."""
+    scrolls_changed = screen._layout_required = False  # the screen's own: its virtual_size set by the layout
     stack: list[Widget] = [child for child in screen.children if isinstance(child, Widget)]
     while stack:
         widget = stack.pop()
         if not widget.display:
             continue
+        if isinstance(widget, OptionList):
+            rows = widget.scrollable_content_region.height
+            scrolled = widget.virtual_size.height > rows
+            widget._update_lines()
+            scrolls_changed = scrolls_changed or scrolled != (widget.virtual_size.height > rows)
         widget._layout_required = False
+        for scrollbar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
+            if scrollbar is not None:  # given its size by the layout too (ScrollBar.virtual_size: layout=True)
+                scrollbar._layout_required = False
         stack.extend(child for child in widget.children if isinstance(child, Widget))
+    return scrolls_changed
+
+
+def layout_stamp() -> float:
+    """Now, on the clock a message's `time` is stamped with (textual/_time.py `get_time`, private): a
+    `Layout` message older than a layout is in it. Checked against Textual 8.2.8 (textual/message.py)."""
+    from textual._time import get_time
+
+    return get_time()
+
+
+_AWAIT_MOUNT = next(
+    code
+    for code in AwaitMount.__await__.__code__.co_consts
+    if isinstance(code, CodeType) and code.co_name == "await_mount"
+)
+
+
+def asked_by_own_mount(screen: Screen[ReturnType]) -> bool:
+    """Whether the `refresh` of `screen` that calls this is the layout Textual asks for once the screen
+    itself has mounted: `App.push_screen` waits for that mount twice (its own `call_next` of the wait and
+    the one it returns), and each wait ends in `screen.refresh(layout=True)`, after the screen's first
+    frame. Why private: the caller's frame is that of `AwaitMount.__await__`'s `await_mount`, its
+    `AwaitMount` holding just the screen (`App._get_screen`). Checked against Textual 8.2.8
+    (textual/widget.py `AwaitMount`, textual/app.py `_get_screen`, `push_screen`)."""
+    frame = sys._getframe(2)
+    if frame.f_code is not _AWAIT_MOUNT:
+        return False
+    waiting = frame.f_locals.get("self")
+    return isinstance(waiting, AwaitMount) and list(waiting._widgets) == [screen]
 
 
 def style_focus_now(widget: Widget) -> None:
