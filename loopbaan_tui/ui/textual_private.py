@@ -249,9 +249,12 @@ def layout_stamp() -> float:
 
 
 _AWAIT_MOUNT = next(
-    code
-    for code in AwaitMount.__await__.__code__.co_consts
-    if isinstance(code, CodeType) and code.co_name == "await_mount"
+    (
+        code
+        for code in AwaitMount.__await__.__code__.co_consts
+        if isinstance(code, CodeType) and code.co_name == "await_mount"
+    ),
+    None,  # another Textual: no request is taken for the mount's, each one lays the screen out
 )
 
 
