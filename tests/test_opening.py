@@ -34,7 +34,9 @@ async def test_the_first_frame_has_the_focus_where_the_user_left_off_in_view(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Was: the first frame had the rail focused (Textual's auto focus), the next ones moved the focus to
-    the field and then scrolled it into view: four frames, each a visible change."""
+    the field and then scrolled it into view: four frames, each a visible change. And then the screen
+    was laid out again (for its mount, the requests its widgets made while mounting, the rail's lines,
+    the scroll), to the same result."""
     store = Store(tmp_path)
     traject = store.create("Terug", "student", str(MINI))
     traject.set_answer("kan-sterk", "\n".join(f"Regel {n} van een lang antwoord." for n in range(12)))
@@ -49,6 +51,15 @@ async def test_the_first_frame_has_the_focus_where_the_user_left_off_in_view(
         display(app, screen, update)
 
     monkeypatch.setattr(LoopbaanApp, "_display", recording)
+    layouts: list[bool] = []  # after the first frame: scroll only or not
+    lay_out = ReflectionScreen._refresh_layout
+
+    def laying_out(screen: ReflectionScreen, size: Any = None, scroll: bool = False) -> None:
+        if frames:
+            layouts.append(scroll)
+        lay_out(screen, size, scroll)
+
+    monkeypatch.setattr(ReflectionScreen, "_refresh_layout", laying_out)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
@@ -62,6 +73,7 @@ async def test_the_first_frame_has_the_focus_where_the_user_left_off_in_view(
         assert "prompt-kan-rol" in {node.id for node in focused.ancestors_with_self}
         assert scroll > 0, "the prompt last edited is below the first screenful: scrolled to"
         assert frames[0] == (focused, scroll, hint), frames
+        assert layouts == [], "laid out again after the first frame (the mount, the widgets' requests, a scroll)"
 
 
 class FakeSwitcher:

@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from types import CodeType
 from typing import TYPE_CHECKING, TypeGuard, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.css.model import CombinatorType, Selector, SelectorSet, SelectorType
+from textual.css.styles import RenderStyles, Styles
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList
 
 if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
@@ -30,6 +34,7 @@ if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start scree
     from textual.widgets import RadioButton, RadioSet, TextArea
 
 ReturnType = TypeVar("ReturnType")
+WidgetType = TypeVar("WidgetType", bound=Widget)
 
 CHECKED_WITH = "8.2.8"
 """The Textual version the uses below were read against (pyproject pins >=8.2.8,<8.3)."""
@@ -185,28 +190,86 @@ def lay_out_now(screen: Screen[ReturnType], *, scrolled: bool = False, final: bo
     given its size for the first time sets its `virtual_size`, a reactive with `layout=True`, to what
     this layout just worked out; Textual would lay the screen out (and draw it) again for it, to the
     same result: ~14% of the CPU of a first visit of a step (tmux, five first visits, median of five
-    runs 107 -> 92 ticks), the settled screen the same cell for cell (bench emulator).
+    runs 107 -> 92 ticks), the settled screen the same cell for cell (bench emulator). With `scrolled`,
+    the shown widgets' scrolls that layout held are dropped (`_drop_scrolls`).
     """
     app = screen.app
     with app.batch_update():
         if not scrolled:
             _take_refreshes(screen)
         screen._refresh_layout(app.size, scroll=scrolled)
-        if final and not scrolled:
+        if final and scrolled:
+            _drop_scrolls(screen)
+        elif final and _drop_layouts(screen):
+            screen._refresh_layout(app.size)  # an option list scrolls now where it did not, or the other way
             _drop_layouts(screen)
 
 
-def _drop_layouts(screen: Screen[ReturnType]) -> None:
+def _drop_scrolls(screen: Screen[ReturnType]) -> None:
+    """Forget the scrolls of the shown widgets since the last layout (`Widget._scroll_required`, sent as
+    `UpdateScroll` once the widget is idle): the layout just made holds them. Checked against Textual
+    8.2.8 (textual/widget.py `_check_refresh`, textual/screen.py `_on_update_scroll`)."""
+    screen._scroll_required = False
+    for widget in screen.walk_children(Widget):
+        widget._scroll_required = False
+
+
+def _drop_layouts(screen: Screen[ReturnType]) -> bool:
     """Forget the layout requests of the shown widgets (`Widget._layout_required`, sent as `Layout` once
-    the widget is idle): the ones a layout raises by giving widgets their sizes. Checked against
-    Textual 8.2.8 (textual/widget.py `_size_updated`, `_check_refresh`)."""
+    the widget is idle): the ones a layout raises by giving widgets their sizes. An option list (the
+    rail) works out its lines now, not in its first `render_lines`, where its new `virtual_size` laid the
+    screen out again after the first frame; True when that changed whether one scrolls. Checked against
+    Textual 8.2.8 (textual/widget.py `_size_updated`, `_check_refresh`; widgets/_option_list.py
+    `_update_lines`, `render_lines`)."""
+    scrolls_changed = screen._layout_required = False  # the screen's own: its virtual_size set by the layout
     stack: list[Widget] = [child for child in screen.children if isinstance(child, Widget)]
     while stack:
         widget = stack.pop()
         if not widget.display:
             continue
+        if isinstance(widget, OptionList):
+            rows = widget.scrollable_content_region.height
+            scrolled = widget.virtual_size.height > rows
+            widget._update_lines()
+            scrolls_changed = scrolls_changed or scrolled != (widget.virtual_size.height > rows)
         widget._layout_required = False
+        for scrollbar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
+            if scrollbar is not None:  # given its size by the layout too (ScrollBar.virtual_size: layout=True)
+                scrollbar._layout_required = False
         stack.extend(child for child in widget.children if isinstance(child, Widget))
+    return scrolls_changed
+
+
+def layout_stamp() -> float:
+    """Now, on the clock a message's `time` is stamped with (textual/_time.py `get_time`, private): a
+    `Layout` message older than a layout is in it. Checked against Textual 8.2.8 (textual/message.py)."""
+    from textual._time import get_time
+
+    return get_time()
+
+
+_AWAIT_MOUNT = next(
+    (
+        code
+        for code in AwaitMount.__await__.__code__.co_consts
+        if isinstance(code, CodeType) and code.co_name == "await_mount"
+    ),
+    None,  # another Textual: no request is taken for the mount's, each one lays the screen out
+)
+
+
+def asked_by_own_mount(screen: Screen[ReturnType]) -> bool:
+    """Whether the `refresh` of `screen` that calls this is the layout Textual asks for once the screen
+    itself has mounted: `App.push_screen` waits for that mount twice (its own `call_next` of the wait and
+    the one it returns), and each wait ends in `screen.refresh(layout=True)`, after the screen's first
+    frame. Why private: the caller's frame is that of `AwaitMount.__await__`'s `await_mount`, its
+    `AwaitMount` holding just the screen (`App._get_screen`). Checked against Textual 8.2.8
+    (textual/widget.py `AwaitMount`, textual/app.py `_get_screen`, `push_screen`)."""
+    frame = sys._getframe(2)
+    if frame.f_code is not _AWAIT_MOUNT:
+        return False
+    waiting = frame.f_locals.get("self")
+    return isinstance(waiting, AwaitMount) and list(waiting._widgets) == [screen]
 
 
 def style_focus_now(widget: Widget) -> None:
@@ -356,3 +419,114 @@ def text_area_line_keys(area: TextArea, rows: range) -> list[tuple[object, ...] 
         here = (line_index, section, begin, line[begin:end], end == len(line), cursor_row == line_index)
         keys.append((size, scroll_x, *here, cursor, selected, *state))
     return keys
+
+
+_SHAREABLE_STATES = frozenset(
+    {"hover", "focus", "blur", "disabled", "enabled", "dark", "light", "inline", "ansi", "nocolor"}
+)
+"""Pseudo-classes a node's key (`_component_key`) holds: its own hover, focus and disabled, and the app's."""
+
+
+class _SharedComponents:
+    """One style sheet's component styles, by the place of the field they were computed for."""
+
+    def __init__(self, rules: list[RuleSet]) -> None:
+        self.rules = rules  # the sheet's rules they were computed from (a new parse, a new theme: new ones)
+        self.ids: dict[frozenset[str], frozenset[str] | None] = {}  # by component classes: the ids their rules
+        # name (None: a rule depends on what the key leaves out, such as :focus-within or :first-child)
+        self.styles: dict[tuple[object, ...], dict[str, Styles]] = {}
+
+
+def _ancestors(chain: SelectorSet) -> list[Selector]:
+    """A selector's parts matched against the nodes above a component's hidden node: the last part (with
+    those joined to it, as `.a.b`) is matched against the hidden node itself, a bare DOMNode, which has no
+    pseudo-class and the same type, id and classes for every field."""
+    selectors = chain.selectors
+    end = len(selectors) - 1
+    while end > 0 and selectors[end].combinator == CombinatorType.SAME:
+        end -= 1
+    return selectors[:end]
+
+
+def _component_key(stylesheet: Stylesheet, node: DOMNode) -> tuple[object, ...] | None:
+    """All that selects the rules of `node`'s component classes, or None where it is not known here: the
+    type, classes and (where a rule names it) id of every node from the app to it, each widget's hover,
+    focus and disabled, and the app's pseudo-classes."""
+    components = node._get_component_classes()
+    shared = stylesheet.__dict__.get("_loopbaan_components")
+    if shared is None or shared.rules is not stylesheet.rules:
+        shared = stylesheet.__dict__["_loopbaan_components"] = _SharedComponents(stylesheet.rules)
+    if components not in shared.ids:
+        rules_map = stylesheet.rules_map
+        names = {"*", "DOMNode", *(f".{name}" for name in components)}
+        rules = [rule for name in names & rules_map.keys() for rule in rules_map[name]]
+        selectors = [selector for rule in rules for chain in rule.selector_set for selector in _ancestors(chain)]
+        states = {state for selector in selectors for state in selector.pseudo_classes}
+        named = frozenset(selector.name for selector in selectors if selector.type == SelectorType.ID)
+        shared.ids[components] = named if states <= _SHAREABLE_STATES else None
+    if (ids := shared.ids[components]) is None:
+        return None
+    app = node.app
+    return (
+        tuple(
+            (
+                type(step),
+                step._id if step._id in ids else None,
+                frozenset(step._classes),
+                step._pseudo_classes_cache_key if isinstance(step, Widget) else None,
+            )
+            for step in node.css_path_nodes
+        ),
+        tuple(is_state(app) for is_state in App._PSEUDO_CLASSES.values()),
+    )
+
+
+def _process_shared_component_classes(stylesheet: Stylesheet, node: DOMNode) -> None:
+    """`Stylesheet._process_component_classes`, with the rules of a shared node's components computed once
+    per place (`_component_key`) and handed to the hidden nodes made for it."""
+    key = _component_key(stylesheet, node) if getattr(node, "_loopbaan_shares_component_styles", False) else None
+    if key is None:
+        _process_component_classes(stylesheet, node)
+        return
+    shared: _SharedComponents = stylesheet.__dict__["_loopbaan_components"]
+    if (found := shared.styles.get(key)) is None:
+        _process_component_classes(stylesheet, node)
+        if len(shared.styles) >= 256:
+            shared.styles.clear()
+        shared.styles[key] = {
+            name: Styles(None, styles.base.get_rules()) for name, styles in node._component_styles.items()
+        }
+        return
+    old = node._component_styles.copy()
+    node._component_styles.clear()
+    refresh = False
+    for name, base in found.items():
+        virtual = DOMNode(classes=name)
+        virtual._attach(node)
+        virtual._css_styles = base
+        virtual.styles = RenderStyles(virtual, base, virtual._inline_styles)
+        refresh = refresh or old.get(name) != virtual.styles
+        node._component_styles[name] = virtual.styles
+    if refresh:
+        node.refresh()
+
+
+_process_component_classes = Stylesheet._process_component_classes
+
+
+def share_component_styles(widget_class: type[WidgetType]) -> type[WidgetType]:
+    """A class decorator: the hidden nodes that hold the styles of the class's COMPONENT_CLASSES (a
+    TextArea's cursor, selection, placeholder...) get their rules computed once per place and theme, not
+    once per field and focus change (issue 18: 80 of the 124 style sheet matches that opening a
+    traject made, ~10 % of its time, were for the eight TextAreas' eight component classes).
+
+    Why private: Textual makes a hidden DOMNode per component class and matches the whole style sheet
+    for it each time the widget is styled (`Stylesheet._process_component_classes`), with no cache and
+    no public hook; this replaces that method for the classes decorated. Each field still gets its own
+    hidden nodes (a component's rich style is read through its node's ancestors), sharing only their
+    CSS rules (`Styles`, never changed after). Checked against Textual 8.2.8 (css/stylesheet.py
+    `apply`, `_process_component_classes`; dom.py `get_component_styles`, `__init__`).
+    """
+    Stylesheet._process_component_classes = _process_shared_component_classes  # type: ignore[method-assign, assignment]
+    widget_class._loopbaan_shares_component_styles = True  # type: ignore[attr-defined]
+    return widget_class

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize, ScreenResume
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
@@ -26,7 +26,7 @@ from ..key_hints import hint_for
 from ..keys import HELP_KEY, localize_bindings
 from ..session import Session
 from ..text import literal
-from ..textual_private import lay_out_now, style_focus_now
+from ..textual_private import asked_by_own_mount, lay_out_now, layout_stamp, style_focus_now
 from ..widgets.editors import AnswerChanged
 from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
@@ -38,6 +38,10 @@ from .paging import page_target
 from .reflection_exits import ReflectionExits
 
 if TYPE_CHECKING:
+    from typing import Self
+
+    from textual.messages import Layout
+
     from ..app import LoopbaanApp
 
 
@@ -82,6 +86,8 @@ class ReflectionScreen(ReflectionExits):
         self._resumed = False  # shown before (on_screen_resume)
         self._drawn = asyncio.Event()  # set once the first frame is drawn
         self._laid_out_for: Size | None = None  # the size of the first layout, until its Resize comes (on_resize)
+        self._laid_out_mounted: Size | None = None  # the same, kept (refresh)
+        self._laid_out_since = -math.inf  # when that layout began (on_layout)
 
     def compose(self) -> ComposeResult:
         words, traject = self.app.words, self.session.traject
@@ -126,11 +132,12 @@ class ReflectionScreen(ReflectionExits):
         step, focused = self._current_step(), self.focused
         if step is None or focused is None:
             return
-        lay_out_now(self)
-        self._laid_out_for = self.app.size
+        self._laid_out_since = layout_stamp()
+        lay_out_now(self, final=True)
+        self._laid_out_for = self._laid_out_mounted = self.app.size
         kept = step.kept is not None and step.scroll_to_widget(step.kept, top=True, animate=False, immediate=True)
         if self.scroll_to_widget(focused, animate=False, immediate=True) or kept:
-            lay_out_now(self, scrolled=True)
+            lay_out_now(self, scrolled=True, final=True)
 
     def _focus_prompt_id(self, prompt_id: str) -> bool:
         """Back where the user left off: the prompt last edited (when this profile still has it)."""
@@ -226,6 +233,22 @@ class ReflectionScreen(ReflectionExits):
         lay_out_now(self, final=True)
         if focused is not None and self.scroll_to_widget(focused, animate=False, immediate=True):
             lay_out_now(self, scrolled=True)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        """Without the layout Textual asks for once the screen has mounted, after its first frame
+        (textual_private.asked_by_own_mount): on_screen_resume laid it out after its mount, for that frame;
+        what changed since asks for its own layout."""
+        if layout and self._laid_out_mounted == self.app.size and asked_by_own_mount(self):
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def on_layout(self, message: Layout) -> None:
+        """A widget's layout request sent before the screen's first layout (on_screen_resume) began is in
+        that layout: Textual laid the whole screen out again for it, after the first frame, to the same
+        result (the requests the widgets made while they mounted, still queued)."""
+        if message.time < self._laid_out_since:
+            message.stop()
+            message.prevent_default()
 
     def on_resize(self, event: Resize) -> None:
         """A smaller window re-wraps the step: the field being typed in stays in view. Not the Resize of the

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from ..textual_private import scrollbars_follow, text_area_line_key, text_area_line_keys
+from ..textual_private import scrollbars_follow, share_component_styles, text_area_line_key, text_area_line_keys
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
@@ -45,6 +45,7 @@ def typed_text(event: events.Key) -> str | None:
     return None if unicodedata.category(character) in _NOT_TYPED else character
 
 
+@share_component_styles
 class TextField(StyledOnMount, TextArea):
     """Several lines of free text (long answers, lists)."""
 
