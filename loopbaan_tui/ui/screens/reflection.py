@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
@@ -45,6 +46,10 @@ class ReflectionScreen(ReflectionExits):
     """Where the work happens."""
 
     app: LoopbaanApp
+    # The screen draws nothing that depends on the focus (each widget repaints its own focus), yet
+    # Textual's `focused` repaints it: every widget on screen drawn again in a frame of its own after
+    # each switch of step (~10 ms CPU of a revisit's ~63, report steps s8).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     AUTO_FOCUS = ""  # not the rail first: the first frame has the focus where it stays (`_focus_prompt`)
     BINDINGS: ClassVar[list[BindingType]] = [
         HELP_KEY,
