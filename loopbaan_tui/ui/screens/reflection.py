@@ -33,7 +33,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import SETTLE, StepView, condition_inputs, mount_ahead
+from ..widgets.step_view import SETTLE, StepSwitcher, StepView, condition_inputs, mount_ahead
 from ..widgets.text_fields import LineField
 from .paging import page_target
 from .reflection_exits import ReflectionExits
@@ -97,7 +97,7 @@ class ReflectionScreen(ReflectionExits):
             yield SaveStatus(words)
         with Horizontal(id="body"):
             yield StepRail(self.sections, traject, words, self.session.pack)
-            yield ContentSwitcher(id="steps")
+            yield StepSwitcher(id="steps")
         yield Static(id="key-hint")
         yield KeyFooter()
 
