@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
@@ -32,7 +33,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.prompt_view import PromptView
 from ..widgets.rail import StepRail
 from ..widgets.save_status import SaveStatus
-from ..widgets.step_view import SETTLE, StepView, condition_inputs, mount_ahead
+from ..widgets.step_view import SETTLE, StepSwitcher, StepView, condition_inputs, mount_ahead
 from ..widgets.text_fields import LineField
 from .paging import page_target
 from .reflection_exits import ReflectionExits
@@ -49,6 +50,10 @@ class ReflectionScreen(ReflectionExits):
     """Where the work happens."""
 
     app: LoopbaanApp
+    # The screen draws nothing that depends on the focus (each widget repaints its own focus), yet
+    # Textual's `focused` repaints it: every widget on screen drawn again in a frame of its own after
+    # each switch of step (~10 ms CPU of a revisit's ~63, report steps s8).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     AUTO_FOCUS = ""  # not the rail first: the first frame has the focus where it stays (`_focus_prompt`)
     BINDINGS: ClassVar[list[BindingType]] = [
         HELP_KEY,
@@ -98,7 +103,7 @@ class ReflectionScreen(ReflectionExits):
             yield SaveStatus(words)
         with Horizontal(id="body"):
             yield StepRail(self.sections, traject, words, self.session.pack)
-            yield ContentSwitcher(id="steps")
+            yield StepSwitcher(id="steps")
         yield Static(id="key-hint")
         yield KeyFooter()
 

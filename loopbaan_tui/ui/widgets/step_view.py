@@ -13,8 +13,9 @@ from textual.content import Content
 from textual.events import DescendantFocus, Hide, Resize, Show
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import AwaitMount, MountError, Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from ...domain.content.model import ROADMAP_SECTION, Prompt, Section
 from ...domain.roadmap.older import older_answers
@@ -34,9 +35,21 @@ HUSHED = (Show, Hide, Resize)
 """The messages Textual's layout posts to every widget of a step that is shown or hidden (`hush`)."""
 
 
+class StepSwitcher(ContentSwitcher):
+    """The steps, one shown. A switch of step does not draw the switcher itself again: the step shown
+    covers all of it (Textual's `current` repainted it, 21 lines of background, on every switch)."""
+
+    current: reactive[str | None] = reactive[str | None](None, init=False, repaint=False)
+
+
 class StepView(VerticalScroll, can_focus=False):
     """One step: its question, what it is about, and its prompts for this profile. Not a Tab stop of
     its own: focus goes from the rail straight to the first answer (PageUp/PageDown scroll it)."""
+
+    BLANK = True
+    """It draws nothing but its background (`.step` has padding, no border): its lines are blank ones,
+    not worked out and cached line by line, which a switch of step did again for every line (the
+    display change repaints it)."""
 
     def __init__(self, section: Section, session: Session, words: Callable[..., str]) -> None:
         super().__init__(id=f"step-{section.id}", classes="step")
