@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import App, ComposeResult
+from textual.document._wrapped_document import WrappedDocument
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -32,6 +33,10 @@ def _drawn(field: TextField) -> list[list[object]]:
 
 def _as_textual_draws(field: TextField) -> list[list[object]]:
     return [list(TextArea._render_line(field, y)) for y in range(field.size.height)]
+
+
+def _wrapped_anew(field: TextField) -> list[list[str]]:
+    return WrappedDocument(field.document, field.wrap_width, field.indent_width).lines
 
 
 def _on_screen_and_anew(field: TextField) -> tuple[list[Strip], list[Strip]]:
@@ -100,7 +105,19 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
             assert _drawn(field) == _as_textual_draws(field), what
             shown, anew = _on_screen_and_anew(field)
             assert shown == anew, f"{what}: a row on screen is not repainted"
+            assert field.wrapped_document.lines == _wrapped_anew(field), f"{what}: wrapped as Textual would"
+        wraps: list[int] = []
+        wrapped = field.wrapped_document
+        wrap = wrapped.wrap
+        wrapped.wrap = lambda width, tab_width=None: [wraps.append(width), wrap(width, tab_width)][1]  # type: ignore[method-assign]
+        height = field.size.height
+        field.styles.max_height = 9
+        await pilot.pause()
+        assert field.size.height > height, "taller"
+        assert not wraps, "a resize that keeps the width keeps the wrap"
+        del wrapped.wrap
         changes: list[tuple[str, Callable[[], object]]] = [
+            ("taller still", lambda: setattr(field.styles, "max_height", 10)),
             ("narrower", lambda: setattr(field.styles, "width", 24)),
             ("left", field.blur),
             ("another theme", lambda: setattr(app, "theme", "textual-light")),
@@ -112,3 +129,4 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
             assert _drawn(field) == _as_textual_draws(field), what
             shown, anew = _on_screen_and_anew(field)
             assert shown == anew, f"{what}: a row on screen is not repainted"
+            assert field.wrapped_document.lines == _wrapped_anew(field), f"{what}: wrapped as Textual would"

@@ -357,6 +357,26 @@ def scrollbars_follow(widget: Widget) -> None:
     widget._scroll_update(widget.virtual_size)
 
 
+def resize_keeps_wrap(area: TextArea) -> bool:
+    """Do what `TextArea._on_resize` does (its rendered lines let go, its virtual size and scrollbars
+    set anew) without wrapping its text again, when the text is wrapped already to the width the area
+    now wraps to; False (nothing done) when it is not, and Textual's handler must run.
+
+    Why: Textual re-wraps the whole text on every Resize, while TextField.get_content_height has
+    just wrapped it at the width the layout gave it (each field wrapped its text twice when first laid
+    out: a first visit of a step, the opening of a traject). Private: `WrappedDocument._width` and
+    `_tab_width` (the width and tab width it is wrapped at; edits keep its wrap up to date,
+    `wrap_range`), `TextArea._line_cache`, `_refresh_size`. Checked against Textual 8.2.8
+    (widgets/_text_area.py `_on_resize`, `_rewrap_and_refresh_virtual_size`; document/_wrapped_document.py).
+    """
+    wrapped = area.wrapped_document
+    if not area.soft_wrap or wrapped._width != area.wrap_width or wrapped._tab_width != area.indent_width:
+        return False
+    area._line_cache.clear()
+    area._refresh_size()
+    return True
+
+
 def text_area_line_key(area: TextArea, y: int) -> tuple[object, ...] | None:
     """What line `y` (from the top of `area`) shows, as a key under which its rendered line can be kept
     over edits elsewhere in the text: None for a line not worth keeping (a placeholder, a line below

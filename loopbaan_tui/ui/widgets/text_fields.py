@@ -24,7 +24,13 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from ..textual_private import scrollbars_follow, share_component_styles, text_area_line_key, text_area_line_keys
+from ..textual_private import (
+    resize_keeps_wrap,
+    scrollbars_follow,
+    share_component_styles,
+    text_area_line_key,
+    text_area_line_keys,
+)
 from .styled import StyledOnMount
 
 _NOT_TYPED = {"Cc", "Cs", "Zl", "Zp"}
@@ -100,6 +106,13 @@ class TextField(StyledOnMount, TextArea):
                 self.set_reactive(TextArea.virtual_size, Size(0, self.wrapped_document.height))
             return self.wrapped_document.height
         return super().get_content_height(container, viewport, width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Textual wraps the whole text again on every resize: not when get_content_height has wrapped
+        it to this width already (textual_private.resize_keeps_wrap), as it has for a field just laid
+        out. Textual's own handler is then left out (`prevent_default`: only TextArea handles Resize)."""
+        if resize_keeps_wrap(self):
+            event.prevent_default()
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """A field that scrolls (taller than it may be) and still does keeps its size: its new virtual
