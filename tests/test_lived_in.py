@@ -4,11 +4,12 @@ checks the screen and the disk."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from apps import MINI, make_app, type_text
+from apps import MINI, make_app, pack_of, type_text
 from hostile.pilot import open_first, paste, wait_until
 from textual import events
 from textual.widgets import Button, Checkbox, OptionList, RadioSet, Static, TextArea
@@ -447,9 +448,21 @@ async def test_dates_in_the_when_cell_and_the_roadmap_are_shown_as_dates(tmp_pat
 
 
 async def test_the_balance_says_whether_a_change_is_for_the_better(tmp_path: Path) -> None:
-    """Was: werkdruk going up had the same arrow as werkplezier going up."""
-    saved_traject(tmp_path, {}, last_prompt="wil-balans")
-    app = make_app(tmp_path, "nl")
+    """Was: werkdruk going up had the same arrow as werkplezier going up. The built-in packs say werkdruk
+    better low and werkplezier high; the screen is checked with the small pack told so too (a copy: its
+    balance has both scales)."""
+    better = {"werkplezier": "high", "werkdruk": "low"}
+    for language in ("nl", "en"):
+        assert {s: getattr(pack_of(language).scale(s), "better", None) for s in better} == better, language
+    pack = tmp_path / "pack"
+    shutil.copytree(MINI, pack)
+    scales = pack / "scales.toml"
+    text = scales.read_text(encoding="utf-8")
+    for scale, end in better.items():
+        text = text.replace(f'id = "{scale}"\n', f'id = "{scale}"\nbetter = "{end}"\n')
+    scales.write_text(text, encoding="utf-8")
+    saved_traject(tmp_path / "data", {}, last_prompt="wil-balans", language=str(pack))
+    app = make_app(tmp_path / "data", pack)
     async with app.run_test(size=SIZE) as pilot:
         await open_first(pilot)
         await pilot.press("2", "tab", "4")  # werkplezier 2 -> 4

@@ -43,7 +43,9 @@ def fixed_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(roadmap_screen, "default_folder", lambda: Path("Documenten"))
 
 
-def snapshot_app(language: str = "nl", with_traject: bool = True, last_prompt: str = "") -> LoopbaanApp:
+def snapshot_app(
+    language: str = "nl", with_traject: bool = True, last_prompt: str = "", mount_ahead: bool = True
+) -> LoopbaanApp:
     store = Store(Path("data"))
     if with_traject:
         example = load_example(language, "student")
@@ -57,7 +59,8 @@ def snapshot_app(language: str = "nl", with_traject: bool = True, last_prompt: s
             last_prompt=last_prompt,
         )
         store.save(traject, progress=overall_progress(pack_of(language), traject))
-    return make_app(store, language, mount_ahead=True)  # opened_then waits for every step, as a reader gives it time
+    # opened_then waits for every step, as a reader gives it time (mount_ahead=False: only the step opened on)
+    return make_app(store, language, mount_ahead=mount_ahead)
 
 
 def test_start_with_progress(snap_compare) -> None:
@@ -78,10 +81,11 @@ def test_new_dialog_in_english_after_choosing_a_profile(snap_compare) -> None:
     assert snap_compare(snapshot_app("en", with_traject=False), terminal_size=SIZE, press=keys)
 
 
-def opened_then(*keys: str):
-    """Open the traject, wait until every step is mounted (as a person reading the first one would) and the
-    step shown has settled, then press the keys and wait until it has settled again: what the snapshot
-    shows depends on the state reached, not on how busy the machine is."""
+def opened_then(*keys: str, every_step: bool = True):
+    """Open the traject, wait until every step is mounted (as a person reading the first one would; only the
+    step opened on with `every_step=False`, for an app made without the mount-ahead) and the step shown has
+    settled, then press the keys and wait until it has settled again: what the snapshot shows depends on
+    the state reached, not on how busy the machine is."""
 
     async def run_before(pilot) -> None:
         from loopbaan_tui.ui.screens.reflection import ReflectionScreen
@@ -96,7 +100,8 @@ def opened_then(*keys: str):
             screen = pilot.app.screen
             if (
                 isinstance(screen, ReflectionScreen)
-                and len(screen.query(StepView)) == len(screen.sections)
+                and (len(screen.query(StepView)) == len(screen.sections) or not every_step)
+                and screen.query(StepView)
                 and not screen._mounting
             ):
                 break
@@ -157,7 +162,10 @@ def test_the_screens_of_one_opened_traject(snapshot: SnapshotAssertion, tmp_path
 
 
 def test_an_english_step_after_typing(snap_compare) -> None:
-    assert snap_compare(snapshot_app("en", last_prompt="wil-balans"), terminal_size=SIZE, run_before=opened_then("tab"))
+    """The English pack's step opened on (its long prompts wrapped at 80x24), after a Tab: the other steps
+    are not what the screen shows, so they are not mounted ahead (2.5 -> ~0.8 CPU-s, the same SVG)."""
+    app = snapshot_app("en", last_prompt="wil-balans", mount_ahead=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=opened_then("tab", every_step=False))
 
 
 async def test_a_traject_reopened_at_a_scale_has_that_scale_in_view() -> None:
