@@ -240,11 +240,11 @@ class ReflectionScreen(ReflectionExits):
             lay_out_now(self, scrolled=True)
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        """Without the layout Textual asks for once the screen has mounted, after its first frame
+        """Without the layout (and repaint) Textual asks for once the screen has mounted, after its first frame
         (textual_private.asked_by_own_mount): on_screen_resume laid it out after its mount, for that frame;
         what changed since asks for its own layout."""
         if layout and self._laid_out_mounted == self.app.size and asked_by_own_mount(self):
-            layout = False
+            return self  # nor drawn whole again: its first frame drew it all
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_layout(self, message: Layout) -> None:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import ScreenResume
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,6 +34,8 @@ from .dialogs import Choice
 from .start_list import TrajectList, describe
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from ..app import LoopbaanApp
 
 BUSY_AFTER = 0.4
@@ -70,6 +73,7 @@ class StartScreen(Screen[None]):
         self._listed_on_mount = False
         self._opening = False
         self._checkin = False  # the traject being opened begins a new check-in ("c")
+        self._covering = False  # while push_screen covers it with a traject's reflection (refresh)
 
     def compose(self) -> ComposeResult:
         words = self.app.words
@@ -105,6 +109,14 @@ class StartScreen(Screen[None]):
             event.refresh_styles = False
             return
         self.refresh_list()
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        """Without the repaint push_screen asks for as a traject's reflection covers this screen: drawn
+        under that opaque screen, it only had the reflection drawn whole again after its first frame.
+        Shown again, the screen is drawn anew (Textual's Screen._on_screen_resume)."""
+        if self._covering and not (regions or layout or recompose):
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def refresh_list(self, select: str | None = None) -> None:
         words = self.app.words
@@ -282,7 +294,12 @@ class StartScreen(Screen[None]):
             checkin, self._checkin = self._checkin, False
             # what was typed meanwhile goes to the reflection's first field: it lets the keys go itself,
             # once that field has the focus (its mount goes on after push_screen returns)
-            await app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
+            self._covering = True
+            try:
+                mounted = app.push_screen(ReflectionScreen(app.open_session(traject, pack, lock), checkin=checkin))
+            finally:
+                self._covering = False
+            await mounted
             shown = True
             app.collect_when_mounted(app.screen)
         finally:
