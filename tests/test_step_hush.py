@@ -1,7 +1,8 @@
 """A switch of step drops the Show, Hide and Resize messages Textual's layout would post to each widget
 of the steps shown and hidden for nothing (StepView.hush), and lets them through again after it; the
 rail redraws only the lines of the steps whose highlight changed (StepRail.watch_highlighted); the field
-left is restyled as blurred once the frame is drawn (StyledOnMount.update_node_styles)."""
+left is restyled as blurred once the frame is drawn (StyledOnMount.update_node_styles); neither the screen
+(a change of focus) nor the switcher (a change of step) is drawn again, line by line, for a switch."""
 
 from __future__ import annotations
 
@@ -35,6 +36,11 @@ def cells(strip: Strip) -> list[tuple[str, object]]:
     return [(char, segment.style and segment.style.bgcolor) for segment in strip for char in segment.text]
 
 
+def first_line(widget: Widget) -> object:
+    """The first line it drew, as Textual keeps it until the widget is repainted."""
+    return widget._styles_cache._cache.get(0)
+
+
 def hushed(screen: ReflectionScreen) -> list[Widget]:
     """The widgets of every step that would drop one of those messages now."""
     size = Size(80, 24)
@@ -61,10 +67,14 @@ async def test_a_switch_of_step_lets_the_messages_through_again_and_a_resize_sti
         field = screen.query_one("#prompt-kan-sterk").query_one(TextArea)
         await wait_until(pilot, lambda: screen.focused is field and field.has_focus)
         focused_border = field.styles.border_top
-        for key in ("ctrl+n", "f5", "ctrl+n"):  # a first visit, a revisit, a revisit
+        switcher = screen.query_one("#steps")
+        for number, key in enumerate(("ctrl+n", "f5", "ctrl+n")):  # a first visit (it mounts), a revisit, a revisit
+            drawn = first_line(screen), first_line(switcher)
             await pilot.press(key)
             await pilot.pause()
             await pilot.pause()
+            if number:
+                assert drawn[0] is not None and first_line(screen) is drawn[0] and first_line(switcher) is drawn[1], key
             assert not hushed(screen), key
             assert not stale_rail_lines(screen), key
             # the field left, hidden, is restyled after the frame (StyledOnMount): not as focused
