@@ -441,6 +441,8 @@ def _render_spans(
         top = needed[0]
         strips = widget.render_lines(Region(x - region.x, top - region.y, width, needed[-1] + 1 - top))
         for y in needed:
+            if y - top >= len(strips):  # fewer lines than asked for: Textual's zip would stop there too
+                break
             chops_line = chops[y]
             final_cuts = [cut for cut in cuts[y] if right >= cut >= x]
             pieces = strips[y - top].divide([cut - x for cut in final_cuts[1:]])
