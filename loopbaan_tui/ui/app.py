@@ -41,7 +41,7 @@ from .keys import localize_bindings
 from .pending_input import drained, owner_only, terminal_input_read
 from .style_sheets import load_sheets
 from .text import literal
-from .textual_private import CrashHandlingApp, show_terminal_cursor
+from .textual_private import CrashHandlingApp, render_only_updated_rows, show_terminal_cursor
 
 if TYPE_CHECKING:
     from ..domain.content.problems import Problem
@@ -89,6 +89,7 @@ class LoopbaanApp(CrashHandlingApp[None]):
         if theme in THEMES:  # set before Textual parses the style sheets: setting it later parses them again
             self.set_reactive(LoopbaanApp.theme, theme)
         super().__init__()
+        render_only_updated_rows()  # once per process: a partial update renders only the rows it updates
         self.clock = clock
         """The time a new check-in begins (tests pass a fixed one)."""
         self.pack = pack
