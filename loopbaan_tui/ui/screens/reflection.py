@@ -14,7 +14,6 @@ from textual.containers import Horizontal
 from textual.css.query import QueryType
 from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.geometry import Region, Size
-from textual.reactive import Reactive
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
@@ -46,10 +45,8 @@ class ReflectionScreen(ReflectionPrompts):
     """Where the work happens."""
 
     app: LoopbaanApp
-    # The screen draws nothing that depends on the focus (each widget repaints its own focus), yet
-    # Textual's `focused` repaints it: every widget on screen drawn again in a frame of its own after
-    # each switch of step (~10 ms CPU of a revisit's ~63, report steps s8).
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    # Not `focused` without its repaint (~10 ms of a revisit's ~63 CPU): a move of the focus between
+    # prompts then drew a frame with the focus bar on both (tests/test_partial_updates.py).
     AUTO_FOCUS = ""  # not the rail first: the first frame has the focus where it stays (`_focus_prompt`)
     BINDINGS: ClassVar[list[BindingType]] = [
         HELP_KEY,
