@@ -94,7 +94,9 @@ async def test_every_partial_update_shows_what_a_full_render_of_that_moment_show
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     render_only_updated_rows()
-    assert Compositor.render_partial_update.__module__ == "loopbaan_tui.ui.textual_private", "the patch is applied"
+    assert Compositor.render_partial_update.__module__ == "loopbaan_tui.ui.textual_private.partial_updates", (
+        "the patch is applied"
+    )
     app = make_app(tmp_path, autosave=Delays(delay=60, max_delay=60))  # no save status changing by itself
     terminal = _Terminal(app)
     render_update = Compositor.render_update
