@@ -3,7 +3,8 @@ echo), and what it draws is always what Textual would draw now."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from textual.app import App, ComposeResult
 from textual.document._wrapped_document import WrappedDocument
@@ -25,6 +26,23 @@ class _FieldApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield TextField(TEXT)
+
+
+@contextmanager
+def recorded(owner: object, name: str, pick: Callable[..., object]) -> Iterator[list[object]]:
+    """What each call of `owner.name` was asked (`pick` of its arguments), while the block runs."""
+    seen: list[object] = []
+    original = getattr(owner, name)
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(pick(*args, **kwargs))
+        return original(*args, **kwargs)
+
+    setattr(owner, name, spy)
+    try:
+        yield seen
+    finally:
+        delattr(owner, name)
 
 
 def _drawn(field: TextField) -> list[list[object]]:
@@ -55,36 +73,25 @@ async def test_a_key_renders_only_the_lines_it_changed_and_every_line_is_drawn_a
         await pilot.pause()
         assert _drawn(field) == _as_textual_draws(field), "entered"
 
-        rendered: list[int] = []
-        render = field._render_line
-        field._render_line = lambda y: [rendered.append(y), render(y)][1]  # type: ignore[method-assign]
-        await pilot.press("x")
-        await pilot.pause()
+        with recorded(field, "_render_line", lambda y: y) as rendered:
+            await pilot.press("x")
+            await pilot.pause()
         assert 0 < len(rendered) <= 2, f"lines rendered anew for one key (of {field.size.height}): {rendered}"
-        del field._render_line
 
-        repainted: list[int] = []
-        cache = field._styles_cache
-        paint = cache.render_line
-        cache.render_line = lambda *args: [repainted.append(args[1]), paint(*args)][1]  # type: ignore[method-assign]
-        await pilot.press("x")
-        await pilot.pause()
+        with recorded(field._styles_cache, "render_line", lambda *args: args[1]) as repainted:
+            await pilot.press("x")
+            await pilot.pause()
         assert 0 < len(repainted) <= 2, f"rows repainted for one key (of {field.size.height}): {repainted}"
-        del cache.render_line
 
-        layouts: list[object] = []
-        screen = app.screen
-        lay_out = screen._refresh_layout
-        screen._refresh_layout = lambda *args, **kwargs: [layouts.append(args), lay_out(*args, **kwargs)][1]  # type: ignore[method-assign]
         rows = field.virtual_size.height
         assert rows > field.content_size.height, "the field scrolls"
-        while field.virtual_size.height == rows:  # to the key that wraps the last word to a new row
-            await pilot.press("w")
-            await pilot.pause()
+        with recorded(app.screen, "_refresh_layout", lambda *args, **kwargs: args) as layouts:
+            while field.virtual_size.height == rows:  # to the key that wraps the last word to a new row
+                await pilot.press("w")
+                await pilot.pause()
         assert not layouts, "a field that scrolls and still does keeps its size: no layout"
         assert field.vertical_scrollbar.window_virtual_size == field.virtual_size.height, "the scrollbar follows"
         assert field.content_region.contains(*field.cursor_screen_offset), "the new row is scrolled into view"
-        del screen._refresh_layout
 
         steps = [
             ("a key at the end", ("y",)),
