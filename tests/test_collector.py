@@ -4,6 +4,7 @@ set aside, all given back as soon as steps may go (a switch of route, a new chec
 from __future__ import annotations
 
 import gc
+import time
 import weakref
 from pathlib import Path
 
@@ -41,8 +42,11 @@ async def test_set_aside_once_mounted_and_given_back_when_steps_may_go(tmp_path:
                     and gc.get_freeze_count() == 0
                 ),
             )
-            await pilot.pause()
-            gc.collect()
+            # freed once the replaced reflection's last messages are handled (~0.1 s): waited for, not assumed
+            deadline = time.monotonic() + 4
+            while [ref() for ref in old if ref() is not None] and time.monotonic() < deadline:
+                await pilot.pause(0.05)
+                gc.collect()
             assert [ref() for ref in old if ref() is not None] == []
             await pilot.press("ctrl+q")
         assert gc.isenabled() and gc.get_freeze_count() == 0
