@@ -67,8 +67,12 @@ class PromptView(Vertical):
         shown = as_shown(self.pack, self.prompt, self.traject)
         if tuple(option.id for option in shown.options) == self.options_shown:
             return False
-        await self.editor.remove()
-        await self.mount(self._new_editor())
+        # Neither awaited (Textual carries both out all the same): when the screen went meanwhile (a new
+        # check-in, a traject closed), awaiting them could wait for ever, this prompt never closed and
+        # held by the app's theme signal, its step with it (tests/test_collector.py: ~1 check-in in 15
+        # with every step mounted at once). `_note_answer` waits for the new editor's parts itself.
+        self.editor.remove()
+        self.mount(self._new_editor())
         self._note_answer()
         return True
 
