@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
-    pass
 
 from ._types import ReturnType
 

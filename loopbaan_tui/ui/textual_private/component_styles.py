@@ -11,7 +11,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+if TYPE_CHECKING:
     from textual.css.model import RuleSet
 
 from ._types import WidgetType

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import sys
 from types import CodeType
-from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList
-
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
-    pass
 
 from ._types import ReturnType
 

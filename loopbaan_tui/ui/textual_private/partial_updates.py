@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.geometry import Region
 from textual.strip import Strip
 
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+if TYPE_CHECKING:
     from textual._compositor import ChopsUpdate, Compositor
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+if TYPE_CHECKING:  # the reflection's fields: not loaded before the start screen
     from textual.widgets import TextArea
 
 

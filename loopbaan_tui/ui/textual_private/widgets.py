@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
 
-if TYPE_CHECKING:  # the new-traject dialog's: not loaded before the start screen
+if TYPE_CHECKING:  # RadioSet: the new-traject dialog's, not loaded before the start screen
     from textual.cache import LRUCache
     from textual.css.model import RuleSet
     from textual.widgets import RadioButton, RadioSet
